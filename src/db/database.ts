@@ -1,0 +1,59 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type {
+  Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, Person,
+  Request, Team, TimeEntry, Tip,
+} from '../domain/types.ts'
+import type { Mutation } from '../domain/protocol.ts'
+import { schemaV1, schemaV2, upgradeToV2 } from './migrations.ts'
+
+/** A queued mutation; the id is assigned by IndexedDB in commit order. */
+export type OutboxEntry = Omit<Mutation, 'mutationId'> & { mutationId?: number }
+
+/** Small key/value facts about this device and database (client id, profile, cursor …). */
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+/** The time entry as stored: `running` mirrors `end === null`, since IndexedDB cannot index null. */
+export type StoredTimeEntry = TimeEntry & { running: 0 | 1 }
+
+/** One user's local database: every synced table plus the outbox and meta. */
+export class SuperbrugerDb extends Dexie {
+  teams!: EntityTable<Team, 'id'>
+  people!: EntityTable<Person, 'id'>
+  departments!: EntityTable<Department, 'id'>
+  requests!: EntityTable<Request, 'id'>
+  timeEntries!: EntityTable<StoredTimeEntry, 'id'>
+  absences!: EntityTable<Absence, 'id'>
+  checklistTemplates!: EntityTable<ChecklistTemplate, 'id'>
+  checklistRuns!: EntityTable<ChecklistRun, 'id'>
+  checklistAnswers!: EntityTable<ChecklistAnswer, 'id'>
+  assets!: EntityTable<Asset, 'id'>
+  tips!: EntityTable<Tip, 'id'>
+  outbox!: EntityTable<OutboxEntry, 'mutationId'>
+  meta!: EntityTable<MetaRow, 'key'>
+
+  constructor(name: string) {
+    super(name)
+    this.version(1).stores(schemaV1)
+    this.version(2).stores(schemaV2).upgrade(upgradeToV2)
+  }
+}
+
+export const DEFAULT_DB_NAME = 'superbruger'
+
+let current: SuperbrugerDb | null = null
+
+/** The open database of the signed-in profile (opened lazily on first use). */
+export function db(): SuperbrugerDb {
+  current ??= new SuperbrugerDb(DEFAULT_DB_NAME)
+  return current
+}
+
+/** Closes the current database and makes `name` current; each user gets a database of their own. */
+export function useDatabase(name: string): SuperbrugerDb {
+  current?.close()
+  current = new SuperbrugerDb(name)
+  return current
+}

@@ -1,0 +1,42 @@
+import type { Transaction } from 'dexie'
+import { wordsOf } from '../domain/search.ts'
+
+/**
+ * Version 1: every table of DESIGN.md with its sync fields, the outbox and meta.
+ * Kept as it shipped; later versions only add to it.
+ */
+export const schemaV1 = {
+  teams: 'id',
+  people: 'id, teamId',
+  departments: 'id, teamId',
+  requests: 'id, teamId, status, assigneeId, assetId, departmentId, [status+id]',
+  timeEntries: 'id, personId, requestId, week, [personId+week], [personId+start]',
+  absences: 'id, [personId+week]',
+  checklistTemplates: 'id',
+  checklistRuns: 'id, status, templateId, subject.refId',
+  checklistAnswers: 'id, runId, [runId+itemKey]',
+  assets: 'id, code, type, departmentId',
+  tips: 'id, *tags',
+  outbox: '++mutationId, [table+recordId]',
+  meta: 'key',
+}
+
+/**
+ * Version 2: indexed search words on requests, and an indexed `running` flag on time
+ * entries so the running timer is found without scanning every entry.
+ */
+export const schemaV2 = {
+  ...schemaV1,
+  requests: 'id, teamId, status, assigneeId, assetId, departmentId, [status+id], *words',
+  timeEntries: 'id, personId, requestId, week, [personId+week], [personId+start], [personId+running]',
+}
+
+/** Fills the v2 derived fields on data written by v1. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx.table('requests').toCollection().modify((r: Record<string, unknown>) => {
+    r.words = wordsOf([r.requesterName, r.description, r.resolution, r.helpdeskCaseNo])
+  })
+  await tx.table('timeEntries').toCollection().modify((e: Record<string, unknown>) => {
+    e.running = e.end === null ? 1 : 0
+  })
+}

@@ -1,0 +1,62 @@
+import { db } from './database.ts'
+import { getMeta, setMeta } from './meta.ts'
+import { newId } from '../domain/ids.ts'
+import { DEFAULT_DEPARTMENTS } from '../domain/departments.ts'
+import type { Department, DepartmentId, Person, PersonId, Team, TeamId } from '../domain/types.ts'
+
+/** The person using this device and the team they log for. */
+export interface Profile {
+  readonly teamId: TeamId
+  readonly personId: PersonId
+}
+
+const PROFILE_KEY = 'profile'
+
+/**
+ * Returns this device's profile, creating a local team, person and the default departments
+ * on first start (before any server sign-in exists), all in one transaction.
+ */
+export async function ensureProfile(now: number = Date.now()): Promise<Profile> {
+  const existing = await getMeta<Profile | null>(PROFILE_KEY, null)
+  if (existing) return existing
+  return db().transaction('rw', [db().meta, db().teams, db().people, db().departments], async () => {
+    const again = await getMeta<Profile | null>(PROFILE_KEY, null)
+    if (again) return again
+    const teamId = newId<TeamId>()
+    const personId = newId<PersonId>()
+    const base = { teamId, createdAt: now, createdBy: personId, updatedAt: now, rev: 0, deletedAt: null }
+    const team: Team = {
+      ...base, id: teamId, name: 'Superbrugergruppen',
+      budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 },
+    }
+    const person: Person = {
+      ...base, id: personId, name: 'Superbruger', initials: 'SB', email: '',
+      role: 'superbruger', homeDepartmentId: null, competences: [],
+    }
+    const departments: Department[] = DEFAULT_DEPARTMENTS.map((name) => ({
+      ...base, id: newId<DepartmentId>(), name, location: '',
+    }))
+    await db().teams.add(team)
+    await db().people.add(person)
+    await db().departments.bulkAdd(departments)
+    const profile: Profile = { teamId, personId }
+    await setMeta(PROFILE_KEY, profile)
+    return profile
+  })
+}
+
+/** The team of the profile (budget band, name …). */
+export async function getTeam(teamId: TeamId): Promise<Team | undefined> {
+  return db().teams.get(teamId)
+}
+
+/** The person record of the profile. */
+export async function getPerson(personId: PersonId): Promise<Person | undefined> {
+  return db().people.get(personId)
+}
+
+/** Active (not deleted) departments, by name. */
+export async function listDepartments(): Promise<Department[]> {
+  const all = await db().departments.toArray()
+  return all.filter((d) => d.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, 'da'))
+}

@@ -1,0 +1,102 @@
+import { toRaw } from 'vue'
+import type { Table } from 'dexie'
+import { db } from './database.ts'
+import { newId } from '../domain/ids.ts'
+import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
+
+type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string>>
+type Patch<N extends SyncTableName> = Partial<Content<N>>
+
+/** Who is writing: stamped on new records. */
+export interface Author {
+  readonly teamId: TeamId
+  readonly personId: PersonId
+}
+
+/** Local additions to a stored record (derived, indexed fields) that are never pushed. */
+const LOCAL_ONLY_FIELDS = new Set(['words', 'running'])
+
+function table(name: SyncTableName): Table {
+  return db().table(name)
+}
+
+function plain<T>(value: T): T {
+  return structuredClone(toRaw(value))
+}
+
+function pushable(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !LOCAL_ONLY_FIELDS.has(key)))
+}
+
+/**
+ * Creates a record and queues its `put` in one transaction: either both are stored or neither.
+ * Returns the stored record.
+ */
+export async function createRecord<N extends SyncTableName>(
+  name: N, author: Author, content: Content<N>, now: number = Date.now(),
+): Promise<SyncTables[N]> {
+  const record = {
+    ...plain(content),
+    id: newId(),
+    teamId: author.teamId,
+    createdAt: now,
+    createdBy: author.personId,
+    updatedAt: now,
+    rev: 0,
+    deletedAt: null,
+  } as unknown as SyncTables[N]
+  await db().transaction('rw', table(name), db().outbox, async () => {
+    await table(name).add(record)
+    await db().outbox.add({
+      table: name, recordId: record.id, op: 'put',
+      fields: pushable(plain(record) as unknown as Record<string, unknown>), baseRev: 0, at: now,
+    })
+  })
+  return (await table(name).get(record.id)) as SyncTables[N]
+}
+
+/**
+ * Changes some fields of a record and queues a `patch` based on the record's current rev,
+ * in one transaction. Throws if the record does not exist or was deleted.
+ */
+export async function patchRecord<N extends SyncTableName>(
+  name: N, id: string, changes: Patch<N>, now: number = Date.now(),
+): Promise<SyncTables[N]> {
+  const fields = plain(changes) as Record<string, unknown>
+  return db().transaction('rw', table(name), db().outbox, async () => {
+    const existing = (await table(name).get(id)) as SyncTables[N] | undefined
+    if (!existing || existing.deletedAt !== null) throw new RecordMissingError(name, id)
+    const updated = { ...existing, ...fields, updatedAt: now }
+    await table(name).put(updated)
+    await db().outbox.add({
+      table: name, recordId: id, op: 'patch',
+      fields: pushable({ ...fields, updatedAt: now }), baseRev: existing.rev, at: now,
+    })
+    return (await table(name).get(id)) as SyncTables[N]
+  })
+}
+
+/**
+ * Deletes a record: its content is wiped and only a tombstone (sync fields) stays, and a
+ * `delete` is queued, in one transaction. Deleting a missing record does nothing.
+ */
+export async function deleteRecord(name: SyncTableName, id: string, now: number = Date.now()): Promise<void> {
+  await db().transaction('rw', table(name), db().outbox, async () => {
+    const existing = (await table(name).get(id)) as SyncFields<string> | undefined
+    if (!existing || existing.deletedAt !== null) return
+    const tombstone: SyncFields<string> = {
+      id: existing.id, teamId: existing.teamId, createdAt: existing.createdAt,
+      createdBy: existing.createdBy, updatedAt: now, rev: existing.rev, deletedAt: now,
+    }
+    await table(name).put(tombstone)
+    await db().outbox.add({ table: name, recordId: id, op: 'delete', fields: {}, baseRev: existing.rev, at: now })
+  })
+}
+
+/** Raised when a write targets a record that is not (or no longer) there. */
+export class RecordMissingError extends Error {
+  constructor(readonly table: SyncTableName, readonly id: string) {
+    super(`No ${table} record ${id}`)
+    this.name = 'RecordMissingError'
+  }
+}

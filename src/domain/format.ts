@@ -1,0 +1,58 @@
+/** Danish-first formatting: 28.11.2026, kl. 14.30, decimal comma. */
+
+export type FormatLocale = 'da' | 'en'
+
+const tag = (locale: FormatLocale): string => (locale === 'da' ? 'da-DK' : 'en-GB')
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+/** "28.11.2026" (da) or "28/11/2026" (en), in local time. */
+export function formatDate(ms: number, locale: FormatLocale = 'da'): string {
+  const d = new Date(ms)
+  const sep = locale === 'da' ? '.' : '/'
+  return `${pad(d.getDate())}${sep}${pad(d.getMonth() + 1)}${sep}${d.getFullYear()}`
+}
+
+/** "kl. 14.30" (da) or "14:30" (en), in local time. */
+export function formatTime(ms: number, locale: FormatLocale = 'da'): string {
+  const d = new Date(ms)
+  return locale === 'da' ? `kl. ${pad(d.getHours())}.${pad(d.getMinutes())}` : `${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** "28.11.2026 kl. 14.30". */
+export function formatDateTime(ms: number, locale: FormatLocale = 'da'): string {
+  return `${formatDate(ms, locale)} ${formatTime(ms, locale)}`
+}
+
+/** Hours with at most `digits` decimals and a decimal comma in Danish: 3,5. */
+export function formatHours(hours: number, locale: FormatLocale = 'da', digits = 1): string {
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(hours)
+}
+
+/** A duration as "1:05" (hours:minutes), rounded down to whole minutes. */
+export function formatClock(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  return `${Math.floor(minutes / 60)}:${pad(minutes % 60)}`
+}
+
+/** "yyyy-mm-dd" of a local date, as used by <input type="date">. */
+export function toDateInput(ms: number): string {
+  const d = new Date(ms)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** "hh:mm" of a local time, as used by <input type="time">. */
+export function toTimeInput(ms: number): string {
+  const d = new Date(ms)
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** Local epoch ms from "yyyy-mm-dd" and optional "hh:mm"; NaN when malformed. */
+export function fromDateTimeInput(date: string, time = '00:00'): number {
+  const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const tm = /^(\d{2}):(\d{2})$/.exec(time)
+  if (!dm || !tm) return Number.NaN
+  return new Date(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), Number(tm[1]), Number(tm[2])).getTime()
+}

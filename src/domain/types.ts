@@ -1,0 +1,239 @@
+/** Branded string so ids of different record types cannot be mixed up. */
+export type Brand<T, B extends string> = T & { readonly __brand: B }
+
+export type TeamId = Brand<string, 'TeamId'>
+export type PersonId = Brand<string, 'PersonId'>
+export type DepartmentId = Brand<string, 'DepartmentId'>
+export type RequestId = Brand<string, 'RequestId'>
+export type TimeEntryId = Brand<string, 'TimeEntryId'>
+export type AbsenceId = Brand<string, 'AbsenceId'>
+export type ChecklistTemplateId = Brand<string, 'ChecklistTemplateId'>
+export type ChecklistRunId = Brand<string, 'ChecklistRunId'>
+export type ChecklistAnswerId = Brand<string, 'ChecklistAnswerId'>
+export type AssetId = Brand<string, 'AssetId'>
+export type TipId = Brand<string, 'TipId'>
+
+/** Epoch milliseconds. All timestamps are stored this way. */
+export type Millis = number
+
+/** Fields every synced record carries (see DESIGN.md "Records"). */
+export interface SyncFields<Id extends string> {
+  readonly id: Id
+  readonly teamId: TeamId
+  readonly createdAt: Millis
+  readonly createdBy: PersonId
+  /** Device time of the last local edit, for display only. */
+  readonly updatedAt: Millis
+  /** Server sequence of the last change the server applied; 0 before first sync. */
+  readonly rev: number
+  /** Tombstone: set when deleted; the content fields are then wiped. */
+  readonly deletedAt: Millis | null
+}
+
+export type Role = 'superbruger' | 'koordinator' | 'leder' | 'admin'
+
+export interface BudgetBand {
+  readonly minHours: number
+  readonly maxHours: number
+}
+
+export interface RetentionSettings {
+  /** Months after closing before requester names and free text are anonymised. */
+  readonly anonymiseAfterMonths: number
+}
+
+export interface Team extends SyncFields<TeamId> {
+  readonly name: string
+  readonly budget: BudgetBand
+  readonly retention: RetentionSettings
+}
+
+export interface Person extends SyncFields<PersonId> {
+  readonly name: string
+  readonly initials: string
+  readonly email: string
+  /** null for colleagues listed only as skill holders. */
+  readonly role: Role | null
+  readonly homeDepartmentId: DepartmentId | null
+  readonly competences: readonly string[]
+}
+
+export interface Department extends SyncFields<DepartmentId> {
+  readonly name: string
+  readonly location: string
+}
+
+export const REQUEST_STATUSES = ['ny', 'i gang', 'venter', 'henvist', 'sendt til IT', 'løst', 'uden for rollen'] as const
+export type RequestStatus = (typeof REQUEST_STATUSES)[number]
+
+export const CHANNELS = ['fremmøde', 'telefon', 'mail', 'chat'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** Who owns a request according to the triage guide "Hvem løser det?". */
+export const OWNERS = ['medarbejder', 'superbruger', 'afdeling', 'it-afdelingen', 'ledelse'] as const
+export type Owner = (typeof OWNERS)[number]
+
+export const CATEGORIES = [
+  'acadre', 'office', 'skabeloncenter', 'doc2mail', 'telefoni', 'adgangskode', 'helpdesk',
+  'databeskyttelse', 'hardware', 'onboarding', 'brugertest', 'undervisning', 'andet',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export interface Referral {
+  readonly at: Millis
+  readonly from: PersonId | null
+  readonly to: PersonId | null
+  readonly note: string
+}
+
+export interface StatusChange {
+  readonly at: Millis
+  readonly by: PersonId
+  readonly from: RequestStatus | null
+  readonly to: RequestStatus
+}
+
+export interface Request extends SyncFields<RequestId> {
+  readonly requesterName: string
+  readonly departmentId: DepartmentId | null
+  readonly channel: Channel
+  readonly category: Category
+  readonly presetId: string | null
+  readonly description: string
+  readonly status: RequestStatus
+  readonly owner: Owner
+  readonly assigneeId: PersonId | null
+  readonly referrals: readonly Referral[]
+  readonly history: readonly StatusChange[]
+  readonly assetId: AssetId | null
+  readonly helpdeskCaseNo: string
+  readonly resolution: string
+  readonly tipId: TipId | null
+  /** Lower-cased words of description, requester and department, for indexed search. */
+  readonly words: readonly string[]
+}
+
+export const ACTIVITIES = ['daglig hjælp', 'udvikling', 'videndeling', 'superbrugermøde', 'brugertest', 'databeskyttelse'] as const
+export type Activity = (typeof ACTIVITIES)[number]
+
+export interface TimeEntry extends SyncFields<TimeEntryId> {
+  readonly personId: PersonId
+  readonly start: Millis
+  /** null while the timer runs: the running timer is stored, never held only in memory. */
+  readonly end: Millis | null
+  readonly activity: Activity
+  readonly requestId: RequestId | null
+  readonly note: string
+  /** ISO week key of start, e.g. "2026-W48", for indexed week queries. */
+  readonly week: string
+}
+
+export interface Absence extends SyncFields<AbsenceId> {
+  readonly personId: PersonId
+  /** ISO week key, e.g. "2026-W48". */
+  readonly week: string
+  readonly note: string
+}
+
+export const ITEM_KINDS = ['check', 'text', 'number', 'choice', 'date'] as const
+export type ItemKind = (typeof ITEM_KINDS)[number]
+
+export interface ChecklistItem {
+  readonly key: string
+  readonly label: string
+  readonly kind: ItemKind
+  readonly required: boolean
+  readonly help?: string
+  readonly choices?: readonly string[]
+}
+
+export interface ChecklistTemplate extends SyncFields<ChecklistTemplateId> {
+  readonly title: string
+  readonly purpose: string
+  readonly version: number
+  readonly items: readonly ChecklistItem[]
+  readonly archived: boolean
+}
+
+export const SUBJECT_KINDS = ['person', 'asset', 'request', 'department'] as const
+export type SubjectKind = (typeof SUBJECT_KINDS)[number]
+
+export interface ChecklistSubject {
+  readonly kind: SubjectKind
+  /** Record id for asset/request/department/person, or null for a free-text person. */
+  readonly refId: string | null
+  readonly label: string
+}
+
+export type ChecklistRunStatus = 'i gang' | 'fuldført' | 'annulleret'
+
+export interface ChecklistRun extends SyncFields<ChecklistRunId> {
+  readonly templateId: ChecklistTemplateId
+  readonly templateVersion: number
+  readonly title: string
+  readonly subject: ChecklistSubject
+  readonly status: ChecklistRunStatus
+  readonly dueDate: string | null
+  readonly completedAt: Millis | null
+  /** Reason given when completing with required items unanswered; kept for the record. */
+  readonly overrideReason: string
+}
+
+export type AnswerValue = boolean | string | number | null
+
+export interface ChecklistAnswer extends SyncFields<ChecklistAnswerId> {
+  readonly runId: ChecklistRunId
+  readonly itemKey: string
+  readonly value: AnswerValue
+  readonly answeredBy: PersonId
+}
+
+export const ASSET_TYPES = ['printer', 'pc', 'laptop', 'dock', 'skærm', 'telefon', 'headset', 'mødelokale', 'andet'] as const
+export type AssetType = (typeof ASSET_TYPES)[number]
+
+export interface Asset extends SyncFields<AssetId> {
+  readonly code: string
+  readonly type: AssetType
+  readonly name: string
+  readonly model: string
+  readonly serial: string
+  readonly building: string
+  readonly floor: string
+  readonly room: string
+  readonly departmentId: DepartmentId | null
+  readonly notes: string
+  readonly retiredAt: Millis | null
+}
+
+export interface Tip extends SyncFields<TipId> {
+  readonly title: string
+  readonly body: string
+  readonly tags: readonly string[]
+  readonly category: Category | null
+  readonly requestIds: readonly RequestId[]
+}
+
+/** Map of synced table name to its record type. */
+export interface SyncTables {
+  teams: Team
+  people: Person
+  departments: Department
+  requests: Request
+  timeEntries: TimeEntry
+  absences: Absence
+  checklistTemplates: ChecklistTemplate
+  checklistRuns: ChecklistRun
+  checklistAnswers: ChecklistAnswer
+  assets: Asset
+  tips: Tip
+}
+export type SyncTableName = keyof SyncTables
+export type AnyRecord = SyncTables[SyncTableName]
+
+export const SYNC_TABLES: readonly SyncTableName[] = [
+  'teams', 'people', 'departments', 'requests', 'timeEntries', 'absences',
+  'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips',
+]
+
+/** Fields a client may not set itself; the server owns them. */
+export type ContentOf<T> = Omit<T, keyof SyncFields<string>>

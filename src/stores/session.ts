@@ -1,0 +1,23 @@
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { ensureProfile, type Profile } from '../db/profile.ts'
+import type { Author } from '../db/write.ts'
+
+/** Who is using the app on this device; loaded once at start. */
+export const useSessionStore = defineStore('session', () => {
+  const profile = shallowRef<Profile | null>(null)
+
+  /** Loads (or on first start creates) the device profile. */
+  async function load(): Promise<Profile> {
+    profile.value = await ensureProfile()
+    return profile.value
+  }
+
+  /** The author stamp for new records; throws if called before `load`. */
+  function author(): Author {
+    if (!profile.value) throw new Error('Session not loaded')
+    return { teamId: profile.value.teamId, personId: profile.value.personId }
+  }
+
+  return { profile, load, author }
+})

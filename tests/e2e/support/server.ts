@@ -1,0 +1,19 @@
+import { preview, type PreviewServer } from 'vite'
+import { existsSync } from 'node:fs'
+
+export interface StaticServer {
+  readonly url: string
+  close(): Promise<void>
+}
+
+/** Serves the production build in dist/ on a free port (the build must exist: `npm run build`). */
+export async function serveBuild(): Promise<StaticServer> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first')
+  const server: PreviewServer = await preview({ logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } })
+  const address = server.httpServer.address()
+  if (!address || typeof address === 'string') throw new Error('preview server has no port')
+  return {
+    url: `http://localhost:${address.port}`,
+    close: () => new Promise((resolve) => server.httpServer.close(() => resolve())),
+  }
+}
