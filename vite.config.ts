@@ -3,6 +3,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import packageJson from './package.json' with { type: 'json' }
 
 export default defineConfig({
   resolve: {
@@ -10,9 +11,11 @@ export default defineConfig({
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       // Messages are precompiled at build time, so the runtime needs no message compiler.
       'vue-i18n': 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js',
+      '@intlify/message-compiler': fileURLToPath(new URL('./src/i18n/noMessageCompiler.ts', import.meta.url)),
     },
   },
   define: {
+    __APP_VERSION__: JSON.stringify(packageJson.version),
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',

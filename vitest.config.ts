@@ -7,6 +7,7 @@ const src = fileURLToPath(new URL('./src', import.meta.url))
 
 export default defineConfig({
   resolve: { alias: { '@': src } },
+  define: { __APP_VERSION__: JSON.stringify('test') },
   plugins: [
     vue(),
     vueI18n({ include: [fileURLToPath(new URL('./src/i18n/**/*.json5', import.meta.url))], runtimeOnly: false, compositionOnly: true, fullInstall: false, strictMessage: false }),

@@ -1,5 +1,6 @@
 import { db } from './database.ts'
 import { getMeta, setMeta } from './meta.ts'
+import { patchRecord } from './write.ts'
 import { newId } from '../domain/ids.ts'
 import { DEFAULT_DEPARTMENTS } from '../domain/departments.ts'
 import type { Department, DepartmentId, Person, PersonId, Team, TeamId } from '../domain/types.ts'
@@ -59,4 +60,9 @@ export async function getPerson(personId: PersonId): Promise<Person | undefined>
 export async function listDepartments(): Promise<Department[]> {
   const all = await db().departments.toArray()
   return all.filter((d) => d.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, 'da'))
+}
+
+/** Updates the name and initials shown for a person (queued for sync like any edit). */
+export async function updatePersonName(id: PersonId, name: string, initials: string): Promise<Person> {
+  return patchRecord('people', id, { name: name.trim(), initials: initials.trim().toUpperCase() })
 }
