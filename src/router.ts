@@ -20,6 +20,15 @@ const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true },
 
   { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue') },
+
+  { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue') },
+  { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue') },
+  { path: '/udstyr/etiketter', name: 'asset-labels', component: () => import('./views/LabelSheetView.vue') },
+  { path: '/udstyr/:id', name: 'asset', component: () => import('./views/AssetDetailView.vue'), props: true },
+  { path: '/udstyr/:id/rediger', name: 'asset-edit', component: () => import('./views/AssetFormView.vue'), props: true },
+  { path: '/a/:code', name: 'asset-code', component: () => import('./views/AssetCodeView.vue'), props: true },
+  { path: '/scan', name: 'scan', component: () => import('./views/ScanView.vue') },
+
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 

@@ -3,6 +3,7 @@ import { getMeta, setMeta } from './meta.ts'
 import { patchRecord } from './write.ts'
 import { newId } from '../domain/ids.ts'
 import { DEFAULT_DEPARTMENTS } from '../domain/departments.ts'
+import { seedDefaultTemplates } from './checklists.ts'
 import type { Department, DepartmentId, Person, PersonId, Team, TeamId } from '../domain/types.ts'
 
 /** The person using this device and the team they log for. */
@@ -20,7 +21,7 @@ const PROFILE_KEY = 'profile'
 export async function ensureProfile(now: number = Date.now()): Promise<Profile> {
   const existing = await getMeta<Profile | null>(PROFILE_KEY, null)
   if (existing) return existing
-  return db().transaction('rw', [db().meta, db().teams, db().people, db().departments], async () => {
+  return db().transaction('rw', [db().meta, db().teams, db().people, db().departments, db().checklistTemplates], async () => {
     const again = await getMeta<Profile | null>(PROFILE_KEY, null)
     if (again) return again
     const teamId = newId<TeamId>()
@@ -40,6 +41,7 @@ export async function ensureProfile(now: number = Date.now()): Promise<Profile> 
     await db().teams.add(team)
     await db().people.add(person)
     await db().departments.bulkAdd(departments)
+    await seedDefaultTemplates({ teamId, personId }, now)
     const profile: Profile = { teamId, personId }
     await setMeta(PROFILE_KEY, profile)
     return profile

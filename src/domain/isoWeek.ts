@@ -65,3 +65,63 @@ function startOfDay(ms: number): number {
   const d = new Date(ms)
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
 }
+
+/** A calendar month; `month` is 1–12. */
+export interface YearMonth {
+  readonly year: number
+  readonly month: number
+}
+
+/** Local midnight of the week's Thursday: the day that decides its year and its month. */
+export function thursdayOf(week: IsoWeek): number {
+  const monday = new Date(startOfIsoWeek(week))
+  return new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 3).getTime()
+}
+
+/** The seven local midnights of the week, Monday first. */
+export function daysOfWeek(week: IsoWeek): number[] {
+  const monday = new Date(startOfIsoWeek(week))
+  return Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i).getTime())
+}
+
+/** The month a week belongs to: the month of its Thursday (so every week is in exactly one month). */
+export function monthOfWeek(week: IsoWeek): YearMonth {
+  return monthOf(thursdayOf(week))
+}
+
+/** The calendar month of a moment, in local time. */
+export function monthOf(ms: number): YearMonth {
+  const d = new Date(ms)
+  return { year: d.getFullYear(), month: d.getMonth() + 1 }
+}
+
+/** The weeks that belong to a month (their Thursday lies in it), in order: always 4 or 5. */
+export function weeksOfMonth(month: YearMonth): IsoWeek[] {
+  const first = new Date(month.year, month.month - 1, 1)
+  const firstThursday = 1 + ((4 - first.getDay() + 7) % 7)
+  const lastDay = new Date(month.year, month.month, 0).getDate()
+  const weeks: IsoWeek[] = []
+  for (let day = firstThursday; day <= lastDay; day += 7) {
+    weeks.push(isoWeekOf(new Date(month.year, month.month - 1, day).getTime()))
+  }
+  return weeks
+}
+
+/** "2026-11": the month key used in URLs. */
+export function monthKey(month: YearMonth): string {
+  return `${month.year}-${String(month.month).padStart(2, '0')}`
+}
+
+/** Parses "2026-11"; null when malformed. */
+export function parseMonthKey(key: string): YearMonth | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(key)
+  if (!m) return null
+  const month = { year: Number(m[1]), month: Number(m[2]) }
+  return month.month >= 1 && month.month <= 12 ? month : null
+}
+
+/** The month `offset` months after `month` (negative for before). */
+export function addMonths(month: YearMonth, offset: number): YearMonth {
+  const index = month.year * 12 + (month.month - 1) + offset
+  return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 }
+}

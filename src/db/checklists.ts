@@ -1,0 +1,200 @@
+import { db } from './database.ts'
+import { createRecord, deleteRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
+import { newId } from '../domain/ids.ts'
+import { DEFAULT_TEMPLATES } from '../domain/checklistTemplates.ts'
+import { decideCompletion, progress, type AnswerMap, type ChecklistProgress } from '../domain/checklist.ts'
+import type {
+  AnswerValue, ChecklistAnswer, ChecklistRun, ChecklistRunId, ChecklistRunStatus, ChecklistSubject,
+  ChecklistTemplate, ChecklistTemplateId, SubjectKind,
+} from '../domain/types.ts'
+
+/** A run with how far it has come, for lists. */
+export interface RunSummary {
+  readonly run: ChecklistRun
+  readonly progress: ChecklistProgress
+}
+
+/** Everything the run page shows. `template` is null if it was deleted meanwhile. */
+export interface RunDetails {
+  readonly run: ChecklistRun
+  readonly template: ChecklistTemplate | null
+  readonly answers: AnswerMap
+}
+
+/** Raised when completing a run with required items missing and no override reason. */
+export class ChecklistIncompleteError extends Error {
+  constructor(readonly missing: readonly string[]) {
+    super(`Required items missing: ${missing.join(', ')}`)
+    this.name = 'ChecklistIncompleteError'
+  }
+}
+
+/** Raised when answering or completing a run that is already completed or cancelled. */
+export class RunClosedError extends Error {
+  constructor(readonly runId: string) {
+    super(`Checklist run ${runId} is closed`)
+    this.name = 'RunClosedError'
+  }
+}
+
+const live = <T extends { deletedAt: number | null }>(r: T | undefined): r is T => r !== undefined && r.deletedAt === null
+
+/**
+ * Stores the default templates for a new team unless it already has templates. Seeding only:
+ * runs inside `ensureProfile`'s transaction and queues nothing (like the seeded departments).
+ */
+export async function seedDefaultTemplates(author: Author, now: number = Date.now()): Promise<void> {
+  if ((await db().checklistTemplates.count()) > 0) return
+  const base = { teamId: author.teamId, createdAt: now, createdBy: author.personId, updatedAt: now, rev: 0, deletedAt: null }
+  await db().checklistTemplates.bulkAdd(DEFAULT_TEMPLATES.map((t) => ({
+    ...base, ...structuredClone(t), id: newId<ChecklistTemplateId>(), archived: false,
+  })))
+}
+
+/** Active templates in the order they were created. */
+export async function listTemplates(): Promise<ChecklistTemplate[]> {
+  const all = await db().checklistTemplates.orderBy('id').toArray()
+  return all.filter((t) => live(t) && !t.archived)
+}
+
+/** One template, or undefined when missing or deleted. */
+export async function getTemplate(id: ChecklistTemplateId): Promise<ChecklistTemplate | undefined> {
+  const t = await db().checklistTemplates.get(id)
+  return live(t) ? t : undefined
+}
+
+/** Starts a run of a template on a subject; the run copies the template's title and version. */
+export async function startRun(
+  author: Author, templateId: ChecklistTemplateId, subject: ChecklistSubject, dueDate: string | null = null,
+): Promise<ChecklistRun> {
+  const template = await getTemplate(templateId)
+  if (!template) throw new RecordMissingError('checklistTemplates', templateId)
+  return createRecord('checklistRuns', author, {
+    templateId, templateVersion: template.version, title: template.title,
+    subject: { kind: subject.kind, refId: subject.refId, label: subject.label.trim() },
+    status: 'i gang', dueDate: dueDate || null, completedAt: null, overrideReason: '',
+  })
+}
+
+/** One run, or undefined when missing or deleted. */
+export async function getRun(id: ChecklistRunId): Promise<ChecklistRun | undefined> {
+  const run = await db().checklistRuns.get(id)
+  return live(run) ? run : undefined
+}
+
+function toAnswerMap(rows: readonly ChecklistAnswer[]): AnswerMap {
+  // Two devices may each have created a row for one item offline: the latest edit wins.
+  const sorted = rows.filter(live).sort((a, b) => a.updatedAt - b.updatedAt)
+  return Object.fromEntries(sorted.map((a) => [a.itemKey, a.value]))
+}
+
+/** The run with its template and answers, or undefined when the run is missing or deleted. */
+export async function getRunDetails(id: ChecklistRunId): Promise<RunDetails | undefined> {
+  const run = await getRun(id)
+  if (!run) return undefined
+  const template = (await getTemplate(run.templateId)) ?? null
+  const answers = toAnswerMap(await db().checklistAnswers.where('runId').equals(id).toArray())
+  return { run, template, answers }
+}
+
+/**
+ * Saves the answer to one item: the first answer creates the run+item row, later ones patch it,
+ * so people filling different items never touch the same record. Refuses closed runs.
+ */
+export async function answerItem(author: Author, runId: ChecklistRunId, itemKey: string, value: AnswerValue): Promise<ChecklistAnswer> {
+  return db().transaction('rw', [db().checklistRuns, db().checklistAnswers, db().outbox], async () => {
+    const run = await getRun(runId)
+    if (!run) throw new RecordMissingError('checklistRuns', runId)
+    if (run.status !== 'i gang') throw new RunClosedError(runId)
+    const existing = (await db().checklistAnswers.where('[runId+itemKey]').equals([runId, itemKey]).toArray()).filter(live)
+    const row = existing.sort((a, b) => b.updatedAt - a.updatedAt)[0]
+    if (row) return patchRecord('checklistAnswers', row.id, { value, answeredBy: author.personId })
+    return createRecord('checklistAnswers', author, { runId, itemKey, value, answeredBy: author.personId })
+  })
+}
+
+/**
+ * Completes a run. With required items unanswered it needs a non-blank override reason, which is
+ * kept on the run; without one it throws ChecklistIncompleteError and changes nothing.
+ */
+export async function completeRun(runId: ChecklistRunId, overrideReason?: string, now: number = Date.now()): Promise<ChecklistRun> {
+  const tables = [db().checklistRuns, db().checklistTemplates, db().checklistAnswers, db().outbox]
+  return db().transaction('rw', tables, async () => {
+    const details = await getRunDetails(runId)
+    if (!details) throw new RecordMissingError('checklistRuns', runId)
+    if (details.run.status !== 'i gang') throw new RunClosedError(runId)
+    const decision = decideCompletion(details.template?.items ?? [], details.answers, overrideReason)
+    if (!decision.ok) throw new ChecklistIncompleteError(decision.missing)
+    return patchRecord('checklistRuns', runId, {
+      status: 'fuldført', completedAt: now, overrideReason: decision.overrideReason,
+    }, now)
+  })
+}
+
+/** Marks a run as cancelled; it stays in the record with its answers. */
+export async function cancelRun(runId: ChecklistRunId): Promise<ChecklistRun> {
+  return patchRecord('checklistRuns', runId, { status: 'annulleret' })
+}
+
+/** Deletes a run and all its answers (content wiped, tombstones queued) in one transaction. */
+export async function deleteRun(runId: ChecklistRunId): Promise<void> {
+  await db().transaction('rw', [db().checklistRuns, db().checklistAnswers, db().outbox], async () => {
+    const answers = await db().checklistAnswers.where('runId').equals(runId).toArray()
+    for (const a of answers) await deleteRecord('checklistAnswers', a.id)
+    await deleteRecord('checklistRuns', runId)
+  })
+}
+
+async function summarise(runs: readonly ChecklistRun[]): Promise<RunSummary[]> {
+  const templateIds = [...new Set(runs.map((r) => r.templateId))]
+  const templates = new Map((await db().checklistTemplates.bulkGet(templateIds)).filter(live).map((t) => [t.id, t]))
+  const rows = await db().checklistAnswers.where('runId').anyOf(runs.map((r) => r.id)).toArray()
+  const byRun = new Map<string, ChecklistAnswer[]>()
+  for (const row of rows) byRun.set(row.runId, [...(byRun.get(row.runId) ?? []), row])
+  return runs.map((run) => ({
+    run, progress: progress(templates.get(run.templateId)?.items ?? [], toAnswerMap(byRun.get(run.id) ?? [])),
+  }))
+}
+
+/** In progress: due ones first (earliest due date), then newest. Closed: most recently closed first. */
+function byListOrder(a: ChecklistRun, b: ChecklistRun): number {
+  if (a.status === 'i gang' && b.status === 'i gang') {
+    if (a.dueDate && b.dueDate && a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1
+    if (a.dueDate && !b.dueDate) return -1
+    if (!a.dueDate && b.dueDate) return 1
+    return b.createdAt - a.createdAt
+  }
+  return (b.completedAt ?? b.updatedAt) - (a.completedAt ?? a.updatedAt)
+}
+
+/** Runs with a status, with progress, in list order. */
+export async function listRuns(filter: { status: ChecklistRunStatus }): Promise<RunSummary[]> {
+  const runs = (await db().checklistRuns.where('status').equals(filter.status).toArray()).filter(live)
+  return summarise(runs.sort(byListOrder))
+}
+
+/** Up to `limit` runs in progress, for Home. */
+export async function listRunsInProgress(limit = 5): Promise<RunSummary[]> {
+  return (await listRuns({ status: 'i gang' })).slice(0, limit)
+}
+
+/** Every run about one record (an asset, request, department or person), newest first. */
+export async function listRunsForSubject(kind: SubjectKind, refId: string): Promise<ChecklistRun[]> {
+  const runs = await db().checklistRuns.where('subject.refId').equals(refId).toArray()
+  return runs.filter((r) => live(r) && r.subject.kind === kind).sort((a, b) => b.createdAt - a.createdAt)
+}
+
+/** A record a run can be about, for pickers. */
+export interface SubjectChoice { readonly id: string, readonly label: string }
+
+/** The most recent requests (newest first), for choosing a run's subject. */
+export async function listRecentRequestChoices(limit = 30): Promise<SubjectChoice[]> {
+  const rows = await db().requests.orderBy('id').reverse().filter((r) => r.deletedAt === null).limit(limit).toArray()
+  return rows.map((r) => ({ id: r.id, label: [r.requesterName, r.description.slice(0, 60)].filter(Boolean).join(' – ') }))
+}
+
+/** Assets in use, by code, for choosing a run's subject. */
+export async function listAssetChoices(): Promise<SubjectChoice[]> {
+  const rows = (await db().assets.orderBy('code').toArray()).filter((a) => a.deletedAt === null && a.retiredAt === null)
+  return rows.map((a) => ({ id: a.id, label: [a.code, a.name].filter(Boolean).join(' – ') }))
+}

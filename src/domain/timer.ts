@@ -1,0 +1,108 @@
+/** Rules for time entries: durations (running ones too), validation and the forgotten timer. */
+import { fromDateTimeInput, toDateInput, toTimeInput } from './format.ts'
+
+/** A start and an end; `end` is null while the timer runs. */
+export interface TimeSpan {
+  readonly start: number
+  readonly end: number | null
+}
+
+const MINUTE = 60_000
+const HOUR = 3_600_000
+
+/** No single entry may be longer than this; longer means a mistake. */
+export const MAX_ENTRY_HOURS = 16
+/** A running timer older than this is probably forgotten. */
+export const FORGOTTEN_AFTER_HOURS = 8
+/** Clock drift allowed before a time counts as "in the future". */
+export const FUTURE_TOLERANCE_MS = MINUTE
+
+/** Duration in ms; a running entry counts up to `now`. Never negative. */
+export function entryDurationMs(span: TimeSpan, now: number): number {
+  return Math.max(0, (span.end ?? now) - span.start)
+}
+
+/** What is wrong with an entry, one code per problem (empty when valid). */
+export type EntryProblem =
+  | 'startInvalid' | 'endMissing' | 'endInvalid' | 'minutesInvalid'
+  | 'endNotAfterStart' | 'tooLong' | 'inFuture'
+
+/**
+ * Checks an entry: end after start, at most MAX_ENTRY_HOURS long, and not in the future.
+ * A running entry (end null) is only checked for its start.
+ */
+export function validateSpan(span: TimeSpan, now: number): EntryProblem[] {
+  if (!Number.isFinite(span.start)) return ['startInvalid']
+  const problems: EntryProblem[] = []
+  if (span.end !== null) {
+    if (!Number.isFinite(span.end)) return ['endInvalid']
+    if (span.end <= span.start) problems.push('endNotAfterStart')
+    else if (span.end - span.start > MAX_ENTRY_HOURS * HOUR) problems.push('tooLong')
+  }
+  if (Math.max(span.start, span.end ?? span.start) > now + FUTURE_TOLERANCE_MS) problems.push('inFuture')
+  return problems
+}
+
+/**
+ * A running timer is "forgotten" when it has run more than FORGOTTEN_AFTER_HOURS or since
+ * before today's midnight; the UI then asks the user to set when it really stopped.
+ */
+export function isForgotten(span: TimeSpan, now: number): boolean {
+  if (span.end !== null) return false
+  return now - span.start > FORGOTTEN_AFTER_HOURS * HOUR || toDateInput(span.start) !== toDateInput(now)
+}
+
+/** The time fields of the entry form, as typed. */
+export interface EntryForm {
+  /** "yyyy-mm-dd" */
+  readonly date: string
+  /** "hh:mm" */
+  readonly startTime: string
+  /** Whether the end is given as a clock time or as a number of minutes. */
+  readonly mode: 'end' | 'minutes'
+  /** "hh:mm" on the same date; empty keeps a running timer running (when allowed). */
+  readonly endTime: string
+  readonly minutes: string
+}
+
+/** Result of reading the form: the span (when readable) and every problem found. */
+export interface ReadEntryForm {
+  readonly span: TimeSpan
+  readonly problems: EntryProblem[]
+}
+
+/**
+ * Turns the typed form into a span and validates it. `allowRunning` lets an empty end time
+ * keep a running timer running (editing a running entry); otherwise the end is required.
+ */
+export function readEntryForm(form: EntryForm, now: number, allowRunning: boolean): ReadEntryForm {
+  const start = fromDateTimeInput(form.date, form.startTime)
+  if (!Number.isFinite(start)) return { span: { start, end: null }, problems: ['startInvalid'] }
+  let end: number | null
+  if (form.mode === 'minutes') {
+    const minutes = Number(form.minutes.trim().replace(',', '.'))
+    if (form.minutes.trim() === '' || !Number.isInteger(minutes) || minutes <= 0) {
+      return { span: { start, end: null }, problems: ['minutesInvalid'] }
+    }
+    end = start + minutes * MINUTE
+  } else if (form.endTime.trim() === '') {
+    if (!allowRunning) return { span: { start, end: null }, problems: ['endMissing'] }
+    end = null
+  } else {
+    end = fromDateTimeInput(form.date, form.endTime)
+  }
+  const span = { start, end }
+  return { span, problems: validateSpan(span, now) }
+}
+
+/**
+ * The form for an existing entry. An entry that ends on another day than it starts is shown
+ * with a duration in minutes, since the end time field means "on the same date".
+ */
+export function formFromSpan(span: TimeSpan): EntryForm {
+  const base = { date: toDateInput(span.start), startTime: toTimeInput(span.start) }
+  if (span.end === null) return { ...base, mode: 'end', endTime: '', minutes: '' }
+  const minutes = String(Math.round((span.end - span.start) / MINUTE))
+  if (toDateInput(span.end) !== base.date) return { ...base, mode: 'minutes', endTime: '', minutes }
+  return { ...base, mode: 'end', endTime: toTimeInput(span.end), minutes }
+}
