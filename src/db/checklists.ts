@@ -1,7 +1,7 @@
 import { db } from './database.ts'
 import { createRecord, deleteRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { newId } from '../domain/ids.ts'
-import { DEFAULT_TEMPLATES } from '../domain/checklistTemplates.ts'
+import type { SeedTemplate } from '../domain/checklistTemplates.ts'
 import { decideCompletion, progress, type AnswerMap, type ChecklistProgress } from '../domain/checklist.ts'
 import type {
   AnswerValue, ChecklistAnswer, ChecklistRun, ChecklistRunId, ChecklistRunStatus, ChecklistSubject,
@@ -43,10 +43,10 @@ const live = <T extends { deletedAt: number | null }>(r: T | undefined): r is T 
  * Stores the default templates for a new team unless it already has templates. Seeding only:
  * runs inside `ensureProfile`'s transaction and queues nothing (like the seeded departments).
  */
-export async function seedDefaultTemplates(author: Author, now: number = Date.now()): Promise<void> {
+export async function seedDefaultTemplates(author: Author, templates: readonly SeedTemplate[], now: number = Date.now()): Promise<void> {
   if ((await db().checklistTemplates.count()) > 0) return
   const base = { teamId: author.teamId, createdAt: now, createdBy: author.personId, updatedAt: now, rev: 0, deletedAt: null }
-  await db().checklistTemplates.bulkAdd(DEFAULT_TEMPLATES.map((t) => ({
+  await db().checklistTemplates.bulkAdd(templates.map((t) => ({
     ...base, ...structuredClone(t), id: newId<ChecklistTemplateId>(), archived: false,
   })))
 }

@@ -21,6 +21,8 @@ const PROFILE_KEY = 'profile'
 export async function ensureProfile(now: number = Date.now()): Promise<Profile> {
   const existing = await getMeta<Profile | null>(PROFILE_KEY, null)
   if (existing) return existing
+  // Loaded only on first start (and before the transaction: awaiting an import inside it would end it).
+  const { DEFAULT_TEMPLATES } = await import('../domain/checklistTemplates.ts')
   return db().transaction('rw', [db().meta, db().teams, db().people, db().departments, db().checklistTemplates], async () => {
     const again = await getMeta<Profile | null>(PROFILE_KEY, null)
     if (again) return again
@@ -41,7 +43,7 @@ export async function ensureProfile(now: number = Date.now()): Promise<Profile> 
     await db().teams.add(team)
     await db().people.add(person)
     await db().departments.bulkAdd(departments)
-    await seedDefaultTemplates({ teamId, personId }, now)
+    await seedDefaultTemplates({ teamId, personId }, DEFAULT_TEMPLATES, now)
     const profile: Profile = { teamId, personId }
     await setMeta(PROFILE_KEY, profile)
     return profile

@@ -1,0 +1,105 @@
+import { nextTick, onMounted, ref, shallowRef, toRaw } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute, useRouter } from 'vue-router'
+import { createRequest, getLastDepartmentId, getRequest, updateRequest } from '../../db/requests.ts'
+import { findPreset } from '../../domain/presets.ts'
+import {
+  applyPreset, draftOf, emptyDraft, timeDraftFor, validateRequestDraft,
+  type FieldError, type RequestDraft, type TimeDraft,
+} from '../../domain/requestRules.ts'
+import { defaultOwner } from '../../domain/triage.ts'
+import type { Activity, AssetId, RequestId } from '../../domain/types.ts'
+import { useSessionStore } from '../../stores/session.ts'
+import { useUiStore } from '../../stores/ui.ts'
+
+const DEFAULT_MINUTES = 10
+
+/** State and actions of the request form: new (optionally quick, from a preset or asset) or edit. */
+export function useRequestForm(id: RequestId | undefined, quick: boolean) {
+  const { t } = useI18n()
+  const route = useRoute()
+  const router = useRouter()
+  const session = useSessionStore()
+  const ui = useUiStore()
+  const author = session.author()
+
+  const draft = ref<RequestDraft>(emptyDraft(author.personId))
+  const logTime = shallowRef(false)
+  const minutes = shallowRef(DEFAULT_MINUTES)
+  const activity = shallowRef<Activity>('daglig hjælp')
+  const errors = shallowRef<FieldError[]>([])
+  const saving = shallowRef(false)
+  const loaded = shallowRef(id === undefined)
+  const missing = shallowRef(false)
+  const picking = shallowRef(quick && typeof route.query.preset !== 'string')
+
+  function choosePreset(presetId: string | null): void {
+    picking.value = false
+    const preset = findPreset(presetId)
+    if (!preset) { draft.value = { ...draft.value, presetId: null }; return }
+    // A description that is only the previous preset's label is replaced by the new label.
+    const previous = findPreset(draft.value.presetId)
+    const base = previous && draft.value.description === t(previous.labelKey) ? { ...draft.value, description: '' } : draft.value
+    const applied = applyPreset(base, preset.id, t(preset.labelKey))
+    // When editing, the status is the user's record of progress; a preset does not reset it.
+    draft.value = id === undefined ? applied : { ...applied, status: base.status }
+    if (id !== undefined) return
+    const time = timeDraftFor(preset.id)
+    minutes.value = time.logMinutes ?? DEFAULT_MINUTES
+    activity.value = time.activity
+    logTime.value = true
+  }
+
+  onMounted(async () => {
+    if (id !== undefined) {
+      const r = await getRequest(id)
+      if (r) draft.value = draftOf(r)
+      else missing.value = true
+      loaded.value = true
+      return
+    }
+    const departmentId = await getLastDepartmentId()
+    draft.value = { ...draft.value, departmentId: draft.value.departmentId ?? departmentId }
+    const asset = route.query.asset
+    if (typeof asset === 'string' && asset !== '') {
+      draft.value = { ...draft.value, assetId: asset as AssetId, category: 'hardware', owner: defaultOwner('hardware') }
+    }
+    if (typeof route.query.preset === 'string') choosePreset(route.query.preset)
+  })
+
+  function leave(createdId: RequestId): void {
+    if (!quick) void router.replace({ name: 'request', params: { id: createdId } })
+    else if (window.history.state?.back) router.back()
+    else void router.replace({ name: 'home' })
+  }
+
+  async function save(): Promise<void> {
+    const time: TimeDraft | null = id === undefined && logTime.value ? { logMinutes: minutes.value, activity: activity.value } : null
+    errors.value = validateRequestDraft(draft.value, time)
+    if (errors.value.length > 0) {
+      await nextTick()
+      document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus()
+      return
+    }
+    saving.value = true
+    try {
+      if (id !== undefined) {
+        await updateRequest(id, toRaw(draft.value), author.personId)
+        ui.notify(t('requests.updated'))
+        // Back to the detail entry the edit was opened from, so its own "Tilbage" still works.
+        if (window.history.state?.back) router.back()
+        else void router.replace({ name: 'request', params: { id } })
+      } else {
+        const created = await createRequest(author, toRaw(draft.value), time)
+        ui.notify(time ? t('requests.savedWithTime', { minutes: time.logMinutes }) : t('requests.saved'))
+        leave(created.id)
+      }
+    } catch (error) {
+      ui.reportWriteError(error)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { draft, logTime, minutes, activity, errors, saving, loaded, missing, picking, choosePreset, save }
+}

@@ -1,0 +1,54 @@
+import type { Activity, Category, Owner, RequestStatus } from './types.ts'
+
+/** A one-tap template for a common superuser task (DESIGN.md "Typical superuser tasks"). */
+export interface Preset {
+  readonly id: string
+  /** i18n key of the Danish label, also used as the request's default description. */
+  readonly labelKey: string
+  readonly category: Category
+  /** Typical duration, logged as a time entry when quick-logging. */
+  readonly minutes: number
+  readonly activity: Activity
+  /** Owner per the triage guide "Hvem løser det?". */
+  readonly owner: Owner
+  /** Status a quick-logged request gets: most are solved on the spot. */
+  readonly status: RequestStatus
+}
+
+function preset(
+  id: string, category: Category, minutes: number,
+  extra: Partial<Pick<Preset, 'activity' | 'owner' | 'status'>> = {},
+): Preset {
+  return {
+    id, labelKey: `requests.presets.${id}`, category, minutes,
+    activity: extra.activity ?? 'daglig hjælp',
+    owner: extra.owner ?? 'superbruger',
+    status: extra.status ?? 'løst',
+  }
+}
+
+/** The presets, in the order shown on the quick-log screen (most frequent first). */
+export const PRESETS: readonly Preset[] = [
+  preset('acadreUnlock', 'acadre', 5),
+  preset('acadreAutoprofile', 'acadre', 15),
+  preset('acadreCheckedOut', 'acadre', 10),
+  preset('acadreArchive', 'acadre', 30),
+  preset('acadreHelp', 'acadre', 10),
+  preset('office', 'office', 10),
+  preset('templates', 'skabeloncenter', 10),
+  preset('doc2mail', 'doc2mail', 10),
+  preset('telephony', 'telefoni', 10),
+  preset('password', 'adgangskode', 5),
+  preset('helpdesk', 'helpdesk', 10, { status: 'sendt til IT' }),
+  preset('dataProtection', 'databeskyttelse', 15, { activity: 'databeskyttelse' }),
+  preset('hardware', 'hardware', 10),
+  preset('onboarding', 'onboarding', 30),
+  preset('userTest', 'brugertest', 30, { activity: 'brugertest' }),
+  preset('training', 'undervisning', 15, { activity: 'videndeling' }),
+  preset('mobileSetup', 'hardware', 5, { owner: 'it-afdelingen', status: 'uden for rollen' }),
+]
+
+/** The preset with this id, or undefined for an unknown (e.g. retired) id. */
+export function findPreset(id: string | null | undefined): Preset | undefined {
+  return id ? PRESETS.find((p) => p.id === id) : undefined
+}
