@@ -1,7 +1,6 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
-import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import packageJson from './package.json' with { type: 'json' }
 
@@ -9,7 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
-      // Messages are precompiled at build time, so the runtime needs no message compiler.
+      // Our own compileMessage handles every message, so vue-i18n's compiler stays out of the bundle.
       'vue-i18n': 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js',
       '@intlify/message-compiler': fileURLToPath(new URL('./src/i18n/noMessageCompiler.ts', import.meta.url)),
     },
@@ -21,16 +20,11 @@ export default defineConfig({
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
   },
   plugins: [
     vue(),
-    vueI18n({
-      include: [fileURLToPath(new URL('./src/i18n/**/*.json5', import.meta.url))],
-      runtimeOnly: true,
-      compositionOnly: true,
-      fullInstall: false,
-      strictMessage: false,
-    }),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

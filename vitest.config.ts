@@ -1,7 +1,6 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
-import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -10,7 +9,6 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('test') },
   plugins: [
     vue(),
-    vueI18n({ include: [fileURLToPath(new URL('./src/i18n/**/*.json5', import.meta.url))], runtimeOnly: false, compositionOnly: true, fullInstall: false, strictMessage: false }),
   ],
   test: {
     projects: [

@@ -1,21 +1,22 @@
 import { createI18n } from 'vue-i18n'
+import { compileMessage } from './compileMessage.ts'
 
 export type Locale = 'da' | 'en'
 
 type Messages = Record<string, unknown>
 
-/** Each feature keeps its strings in i18n/<locale>/<feature>.json5, addressed as `feature.key`. */
+/** Each feature keeps its strings in i18n/<locale>/<feature>.json, addressed as `feature.key`. */
 function byFeature(modules: Record<string, unknown>): Messages {
   const messages: Messages = {}
   for (const [path, module] of Object.entries(modules)) {
-    const feature = path.replace(/^.*\/([^/]+)\.json5$/, '$1')
+    const feature = path.replace(/^.*\/([^/]+)\.json$/, '$1')
     messages[feature] = (module as { default: unknown }).default
   }
   return messages
 }
 
-const danish = byFeature(import.meta.glob('./da/*.json5', { eager: true }))
-const english = import.meta.glob('./en/*.json5')
+const danish = byFeature(import.meta.glob('./da/*.json', { eager: true }))
+const english = import.meta.glob('./en/*.json')
 
 /** The app's i18n instance: Danish is built in; English is loaded when chosen. */
 export const i18n = createI18n({
@@ -23,6 +24,7 @@ export const i18n = createI18n({
   locale: 'da',
   fallbackLocale: 'da',
   messages: { da: danish } as never,
+  messageCompiler: compileMessage,
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -1,6 +1,6 @@
 /**
- * Stand-in for @intlify/message-compiler in the app build. Every message is precompiled at
- * build time (unplugin-vue-i18n), so the runtime never compiles one; aliasing the compiler to
+ * Stand-in for @intlify/message-compiler in the app build. Every message is compiled by our
+ * own compileMessage (createI18n option messageCompiler), so vue-i18n never calls its compiler; aliasing it to
  * this stub keeps ~6 KB gzip out of the first screen's JavaScript.
  */
 export const COMPILE_ERROR_CODES_EXTEND_POINT = 17
@@ -21,7 +21,7 @@ export function detectHtmlTag(source: string): boolean {
   return /<\/?[\w\s="/.':;#-]+>/.test(source)
 }
 
-/** Never called at runtime: messages arrive precompiled. */
+/** Never called: compileMessage handles every message. */
 export function baseCompile(): never {
-  throw new Error('Uncompiled i18n message: messages must be precompiled at build time')
+  throw new Error('vue-i18n message compiler is not bundled; use compileMessage')
 }

@@ -1,7 +1,7 @@
-const files = import.meta.glob<string>('../../../src/i18n/*/requests.json5', { query: '?raw', import: 'default', eager: true })
+const files = import.meta.glob<string>('../../../src/i18n/*/requests.json', { query: '?raw', import: 'default', eager: true })
 
 function load(locale: 'da' | 'en'): unknown {
-  const text = files[`../../../src/i18n/${locale}/requests.json5`]
+  const text = files[`../../../src/i18n/${locale}/requests.json`]
   if (text === undefined) throw new Error(`No requests messages for ${locale}`)
   return { requests: JSON.parse(text) }
 }
