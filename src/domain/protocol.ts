@@ -1,6 +1,15 @@
-import type { Millis, SyncTableName } from './types.ts'
+import type { AnyRecord, Millis, SyncTableName } from './types.ts'
 
 export type MutationOp = 'put' | 'patch' | 'delete'
+
+/** Most mutations one push may carry; the client sends a longer outbox in several pushes. */
+export const MAX_MUTATIONS_PER_PUSH = 1000
+/** Largest push body the server reads, in bytes; a bigger one is rejected whole. */
+export const MAX_PUSH_BYTES = 5 * 1024 * 1024
+/** Records per pull page when the client does not ask for a size. */
+export const DEFAULT_PULL_LIMIT = 500
+/** Most records one pull page may hold. */
+export const MAX_PULL_LIMIT = 1000
 
 /** One queued local change, as stored in the outbox and pushed to the server. */
 export interface Mutation {
@@ -23,4 +32,66 @@ export interface Conflict {
   readonly field: string
   readonly yours: unknown
   readonly theirs: unknown
+  /** The pushed mutation that raised it (set by the server). */
+  readonly mutationId?: number
+}
+
+/** Body of `POST /api/sync/push`. */
+export interface PushRequest {
+  /** Identifies one device database; bound to the signed-in user on its first push. */
+  readonly clientId: string
+  /** Outbox entries in mutationId order; already-applied ones are skipped. */
+  readonly mutations: readonly Mutation[]
+}
+
+/** Why the server refused one mutation (the rest of the push still applies). */
+export type RejectReason = 'forbidden'
+
+/** A mutation the server refused: it is acknowledged (leave the outbox) but nothing of it applied. */
+export interface RejectedMutation {
+  readonly mutationId: number
+  readonly table: SyncTableName
+  readonly recordId: string
+  readonly reason: RejectReason
+}
+
+/** Answer to a push: everything up to `lastMutationId` is applied and may leave the outbox. */
+export interface PushResponse {
+  readonly lastMutationId: number
+  /** The newest sequence number after this push; pull up to it to see the result. */
+  readonly seq: number
+  readonly conflicts: readonly Conflict[]
+  readonly rejected: readonly RejectedMutation[]
+}
+
+/** One record in a pull page, with `rev` set to its sequence number. */
+export interface PulledRecord {
+  readonly table: SyncTableName
+  readonly record: AnyRecord
+}
+
+/** Answer to `GET /api/sync/pull?cursor=N&limit=L`. */
+export interface PullResponse {
+  /** Records with sequence > cursor, ordered by sequence; tombstones included. */
+  readonly records: readonly PulledRecord[]
+  /** Pass as the next cursor (also when `records` is empty). */
+  readonly nextCursor: number
+  readonly hasMore: boolean
+  /**
+   * The cursor is older than the tombstone purge horizon: drop the local copies (keep the
+   * outbox) and pull again from cursor 0. `records` is then empty.
+   */
+  readonly resetRequired: boolean
+}
+
+/** Payload of a server-sent `sync` event: a newer sequence exists for the user's teams. */
+export interface SyncNudge {
+  readonly seq: number
+}
+
+/** Every 4xx/5xx answer of the API: a stable code and a Danish text to show. */
+export interface ApiErrorBody {
+  readonly error: string
+  readonly message: string
+  readonly details?: unknown
 }

@@ -1,0 +1,76 @@
+import fastifyCookie from '@fastify/cookie'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { SessionGuard } from './auth/guard.ts'
+import { isSameOrigin, changesState } from './auth/sameOrigin.ts'
+import type { ServerConfig } from './config.ts'
+import { ApiError, errorBody, installErrorHandler } from './errors.ts'
+import { scheduleMaintenance } from './maintenance.ts'
+import { registerAuthRoutes } from './routes/auth.ts'
+import { registerEventRoutes } from './routes/events.ts'
+import { registerHealthRoutes } from './routes/health.ts'
+import { registerOidcRoutes } from './routes/oidc.ts'
+import { isAppRoute, registerStatic, sendAppShell } from './routes/static.ts'
+import { registerSyncRoutes } from './routes/sync.ts'
+import { openStorage } from './storage/open.ts'
+import type { Storage } from './storage/storage.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The opened database of this server instance. */
+    storage: Storage
+  }
+}
+
+/**
+ * Builds the server: opens and migrates the database, registers the API under /api and the built
+ * PWA, and closes the database after in-flight requests on `app.close()`. Does not listen.
+ */
+export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  })
+  const storage = await openStorage(config.database, (error) => app.log.error({ err: error }, 'database error'))
+  app.decorate('storage', storage)
+  app.addHook('onClose', async () => {
+    await storage.close()
+  })
+  installErrorHandler(app)
+  await app.register(fastifyCookie)
+
+  app.addHook('onRequest', async (request) => {
+    if (!changesState(request.method)) return
+    const own = `${request.protocol}://${request.host}`
+    if (!isSameOrigin(request.headers, own, config.allowedOrigins)) {
+      request.log.warn({ origin: request.headers.origin, site: request.headers['sec-fetch-site'] }, 'cross-origin request refused')
+      throw new ApiError(403, 'cross_origin')
+    }
+  })
+
+  registerHealthRoutes(app, storage)
+  const guard = new SessionGuard(storage, config.sessionTtlMs)
+  registerAuthRoutes(app, storage, config, guard)
+  registerOidcRoutes(app, storage, config)
+  registerSyncRoutes(app, storage, guard)
+  registerEventRoutes(app, storage, guard)
+  const serving = await registerStatic(app, config.staticDir)
+  if (!serving) app.log.warn({ staticDir: config.staticDir }, 'no built app found; serving the API only')
+  app.setNotFoundHandler((request, reply) => {
+    if (serving && isAppRoute(request)) return sendAppShell(reply)
+    return reply.status(404).send(errorBody('not_found'))
+  })
+
+  const stopMaintenance = scheduleMaintenance(storage, config.tombstoneRetentionMs, app.log)
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+    stopMaintenance()
+  })
+  // Requests in flight when shutdown starts finish, then their keep-alive connection closes,
+  // so close() does not wait for the client to hang up.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
+  return app
+}

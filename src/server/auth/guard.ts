@@ -1,0 +1,41 @@
+import type { FastifyRequest } from 'fastify'
+import { ApiError } from '../errors.ts'
+import type { Storage } from '../storage/storage.ts'
+import { resolveSession, SESSION_COOKIE } from './sessions.ts'
+import type { Actor } from './users.ts'
+
+/** How long a resolved session is trusted without asking the database again. */
+export const SESSION_CACHE_MS = 5000
+const MAX_CACHED = 10_000
+
+/**
+ * Resolves the session cookie of a request to its user. Answers are cached for a few seconds,
+ * since every push, pull and event stream needs them; a sign-out on this instance is immediate,
+ * on other instances (and role or team changes) it takes effect within SESSION_CACHE_MS.
+ */
+export class SessionGuard {
+  readonly #cache = new Map<string, { actor: Actor; until: number }>()
+
+  constructor(private readonly storage: Storage, private readonly sessionTtlMs: number) {}
+
+  /** The signed-in user of a request, or a 401 `unauthenticated` error (the client keeps its outbox). */
+  async require(request: FastifyRequest, now: number = Date.now()): Promise<Actor> {
+    const token = request.cookies[SESSION_COOKIE]
+    if (!token) throw new ApiError(401, 'unauthenticated')
+    const cached = this.#cache.get(token)
+    if (cached && cached.until > now) return cached.actor
+    const actor = await resolveSession(this.storage.db, token, this.sessionTtlMs, now)
+    if (!actor) {
+      this.#cache.delete(token)
+      throw new ApiError(401, 'unauthenticated')
+    }
+    if (this.#cache.size >= MAX_CACHED) this.#cache.clear()
+    this.#cache.set(token, { actor, until: now + SESSION_CACHE_MS })
+    return actor
+  }
+
+  /** Drops a token from the cache (sign-out). */
+  forget(token: string): void {
+    this.#cache.delete(token)
+  }
+}

@@ -1,0 +1,118 @@
+import { resolve } from 'node:path'
+import type { Role } from '../domain/types.ts'
+
+/** Where the server keeps its data: a SQLite file (default) or a PostgreSQL database. */
+export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string }
+
+/** OpenID Connect sign-in (Microsoft Entra ID, OS2faktor …), done by the server with code + PKCE. */
+export interface OidcConfig {
+  readonly issuer: string
+  readonly clientId: string
+  readonly clientSecret: string
+  /** Claim that names the account; matched against account e-mails. */
+  readonly userClaim: string
+  /** Claim holding group or role values (a string or a list). */
+  readonly roleClaim: string
+  /** Claim value → role; an account whose claim maps to a role gets that role at sign-in. */
+  readonly roleMap: Readonly<Record<string, Role>>
+}
+
+/** Everything the server reads from the environment, with defaults filled in. */
+export interface ServerConfig {
+  readonly port: number
+  readonly host: string
+  readonly database: DatabaseConfig
+  /** Built PWA to serve; null serves the API only. */
+  readonly staticDir: string | null
+  readonly sessionTtlMs: number
+  readonly cookieSecure: boolean
+  readonly logLevel: string
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  readonly trustProxy: boolean
+  /** Extra origins allowed to send state-changing requests (besides the server's own). */
+  readonly allowedOrigins: readonly string[]
+  /** Tombstones older than this are purged; older cursors get `resetRequired`. */
+  readonly tombstoneRetentionMs: number
+  readonly adminEmail: string
+  readonly adminPassword: string | null
+  /** Public base URL (https://superbruger.kommune.dk) for the OIDC redirect; null → from the request. */
+  readonly publicUrl: string | null
+  readonly oidc: OidcConfig | null
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** Thrown for an environment variable with an unusable value; the message names it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}"`)
+  return value
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`)
+}
+
+/** Chooses the back end from DATABASE_URL: absent → SQLite under data/, postgres:// → PostgreSQL, sqlite:<path> → that file. */
+export function parseDatabaseUrl(url: string | undefined, cwd: string = process.cwd()): DatabaseConfig {
+  if (!url) return { kind: 'sqlite', file: resolve(cwd, 'data/superbruger.sqlite') }
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '')
+    return { kind: 'sqlite', file: path === ':memory:' ? path : resolve(cwd, path) }
+  }
+  throw new ConfigError(`DATABASE_URL must start with postgres://, postgresql:// or sqlite:, got "${url}"`)
+}
+
+const ROLE_NAMES: readonly Role[] = ['superbruger', 'koordinator', 'leder', 'admin']
+
+/** Parses OIDC_ROLE_MAP, e.g. "SB-Koordinator=koordinator,SB-Leder=leder". */
+export function parseRoleMap(raw: string | undefined): Record<string, Role> {
+  const map: Record<string, Role> = {}
+  for (const pair of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf('=')
+    const role = pair.slice(at + 1).trim() as Role
+    if (at <= 0 || !ROLE_NAMES.includes(role)) throw new ConfigError(`OIDC_ROLE_MAP entry "${pair}" must be value=${ROLE_NAMES.join('|')}`)
+    map[pair.slice(0, at).trim()] = role
+  }
+  return map
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
+  if (!env.OIDC_ISSUER) return null
+  if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new ConfigError('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET')
+  return {
+    issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET,
+    userClaim: env.OIDC_USER_CLAIM || 'email', roleClaim: env.OIDC_ROLE_CLAIM || 'roles', roleMap: parseRoleMap(env.OIDC_ROLE_MAP),
+  }
+}
+
+/** Reads the configuration from environment variables (documented in src/server/CONFIG.md). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ServerConfig {
+  return {
+    port: integer(env, 'PORT', 8080),
+    host: env.HOST || 'localhost',
+    database: parseDatabaseUrl(env.DATABASE_URL, cwd),
+    staticDir: env.STATIC_DIR === '' ? null : resolve(cwd, env.STATIC_DIR ?? 'dist'),
+    sessionTtlMs: integer(env, 'SESSION_TTL', 30 * 24 * 60 * 60, 60) * 1000,
+    cookieSecure: flag(env, 'COOKIE_SECURE', false),
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    tombstoneRetentionMs: integer(env, 'TOMBSTONE_RETENTION_DAYS', 90, 1) * DAY,
+    adminEmail: (env.SUPERBRUGER_ADMIN_EMAIL || 'admin@superbruger.local').trim().toLowerCase(),
+    adminPassword: env.SUPERBRUGER_ADMIN_PASSWORD || null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    oidc: oidcFrom(env),
+  }
+}

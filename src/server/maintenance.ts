@@ -1,0 +1,24 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { purgeExpiredSessions } from './auth/sessions.ts'
+import type { Storage } from './storage/storage.ts'
+import { purgeTombstones } from './sync/purge.ts'
+
+const EVERY_MS = 60 * 60 * 1000
+
+/** Runs one round of housekeeping: purge old tombstones and expired sessions. */
+export async function runMaintenance(storage: Storage, tombstoneRetentionMs: number, now: number = Date.now()): Promise<{ tombstones: number; sessions: number }> {
+  const tombstones = await purgeTombstones(storage, now - tombstoneRetentionMs)
+  const sessions = await purgeExpiredSessions(storage.db, now)
+  return { tombstones, sessions }
+}
+
+/** Runs housekeeping hourly (failures are logged, never fatal); returns the stop function. */
+export function scheduleMaintenance(storage: Storage, tombstoneRetentionMs: number, log: FastifyBaseLogger): () => void {
+  const timer = setInterval(() => {
+    runMaintenance(storage, tombstoneRetentionMs)
+      .then((result) => log.info(result, 'maintenance done'))
+      .catch((error: unknown) => log.error({ err: error }, 'maintenance failed'))
+  }, EVERY_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}

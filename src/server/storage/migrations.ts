@@ -1,0 +1,103 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+
+/**
+ * Version 1 of the server schema. Written once with Kysely's schema builder using only types
+ * both back ends understand (text, integer, bigint), so SQLite and PostgreSQL share it.
+ */
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('disabled_at', 'bigint')
+      .execute()
+    await db.schema.createTable('memberships')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('team_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'team_id'])
+      .execute()
+    await db.schema.createIndex('memberships_team').on('memberships').column('team_id').execute()
+    await db.schema.createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute()
+    await db.schema.createTable('clients')
+      .addColumn('client_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('last_mutation_id', 'bigint', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema.createTable('records')
+      .addColumn('tbl', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('team_id', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('stamps', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull().unique())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('deleted_at', 'bigint')
+      .addPrimaryKeyConstraint('records_pk', ['tbl', 'id'])
+      .execute()
+    await db.schema.createIndex('records_team_seq').on('records').columns(['team_id', 'seq']).execute()
+    await db.schema.createIndex('records_deleted').on('records').column('deleted_at').execute()
+    await db.schema.createTable('sync_state')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('purged_through', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.insertInto('sync_state' as never).values({ id: 1, seq: 0, purged_through: 0 } as never).execute()
+    await db.schema.createTable('conflicts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('mutation_id', 'bigint', (c) => c.notNull())
+      .addColumn('tbl', 'text', (c) => c.notNull())
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('field', 'text', (c) => c.notNull())
+      .addColumn('yours', 'text', (c) => c.notNull())
+      .addColumn('theirs', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema.createTable('login_failures')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('locked_until', 'bigint', (c) => c.notNull())
+      .addColumn('last_at', 'bigint', (c) => c.notNull())
+      .execute()
+  },
+}
+
+/** Version 2: pending OpenID Connect sign-ins (state → PKCE verifier and nonce), shared by all instances. */
+const oidcLogins: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('oidc_logins')
+      .addColumn('state', 'text', (c) => c.primaryKey())
+      .addColumn('verifier', 'text', (c) => c.notNull())
+      .addColumn('nonce', 'text', (c) => c.notNull())
+      .addColumn('return_to', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute()
+  },
+}
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_oidc_logins': oidcLogins }
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+/** Brings the schema up to date; safe to run from several instances at once (Kysely locks). */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Database migration failed${failed ? ` in ${failed.migrationName}` : ''}: ${String(error)}`)
+  }
+}

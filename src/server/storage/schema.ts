@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely'
+
+/** Server accounts; `id` is also the id of the user's Person record. */
+export interface UsersTable {
+  id: string
+  /** Lower-cased; unique. */
+  email: string
+  name: string
+  role: string
+  /** `scrypt$…`; null for accounts that only sign in through OpenID Connect. */
+  password_hash: string | null
+  created_at: number
+  disabled_at: number | null
+}
+
+/** Which teams a user works in. */
+export interface MembershipsTable {
+  user_id: string
+  team_id: string
+}
+
+/** Signed-in sessions; only a hash of the cookie token is stored. */
+export interface SessionsTable {
+  token_hash: string
+  user_id: string
+  created_at: number
+  expires_at: number
+}
+
+/** One device database per row: bound to its user, with the last mutation applied. */
+export interface ClientsTable {
+  client_id: string
+  user_id: string
+  last_mutation_id: number
+  created_at: number
+  last_seen_at: number
+}
+
+/** Every synced record of every type, with its content as JSON and its global sequence. */
+export interface RecordsTable {
+  tbl: string
+  id: string
+  team_id: string
+  /** JSON: every field but id, teamId, createdBy, rev and deletedAt. */
+  data: string
+  /** JSON: per-field { rev, clientId } for the field-level merge. */
+  stamps: string
+  seq: number
+  created_by: string
+  /** Client that created the record (a repeated put from it is a replay). */
+  origin: string
+  deleted_at: number | null
+}
+
+/** One row (id = 1): the newest sequence and the newest purged tombstone sequence. */
+export interface SyncStateTable {
+  id: number
+  seq: number
+  purged_through: number
+}
+
+/** Conflicts raised by pushes, kept for support and audit. */
+export interface ConflictsTable {
+  id: string
+  user_id: string
+  client_id: string
+  mutation_id: number
+  tbl: string
+  record_id: string
+  field: string
+  yours: string
+  theirs: string
+  at: number
+}
+
+/** Failed sign-ins per IP and e-mail, for the sign-in rate limit (shared by all instances). */
+export interface LoginFailuresTable {
+  key: string
+  failures: number
+  locked_until: number
+  last_at: number
+}
+
+/** An OpenID Connect sign-in between redirect and callback (at most a few minutes old). */
+export interface OidcLoginsTable {
+  state: string
+  verifier: string
+  nonce: string
+  return_to: string
+  created_at: number
+}
+
+/** The Kysely database type of the server. */
+export interface ServerDatabase {
+  users: UsersTable
+  memberships: MembershipsTable
+  sessions: SessionsTable
+  clients: ClientsTable
+  records: RecordsTable
+  sync_state: SyncStateTable
+  conflicts: ConflictsTable
+  login_failures: LoginFailuresTable
+  oidc_logins: OidcLoginsTable
+}
+
+/** A Kysely handle on the server database. */
+export type Db = Kysely<ServerDatabase>

@@ -1,0 +1,61 @@
+import type { MutationOp } from '../../domain/protocol.ts'
+import type { SyncTableName } from '../../domain/types.ts'
+import type { Actor } from '../auth/users.ts'
+
+/** Tables only a koordinator or admin may change: team settings, people, departments, templates. */
+const MANAGED_TABLES: ReadonlySet<SyncTableName> = new Set(['teams', 'people', 'departments', 'checklistTemplates'])
+/** Tables whose records belong to one person (`personId`): a superbruger changes only their own. */
+const OWNED_TABLES: ReadonlySet<SyncTableName> = new Set(['timeEntries', 'absences'])
+/** Fields of their own Person record a superbruger may change. */
+const OWN_PROFILE_FIELDS: ReadonlySet<string> = new Set(['name', 'initials', 'homeDepartmentId', 'competences', 'updatedAt'])
+
+/** The parts of a stored record the rules look at. */
+export interface StoredFacts {
+  readonly teamId: string
+  readonly content: Readonly<Record<string, unknown>>
+}
+
+/** One write as the rules see it. */
+export interface WriteAttempt {
+  readonly table: SyncTableName
+  readonly op: MutationOp
+  readonly recordId: string
+  readonly fields: Readonly<Record<string, unknown>>
+}
+
+/** A user reads a record only when it belongs to one of their teams. */
+export function canRead(actor: Actor, teamId: string): boolean {
+  return actor.teams.includes(teamId)
+}
+
+function isManager(actor: Actor): boolean {
+  return actor.role === 'koordinator' || actor.role === 'admin'
+}
+
+function teamOf(attempt: WriteAttempt, existing: StoredFacts | null): string | null {
+  if (existing) return existing.teamId
+  const teamId = attempt.fields.teamId
+  return typeof teamId === 'string' ? teamId : null
+}
+
+/**
+ * Whether `actor` may apply `attempt` to a record (`existing` is null for a new one), as DESIGN.md
+ * says: nobody writes outside their teams; a leder writes nothing; only koordinator and admin
+ * change team settings, people, departments and templates (a superbruger may edit their own
+ * profile); a superbruger changes only their own time entries and absences.
+ */
+export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFacts | null): boolean {
+  if (actor.role === 'leder') return false
+  const teamId = teamOf(attempt, existing)
+  if (teamId === null || !actor.teams.includes(teamId)) return false
+  if (attempt.table === 'teams' && !existing && (actor.role !== 'admin' || attempt.recordId !== teamId)) return false
+  if (MANAGED_TABLES.has(attempt.table) && !isManager(actor)) {
+    return attempt.table === 'people' && attempt.op === 'patch' && attempt.recordId === actor.id
+      && Object.keys(attempt.fields).every((field) => OWN_PROFILE_FIELDS.has(field))
+  }
+  if (OWNED_TABLES.has(attempt.table) && !isManager(actor)) {
+    const owners = [existing?.content.personId, attempt.fields.personId].filter((owner) => owner !== undefined)
+    return owners.every((owner) => owner === actor.id)
+  }
+  return true
+}

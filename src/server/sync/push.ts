@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto'
+import { mergeMutation } from '../../domain/merge.ts'
+import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } from '../../domain/protocol.ts'
+import type { Actor } from '../auth/users.ts'
+import { ApiError } from '../errors.ts'
+import { allocateSequence, loadRecords, readHead, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
+import type { Nudge, Storage, Trx } from '../storage/storage.ts'
+import { canWrite } from './access.ts'
+
+/** How often a push that clashed with a concurrent one (deadlock, duplicate first insert) is retried. */
+const ATTEMPTS = 3
+
+/** The mutations not yet applied for this client; throws `mutation_gap` when one is missing. */
+function freshMutations(mutations: readonly Mutation[], lastApplied: number): Mutation[] {
+  const fresh = mutations.filter((m) => m.mutationId > lastApplied)
+  fresh.forEach((m, i) => {
+    const expected = lastApplied + 1 + i
+    if (m.mutationId !== expected) throw new ApiError(409, 'mutation_gap', { expected, received: m.mutationId, lastMutationId: lastApplied })
+  })
+  return fresh
+}
+
+/** Registers the device on its first push and locks its row, so one device's pushes run one at a time. */
+async function claimClient(trx: Trx, storage: Storage, actor: Actor, clientId: string, now: number): Promise<number> {
+  await trx.insertInto('clients')
+    .values({ client_id: clientId, user_id: actor.id, last_mutation_id: 0, created_at: now, last_seen_at: now })
+    .onConflict((oc) => oc.column('client_id').doNothing()).execute()
+  let query = trx.selectFrom('clients').select(['user_id', 'last_mutation_id']).where('client_id', '=', clientId)
+  if (storage.lockRows) query = query.forUpdate()
+  const client = await query.executeTakeFirstOrThrow()
+  if (client.user_id !== actor.id) throw new ApiError(403, 'client_not_yours')
+  return client.last_mutation_id
+}
+
+interface Applied {
+  readonly writes: RecordWrite[]
+  readonly conflicts: Conflict[]
+  readonly rejected: RejectedMutation[]
+}
+
+/** Runs the merge for each mutation in order; each changed record is numbered once, from `startSeq + 1` in order of first change. */
+function applyInOrder(actor: Actor, clientId: string, fresh: Mutation[], stored: Map<string, StoredRecord>, startSeq: number, now: number): Applied {
+  const writes = new Map<string, RecordWrite>()
+  const conflicts: Conflict[] = []
+  const rejected: RejectedMutation[] = []
+  for (const m of fresh) {
+    const key = recordKey(m.table, m.recordId)
+    const pending = writes.get(key)
+    const current = pending ?? stored.get(key) ?? null
+    if (!canWrite(actor, m, current && { teamId: current.teamId, content: current.state.content })) {
+      rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: 'forbidden' })
+      continue
+    }
+    const rev = pending?.seq ?? startSeq + writes.size + 1
+    const result = mergeMutation(current?.state ?? null, { op: m.op, fields: m.fields, baseRev: m.baseRev, clientId, rev, now })
+    for (const clash of result.clashes) conflicts.push({ table: m.table, id: m.recordId, ...clash, mutationId: m.mutationId })
+    if (result.outcome === 'unchanged' || !result.state) continue
+    writes.set(key, {
+      table: m.table, id: m.recordId, seq: rev, state: result.state,
+      teamId: current?.teamId ?? String(m.fields.teamId),
+      createdBy: current?.createdBy ?? actor.id,
+    })
+  }
+  return { writes: [...writes.values()], conflicts, rejected }
+}
+
+async function saveConflicts(trx: Trx, actor: Actor, clientId: string, conflicts: Conflict[], now: number): Promise<void> {
+  if (conflicts.length === 0) return
+  await trx.insertInto('conflicts').values(conflicts.map((c) => ({
+    id: randomUUID(), user_id: actor.id, client_id: clientId, mutation_id: c.mutationId ?? 0, tbl: c.table,
+    record_id: c.id, field: c.field, yours: JSON.stringify(c.yours) ?? 'null', theirs: JSON.stringify(c.theirs) ?? 'null', at: now,
+  }))).execute()
+}
+
+async function pushOnce(storage: Storage, actor: Actor, request: PushRequest, now: number): Promise<{ response: PushResponse; nudge: Nudge | null }> {
+  return storage.db.transaction().execute(async (trx) => {
+    const lastApplied = await claimClient(trx, storage, actor, request.clientId, now)
+    const fresh = freshMutations(request.mutations, lastApplied)
+    const lastMutationId = fresh.at(-1)?.mutationId ?? lastApplied
+    if (fresh.length === 0) {
+      return { response: { lastMutationId, seq: await readHead(trx), conflicts: [], rejected: [] }, nudge: null }
+    }
+    // Records are read and locked first; the merge runs once to count the changes, so the
+    // counter row (the global ordering lock) is held only for numbering, writing and commit.
+    const stored = await loadRecords(trx, fresh.map((m) => ({ table: m.table, id: m.recordId })), storage.lockRows)
+    const counted = applyInOrder(actor, request.clientId, fresh, stored, 0, now)
+    await trx.updateTable('clients').set({ last_mutation_id: lastMutationId, last_seen_at: now }).where('client_id', '=', request.clientId).execute()
+    await saveConflicts(trx, actor, request.clientId, counted.conflicts, now)
+    const changes = counted.writes.length
+    if (changes === 0) {
+      const response = { lastMutationId, seq: await readHead(trx), conflicts: counted.conflicts, rejected: counted.rejected }
+      return { response, nudge: null }
+    }
+    const head = await allocateSequence(trx, changes)
+    const applied = applyInOrder(actor, request.clientId, fresh, stored, head - changes, now)
+    if (applied.writes.length !== changes) throw new Error('merge was not deterministic')
+    await writeRecords(trx, applied.writes)
+    const nudge: Nudge = { seq: head, teams: [...new Set(applied.writes.map((w) => w.teamId))] }
+    await storage.notifyInTransaction(trx, nudge)
+    return { response: { lastMutationId, seq: head, conflicts: applied.conflicts, rejected: applied.rejected }, nudge }
+  })
+}
+
+/**
+ * Applies a validated push in one transaction: each mutation exactly once per (client,
+ * mutationId), a gap rejects the whole push, forbidden mutations are skipped and reported, and
+ * every changed record gets the next sequence number, committed in order. Nudges go out on commit.
+ */
+export async function applyPush(storage: Storage, actor: Actor, request: PushRequest, now: number = Date.now()): Promise<PushResponse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { response, nudge } = await pushOnce(storage, actor, request, now)
+      if (nudge) storage.notifyAfterCommit(nudge)
+      return response
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !storage.isRetryable(error)) throw error
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { canRead, canWrite, type StoredFacts, type WriteAttempt } from '../../src/server/sync/access.ts'
+import type { Actor } from '../../src/server/auth/users.ts'
+import type { Role } from '../../src/domain/types.ts'
+
+const actor = (role: Role): Actor => ({ id: 'me', email: 'me@x.dk', name: 'Me', role, teams: ['t1'] })
+const attempt = (table: WriteAttempt['table'], op: WriteAttempt['op'], fields: Record<string, unknown> = {}, recordId = 'r1'): WriteAttempt =>
+  ({ table, op, recordId, fields })
+const inTeam = (content: Record<string, unknown> = {}, teamId = 't1'): StoredFacts => ({ teamId, content })
+
+type Case = [string, Role, WriteAttempt, StoredFacts | null, boolean]
+const cases: Case[] = [
+  ['superbruger creates a request in own team', 'superbruger', attempt('requests', 'put', { teamId: 't1' }), null, true],
+  ['superbruger creates a request in another team', 'superbruger', attempt('requests', 'put', { teamId: 't2' }), null, false],
+  ['superbruger edits a request of another team', 'superbruger', attempt('requests', 'patch', { status: 'løst' }), inTeam({}, 't2'), false],
+  ['superbruger edits any request of own team', 'superbruger', attempt('requests', 'patch', { status: 'løst' }), inTeam(), true],
+  ['superbruger deletes an asset of own team', 'superbruger', attempt('assets', 'delete'), inTeam(), true],
+  ['superbruger logs own time', 'superbruger', attempt('timeEntries', 'put', { teamId: 't1', personId: 'me' }), null, true],
+  ["superbruger logs someone else's time", 'superbruger', attempt('timeEntries', 'put', { teamId: 't1', personId: 'other' }), null, false],
+  ["superbruger edits someone else's time entry", 'superbruger', attempt('timeEntries', 'patch', { note: 'x' }), inTeam({ personId: 'other' }), false],
+  ["superbruger deletes someone else's absence", 'superbruger', attempt('absences', 'delete'), inTeam({ personId: 'other' }), false],
+  ['superbruger hands own time entry to someone else', 'superbruger', attempt('timeEntries', 'patch', { personId: 'other' }), inTeam({ personId: 'me' }), false],
+  ['superbruger edits own time entry', 'superbruger', attempt('timeEntries', 'patch', { note: 'x' }), inTeam({ personId: 'me' }), true],
+  ['superbruger creates a department', 'superbruger', attempt('departments', 'put', { teamId: 't1' }), null, false],
+  ['superbruger edits a checklist template', 'superbruger', attempt('checklistTemplates', 'patch', { title: 'x' }), inTeam(), false],
+  ['superbruger edits team settings', 'superbruger', attempt('teams', 'patch', { name: 'x' }, 't1'), inTeam({}, 't1'), false],
+  ['superbruger edits own competences', 'superbruger', attempt('people', 'patch', { competences: ['Acadre'] }, 'me'), inTeam(), true],
+  ['superbruger makes self koordinator', 'superbruger', attempt('people', 'patch', { role: 'koordinator' }, 'me'), inTeam(), false],
+  ["superbruger edits someone else's profile", 'superbruger', attempt('people', 'patch', { name: 'x' }, 'other'), inTeam(), false],
+  ['superbruger fills a checklist', 'superbruger', attempt('checklistAnswers', 'put', { teamId: 't1' }), null, true],
+  ['koordinator creates a department', 'koordinator', attempt('departments', 'put', { teamId: 't1' }), null, true],
+  ['koordinator edits a template', 'koordinator', attempt('checklistTemplates', 'patch', { title: 'x' }), inTeam(), true],
+  ['koordinator edits a person', 'koordinator', attempt('people', 'patch', { role: 'superbruger' }, 'other'), inTeam(), true],
+  ['koordinator edits team settings', 'koordinator', attempt('teams', 'patch', { name: 'x' }, 't1'), inTeam({}, 't1'), true],
+  ['koordinator creates a new team', 'koordinator', attempt('teams', 'put', { teamId: 't1' }, 't1'), null, false],
+  ["koordinator registers someone's absence", 'koordinator', attempt('absences', 'put', { teamId: 't1', personId: 'other' }), null, true],
+  ['koordinator writes in another team', 'koordinator', attempt('departments', 'put', { teamId: 't2' }), null, false],
+  ['leder creates a request', 'leder', attempt('requests', 'put', { teamId: 't1' }), null, false],
+  ['leder logs own time', 'leder', attempt('timeEntries', 'put', { teamId: 't1', personId: 'me' }), null, false],
+  ['leder edits a request', 'leder', attempt('requests', 'patch', { status: 'løst' }), inTeam(), false],
+  ['admin edits a department', 'admin', attempt('departments', 'patch', { name: 'x' }), inTeam(), true],
+  ['admin writes in a team it is not in', 'admin', attempt('departments', 'put', { teamId: 't2' }), null, false],
+]
+
+describe('canWrite', () => {
+  for (const [name, role, write, existing, expected] of cases) {
+    it(`${name} → ${expected ? 'allowed' : 'refused'}`, () => expect(canWrite(actor(role), write, existing)).toBe(expected))
+  }
+})
+
+describe('canRead', () => {
+  for (const role of ['superbruger', 'koordinator', 'leder', 'admin'] as const) {
+    it(`${role} reads its own team and no other`, () => {
+      expect(canRead(actor(role), 't1')).toBe(true)
+      expect(canRead(actor(role), 't2')).toBe(false)
+    })
+  }
+})

@@ -1,0 +1,120 @@
+import { expect, it } from 'vitest'
+import { purgeTombstones } from '../../src/server/sync/purge.ts'
+import { runMaintenance } from '../../src/server/maintenance.ts'
+import { describeBackends } from './support/backends.ts'
+import { deleteOf, putOf, useServer } from './support/harness.ts'
+
+describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
+  const server = useServer(kind, { logLevel: process.env.DEBUG_LOG ?? 'silent' })
+
+  async function withRequests(count: number) {
+    const team = await server().team()
+    const sb = await server().user('superbruger', [team])
+    const mutations = Array.from({ length: count }, (_, i) => putOf(i + 1, 'requests', `r${String(i).padStart(3, '0')}`, team, sb.actor.id))
+    const pushed = await sb.pushOk({ clientId: 'device-0001', mutations })
+    return { team, sb, head: pushed.seq }
+  }
+
+  it('pages in sequence order with nextCursor and hasMore until the head', async () => {
+    const { sb, head } = await withRequests(25)
+    const seen: number[] = []
+    let cursor = 0
+    let pages = 0
+    for (;;) {
+      const page = await sb.pull(cursor, 10)
+      pages += 1
+      seen.push(...page.records.map((r) => r.record.rev))
+      expect(page.resetRequired).toBe(false)
+      cursor = page.nextCursor
+      if (!page.hasMore) break
+      expect(page.records).toHaveLength(10)
+      expect(page.nextCursor).toBe(page.records.at(-1)!.record.rev)
+    }
+    expect(pages).toBe(3)
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(cursor).toBe(head)
+    expect(seen).toHaveLength(26) // the team record and 25 requests
+    const empty = await sb.pull(head)
+    expect(empty).toEqual({ records: [], nextCursor: head, hasMore: false, resetRequired: false })
+  })
+
+  it('the default page is 500 records', async () => {
+    const { sb } = await withRequests(600)
+    const page = await sb.pull(0)
+    expect(page.records).toHaveLength(500)
+    expect(page.hasMore).toBe(true)
+  })
+
+  it('moves the cursor past changes of teams the user cannot read', async () => {
+    const { sb } = await withRequests(1)
+    const other = await server().team()
+    const outsider = await server().user('koordinator', [other])
+    const pushed = await outsider.pushOk({ clientId: 'device-0002', mutations: [putOf(1, 'requests', 'x', other, outsider.actor.id)] })
+    const first = await sb.pull(0)
+    expect(first.records.some((r) => r.record.id === 'x')).toBe(false)
+    expect(first.nextCursor).toBe(pushed.seq)
+  })
+
+  it('includes tombstones for deletes after the cursor', async () => {
+    const { sb, head } = await withRequests(2)
+    await sb.pushOk({ clientId: 'device-0001', mutations: [deleteOf(3, 'requests', 'r000')] })
+    const page = await sb.pull(head)
+    expect(page.records).toEqual([{ table: 'requests', record: expect.objectContaining({ id: 'r000', deletedAt: expect.any(Number) }) }])
+  })
+
+  it('purges old tombstones only and answers resetRequired to cursors older than the horizon', async () => {
+    const { sb, head } = await withRequests(3)
+    const cursorBefore = head
+    const deleted = await sb.pushOk({ clientId: 'device-0001', mutations: [deleteOf(4, 'requests', 'r000')] })
+    const later = await sb.pushOk({ clientId: 'device-0001', mutations: [putOf(5, 'requests', 'r999', (sb.actor.teams[0])!, sb.actor.id)] })
+    expect(await purgeTombstones(server().app.storage, Date.now() - 60_000)).toBe(0) // too young
+    expect(await purgeTombstones(server().app.storage, Date.now() + 1000)).toBe(1)
+    const rows = await server().app.storage.db.selectFrom('records').select('id').where('id', '=', 'r000').execute()
+    expect(rows).toEqual([])
+    expect(await sb.pull(cursorBefore)).toEqual({ records: [], nextCursor: 0, hasMore: false, resetRequired: true })
+    expect((await sb.pull(deleted.seq)).resetRequired).toBe(false)
+    expect((await sb.pull(later.seq)).resetRequired).toBe(false)
+    const fresh = await sb.pullAll(0)
+    expect(fresh.map((r) => r.record.id)).not.toContain('r000')
+    expect(fresh.map((r) => r.record.id)).toContain('r999')
+  })
+
+  it('maintenance purges tombstones past the retention period', async () => {
+    const { sb } = await withRequests(1)
+    await sb.pushOk({ clientId: 'device-0001', mutations: [deleteOf(2, 'requests', 'r000')] })
+    const result = await runMaintenance(server().app.storage, 1000, Date.now() + 5000)
+    expect(result.tombstones).toBe(1)
+  })
+
+  it('a cursor ahead of the server (its database was replaced) must reset', async () => {
+    const { sb, head } = await withRequests(1)
+    expect((await sb.pull(head + 100)).resetRequired).toBe(true)
+  })
+
+  it('a puller racing a push never skips a sequence number', async () => {
+    const { sb, team } = await withRequests(1)
+    let cursor = 0
+    const seen: number[] = []
+    const pushes = (async () => {
+      for (let i = 0; i < 10; i++) {
+        const mutations = Array.from({ length: 20 }, (_, j) => putOf(2 + i * 20 + j, 'tips', `tip-${i}-${j}`, team, sb.actor.id))
+        await sb.pushOk({ clientId: 'device-0001', mutations })
+      }
+    })()
+    let done = false
+    void pushes.then(() => { done = true })
+    let rounds = 0
+    while (!done) {
+      rounds += 1
+      if (rounds > 5000) throw new Error(`stuck after ${seen.length} records, cursor ${cursor}`)
+      const page = await sb.pull(cursor, 7)
+      await new Promise((resolve) => setImmediate(resolve)) // let the pushes' I/O run between pulls
+      seen.push(...page.records.map((r) => r.record.rev))
+      cursor = page.nextCursor
+    }
+    seen.push(...(await sb.pullAll(cursor)).map((r) => r.record.rev))
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1))
+    expect(seen.length).toBe(1 + 1 + 200)
+  })
+})
