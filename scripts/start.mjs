@@ -1,22 +1,24 @@
-// Builds the app if needed and serves the production build on http://localhost:8080.
-import { existsSync, statSync, readdirSync } from 'node:fs'
+// `npm start`: builds the app if the sources are newer than dist/, then runs the server
+// (app + API on http://localhost:8080, SQLite under data/ unless DATABASE_URL is set).
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { build, preview } from 'vite'
+import { spawn, spawnSync } from 'node:child_process'
 
-function newestMtime(dir) {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
-  }
-  return newest
+function newestMtime(path) {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))))
 }
 
-const port = Number(process.env.PORT ?? 8080)
 const builtAt = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0
-if (builtAt < Math.max(newestMtime('src'), newestMtime('public'), statSync('index.html').mtimeMs)) {
+const sources = Math.max(newestMtime('src'), newestMtime('public'), newestMtime('index.html'), newestMtime('vite.config.ts'))
+if (builtAt < sources) {
   console.log('Bygger appen …')
-  await build({ logLevel: 'warn' })
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
 }
-const server = await preview({ preview: { port, host: process.env.HOST ?? 'localhost', strictPort: true } })
-server.printUrls()
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))
