@@ -1,5 +1,7 @@
 // Prints the JavaScript the first screen needs (entry + its static imports) and every lazy chunk,
-// gzip-compressed, from the production build in dist/. Run `npm run build` first.
+// gzip-compressed, from a production build: `node bench/bundle-size.mjs [dir]` (default dist/, made
+// by `npm run build`). Each file is compressed on its own, as the browser fetches it. Lazy files
+// include each feature's on-demand strings (i18n/<locale>/lazy/), which must be in the precache.
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { gzipSync, brotliCompressSync } from 'node:zlib'
 import { cpus } from 'node:os'

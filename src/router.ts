@@ -1,33 +1,44 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
+import { loadFeatureMessages, type Feature } from './i18n/i18n.ts'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Features whose on-demand strings (i18n/<locale>/lazy/) the route's screen uses. */
+    messages?: readonly Feature[]
+  }
+}
+
+/** Route meta naming the features whose lazy strings the screen needs (tests/unit/i18n checks it). */
+const needs = (...messages: Feature[]): { messages: Feature[] } => ({ messages })
 
 /** Every route of the app. Only Home is in the first bundle; the rest load on demand. */
-const routes: RouteRecordRaw[] = [
+export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
 
-  { path: '/henvendelser', name: 'requests', component: () => import('./views/RequestListView.vue') },
-  { path: '/henvendelser/ny', name: 'request-new', component: () => import('./views/RequestFormView.vue') },
-  { path: '/henvendelser/:id', name: 'request', component: () => import('./views/RequestDetailView.vue'), props: true },
-  { path: '/henvendelser/:id/rediger', name: 'request-edit', component: () => import('./views/RequestFormView.vue'), props: true },
+  { path: '/henvendelser', name: 'requests', component: () => import('./views/RequestListView.vue'), meta: needs('requests') },
+  { path: '/henvendelser/ny', name: 'request-new', component: () => import('./views/RequestFormView.vue'), meta: needs('common', 'requests') },
+  { path: '/henvendelser/:id', name: 'request', component: () => import('./views/RequestDetailView.vue'), props: true, meta: needs('common', 'requests') },
+  { path: '/henvendelser/:id/rediger', name: 'request-edit', component: () => import('./views/RequestFormView.vue'), props: true, meta: needs('common', 'requests') },
 
-  { path: '/tid', name: 'time', component: () => import('./views/TimeWeekView.vue') },
-  { path: '/tid/maaned', name: 'time-month', component: () => import('./views/TimeMonthView.vue') },
-  { path: '/tid/ny', name: 'time-new', component: () => import('./views/TimeEntryFormView.vue') },
-  { path: '/tid/:id', name: 'time-edit', component: () => import('./views/TimeEntryFormView.vue'), props: true },
+  { path: '/tid', name: 'time', component: () => import('./views/TimeWeekView.vue'), meta: needs('time') },
+  { path: '/tid/maaned', name: 'time-month', component: () => import('./views/TimeMonthView.vue'), meta: needs('time') },
+  { path: '/tid/ny', name: 'time-new', component: () => import('./views/TimeEntryFormView.vue'), meta: needs('common', 'time') },
+  { path: '/tid/:id', name: 'time-edit', component: () => import('./views/TimeEntryFormView.vue'), props: true, meta: needs('common', 'time') },
 
-  { path: '/tjeklister', name: 'checklists', component: () => import('./views/ChecklistListView.vue') },
-  { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue') },
-  { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true },
+  { path: '/tjeklister', name: 'checklists', component: () => import('./views/ChecklistListView.vue'), meta: needs('checklists') },
+  { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue'), meta: needs('checklists') },
+  { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
-  { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue') },
+  { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more') },
 
-  { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue') },
-  { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue') },
-  { path: '/udstyr/etiketter', name: 'asset-labels', component: () => import('./views/LabelSheetView.vue') },
-  { path: '/udstyr/:id', name: 'asset', component: () => import('./views/AssetDetailView.vue'), props: true },
-  { path: '/udstyr/:id/rediger', name: 'asset-edit', component: () => import('./views/AssetFormView.vue'), props: true },
-  { path: '/a/:code', name: 'asset-code', component: () => import('./views/AssetCodeView.vue'), props: true },
-  { path: '/scan', name: 'scan', component: () => import('./views/ScanView.vue') },
+  { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue'), meta: needs('assets') },
+  { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: needs('assets') },
+  { path: '/udstyr/etiketter', name: 'asset-labels', component: () => import('./views/LabelSheetView.vue'), meta: needs('assets') },
+  { path: '/udstyr/:id', name: 'asset', component: () => import('./views/AssetDetailView.vue'), props: true, meta: needs('common', 'assets') },
+  { path: '/udstyr/:id/rediger', name: 'asset-edit', component: () => import('./views/AssetFormView.vue'), props: true, meta: needs('assets') },
+  { path: '/a/:code', name: 'asset-code', component: () => import('./views/AssetCodeView.vue'), props: true, meta: needs('assets') },
+  { path: '/scan', name: 'scan', component: () => import('./views/ScanView.vue'), meta: needs('assets') },
 
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
@@ -37,4 +48,14 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+// A screen renders only once its strings are merged (from the precache when offline). If they
+// cannot be loaded, the screen still opens: showing it beats blocking navigation.
+router.beforeEach(async (to) => {
+  try {
+    await loadFeatureMessages(to.meta.messages ?? [])
+  } catch (error) {
+    console.error(error)
+  }
 })

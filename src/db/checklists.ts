@@ -1,18 +1,14 @@
 import { db } from './database.ts'
 import { createRecord, deleteRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
-import { newId } from '../domain/ids.ts'
-import type { SeedTemplate } from '../domain/checklistTemplates.ts'
-import { decideCompletion, progress, type AnswerMap, type ChecklistProgress } from '../domain/checklist.ts'
+import { toAnswerMap } from './checklistLists.ts'
+import { decideCompletion, type AnswerMap } from '../domain/checklist.ts'
 import type {
-  AnswerValue, ChecklistAnswer, ChecklistRun, ChecklistRunId, ChecklistRunStatus, ChecklistSubject,
+  AnswerValue, ChecklistAnswer, ChecklistRun, ChecklistRunId, ChecklistSubject,
   ChecklistTemplate, ChecklistTemplateId, SubjectKind,
 } from '../domain/types.ts'
 
-/** A run with how far it has come, for lists. */
-export interface RunSummary {
-  readonly run: ChecklistRun
-  readonly progress: ChecklistProgress
-}
+// Lists have their own module so Home loads only those; re-exported for existing importers.
+export { listRuns, listRunsInProgress, type RunSummary } from './checklistLists.ts'
 
 /** Everything the run page shows. `template` is null if it was deleted meanwhile. */
 export interface RunDetails {
@@ -38,18 +34,6 @@ export class RunClosedError extends Error {
 }
 
 const live = <T extends { deletedAt: number | null }>(r: T | undefined): r is T => r !== undefined && r.deletedAt === null
-
-/**
- * Stores the default templates for a new team unless it already has templates. Seeding only:
- * runs inside `ensureProfile`'s transaction and queues nothing (like the seeded departments).
- */
-export async function seedDefaultTemplates(author: Author, templates: readonly SeedTemplate[], now: number = Date.now()): Promise<void> {
-  if ((await db().checklistTemplates.count()) > 0) return
-  const base = { teamId: author.teamId, createdAt: now, createdBy: author.personId, updatedAt: now, rev: 0, deletedAt: null }
-  await db().checklistTemplates.bulkAdd(templates.map((t) => ({
-    ...base, ...structuredClone(t), id: newId<ChecklistTemplateId>(), archived: false,
-  })))
-}
 
 /** Active templates in the order they were created. */
 export async function listTemplates(): Promise<ChecklistTemplate[]> {
@@ -80,12 +64,6 @@ export async function startRun(
 export async function getRun(id: ChecklistRunId): Promise<ChecklistRun | undefined> {
   const run = await db().checklistRuns.get(id)
   return live(run) ? run : undefined
-}
-
-function toAnswerMap(rows: readonly ChecklistAnswer[]): AnswerMap {
-  // Two devices may each have created a row for one item offline: the latest edit wins.
-  const sorted = rows.filter(live).sort((a, b) => a.updatedAt - b.updatedAt)
-  return Object.fromEntries(sorted.map((a) => [a.itemKey, a.value]))
 }
 
 /** The run with its template and answers, or undefined when the run is missing or deleted. */
@@ -143,39 +121,6 @@ export async function deleteRun(runId: ChecklistRunId): Promise<void> {
     for (const a of answers) await deleteRecord('checklistAnswers', a.id)
     await deleteRecord('checklistRuns', runId)
   })
-}
-
-async function summarise(runs: readonly ChecklistRun[]): Promise<RunSummary[]> {
-  const templateIds = [...new Set(runs.map((r) => r.templateId))]
-  const templates = new Map((await db().checklistTemplates.bulkGet(templateIds)).filter(live).map((t) => [t.id, t]))
-  const rows = await db().checklistAnswers.where('runId').anyOf(runs.map((r) => r.id)).toArray()
-  const byRun = new Map<string, ChecklistAnswer[]>()
-  for (const row of rows) byRun.set(row.runId, [...(byRun.get(row.runId) ?? []), row])
-  return runs.map((run) => ({
-    run, progress: progress(templates.get(run.templateId)?.items ?? [], toAnswerMap(byRun.get(run.id) ?? [])),
-  }))
-}
-
-/** In progress: due ones first (earliest due date), then newest. Closed: most recently closed first. */
-function byListOrder(a: ChecklistRun, b: ChecklistRun): number {
-  if (a.status === 'i gang' && b.status === 'i gang') {
-    if (a.dueDate && b.dueDate && a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1
-    if (a.dueDate && !b.dueDate) return -1
-    if (!a.dueDate && b.dueDate) return 1
-    return b.createdAt - a.createdAt
-  }
-  return (b.completedAt ?? b.updatedAt) - (a.completedAt ?? a.updatedAt)
-}
-
-/** Runs with a status, with progress, in list order. */
-export async function listRuns(filter: { status: ChecklistRunStatus }): Promise<RunSummary[]> {
-  const runs = (await db().checklistRuns.where('status').equals(filter.status).toArray()).filter(live)
-  return summarise(runs.sort(byListOrder))
-}
-
-/** Up to `limit` runs in progress, for Home. */
-export async function listRunsInProgress(limit = 5): Promise<RunSummary[]> {
-  return (await listRuns({ status: 'i gang' })).slice(0, limit)
 }
 
 /** Every run about one record (an asset, request, department or person), newest first. */

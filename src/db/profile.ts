@@ -3,7 +3,7 @@ import { getMeta, setMeta } from './meta.ts'
 import { patchRecord } from './write.ts'
 import { newId } from '../domain/ids.ts'
 import { DEFAULT_DEPARTMENTS } from '../domain/departments.ts'
-import { seedDefaultTemplates } from './checklists.ts'
+import { seedDefaultTemplates } from './checklistSeed.ts'
 import type { Department, DepartmentId, Person, PersonId, Team, TeamId } from '../domain/types.ts'
 
 /** The person using this device and the team they log for. */

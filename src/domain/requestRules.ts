@@ -1,4 +1,5 @@
 import { findPreset } from './presets.ts'
+import { OPEN_STATUSES, isOpenStatus } from './requestStatus.ts'
 import { queryWords } from './search.ts'
 import { defaultOwner } from './triage.ts'
 import {
@@ -7,13 +8,8 @@ import {
   type PersonId, type Request, type RequestStatus,
 } from './types.ts'
 
-/** Statuses that still need someone to act; the rest are closed. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['ny', 'i gang', 'venter', 'henvist', 'sendt til IT']
-
-/** True while the request still needs work. */
-export function isOpenStatus(status: RequestStatus): boolean {
-  return OPEN_STATUSES.includes(status)
-}
+// Kept in their own module so lists (Home's card) can use them without the rest of the rules.
+export { OPEN_STATUSES, isOpenStatus }
 
 const NEXT: Record<RequestStatus, readonly RequestStatus[]> = {
   ny: ['i gang', 'venter', 'sendt til IT', 'løst', 'uden for rollen'],

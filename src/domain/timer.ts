@@ -1,26 +1,17 @@
-/** Rules for time entries: durations (running ones too), validation and the forgotten timer. */
+/** Rules for time entries: validation and the entry form (durations are in timeSpan.ts). */
 import { fromDateTimeInput, toDateInput, toTimeInput } from './format.ts'
+import type { TimeSpan } from './timeSpan.ts'
 
-/** A start and an end; `end` is null while the timer runs. */
-export interface TimeSpan {
-  readonly start: number
-  readonly end: number | null
-}
+// Re-exported for existing importers; Home's timer imports timeSpan.ts directly to stay small.
+export { entryDurationMs, FORGOTTEN_AFTER_HOURS, isForgotten, type TimeSpan } from './timeSpan.ts'
 
 const MINUTE = 60_000
 const HOUR = 3_600_000
 
 /** No single entry may be longer than this; longer means a mistake. */
 export const MAX_ENTRY_HOURS = 16
-/** A running timer older than this is probably forgotten. */
-export const FORGOTTEN_AFTER_HOURS = 8
 /** Clock drift allowed before a time counts as "in the future". */
 export const FUTURE_TOLERANCE_MS = MINUTE
-
-/** Duration in ms; a running entry counts up to `now`. Never negative. */
-export function entryDurationMs(span: TimeSpan, now: number): number {
-  return Math.max(0, (span.end ?? now) - span.start)
-}
 
 /** What is wrong with an entry, one code per problem (empty when valid). */
 export type EntryProblem =
@@ -41,15 +32,6 @@ export function validateSpan(span: TimeSpan, now: number): EntryProblem[] {
   }
   if (Math.max(span.start, span.end ?? span.start) > now + FUTURE_TOLERANCE_MS) problems.push('inFuture')
   return problems
-}
-
-/**
- * A running timer is "forgotten" when it has run more than FORGOTTEN_AFTER_HOURS or since
- * before today's midnight; the UI then asks the user to set when it really stopped.
- */
-export function isForgotten(span: TimeSpan, now: number): boolean {
-  if (span.end !== null) return false
-  return now - span.start > FORGOTTEN_AFTER_HOURS * HOUR || toDateInput(span.start) !== toDateInput(now)
 }
 
 /** The time fields of the entry form, as typed. */

@@ -1,20 +1,18 @@
-import type { Activity, Category, Channel, Owner, RequestStatus } from '../../domain/types.ts'
+import type { Activity, Category, Channel, Owner } from '../../domain/types.ts'
 import type { FieldError } from '../../domain/requestRules.ts'
 import { guideFor } from '../../domain/triage.ts'
+import { statusKey } from './requestStatusKey.ts'
 
 // i18n keys must be plain ASCII words, so values with spaces or Danish letters are mapped.
-const STATUS: Record<RequestStatus, string> = {
-  ny: 'ny', 'i gang': 'iGang', venter: 'venter', henvist: 'henvist',
-  'sendt til IT': 'sendtTilIt', løst: 'loest', 'uden for rollen': 'udenForRollen',
-}
 const CHANNEL: Record<Channel, string> = { fremmøde: 'fremmoede', telefon: 'telefon', mail: 'mail', chat: 'chat' }
 const ACTIVITY: Record<Activity, string> = {
   'daglig hjælp': 'dagligHjaelp', udvikling: 'udvikling', videndeling: 'videndeling',
   superbrugermøde: 'superbrugermoede', brugertest: 'brugertest', databeskyttelse: 'databeskyttelse',
 }
 
-/** i18n key of a request status label. */
-export const statusKey = (s: RequestStatus): string => `requests.status.${STATUS[s]}`
+// statusKey has its own module so Home's request card does not pull in the triage guide.
+export { statusKey }
+
 /** i18n key of a channel label. */
 export const channelKey = (c: Channel): string => `requests.channels.${CHANNEL[c]}`
 /** i18n key of a category label. */

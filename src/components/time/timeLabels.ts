@@ -1,5 +1,5 @@
 import type { Activity } from '../../domain/types.ts'
-import type { BudgetStatus } from '../../domain/budget.ts'
+import type { BudgetStatus } from '../../domain/weekBudget.ts'
 import type { FormatLocale } from '../../domain/format.ts'
 
 const ACTIVITY_KEYS: Record<Activity, string> = {

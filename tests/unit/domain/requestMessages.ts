@@ -1,9 +1,24 @@
-const files = import.meta.glob<string>('../../../src/i18n/*/requests.json', { query: '?raw', import: 'default', eager: true })
+// The requests strings are split into a first-screen file and a lazy one (i18n/<locale>/lazy/).
+const files = import.meta.glob<string>(['../../../src/i18n/*/requests.json', '../../../src/i18n/*/lazy/requests.json'], { query: '?raw', import: 'default', eager: true })
 
 function load(locale: 'da' | 'en'): unknown {
-  const text = files[`../../../src/i18n/${locale}/requests.json`]
-  if (text === undefined) throw new Error(`No requests messages for ${locale}`)
-  return { requests: JSON.parse(text) }
+  const parts = [`../../../src/i18n/${locale}/requests.json`, `../../../src/i18n/${locale}/lazy/requests.json`].map((path) => {
+    const text = files[path]
+    if (text === undefined) throw new Error(`No requests messages at ${path}`)
+    return JSON.parse(text) as Record<string, unknown>
+  })
+  return { requests: merge(parts[0] as Record<string, unknown>, parts[1] as Record<string, unknown>) }
+}
+
+function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a }
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key]
+    out[key] = mine && typeof mine === 'object' && value && typeof value === 'object'
+      ? merge(mine as Record<string, unknown>, value as Record<string, unknown>)
+      : value
+  }
+  return out
 }
 
 const messages = { da: load('da'), en: load('en') }

@@ -4,7 +4,7 @@ import { createPinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import RequestFormView from '../../../../src/views/RequestFormView.vue'
 import RequestHomeCard from '../../../../src/components/request/RequestHomeCard.vue'
-import { i18n } from '../../../../src/i18n/i18n.ts'
+import { i18n, loadFeatureMessages } from '../../../../src/i18n/i18n.ts'
 import { useSessionStore } from '../../../../src/stores/session.ts'
 import { db } from '../../../../src/db/database.ts'
 import { createRequest } from '../../../../src/db/requests.ts'
@@ -31,6 +31,8 @@ async function mount(component: Component, path: string) {
   app = createApp(component).use(pinia).use(router).use(i18n)
   const session = useSessionStore(pinia)
   await session.load()
+  // The app's router loads these with the route (meta.messages); this test router has no guard.
+  await loadFeatureMessages(['common', 'requests', 'time'])
   await router.push(path)
   app.mount(host)
   return { host, router, author: session.author() }

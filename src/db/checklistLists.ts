@@ -1,0 +1,53 @@
+import { db } from './database.ts'
+import { progress, type AnswerMap, type ChecklistProgress } from '../domain/checklist.ts'
+import type { ChecklistAnswer, ChecklistRun, ChecklistRunStatus } from '../domain/types.ts'
+
+// Lists of runs (Home's card, the checklist list) apart from the run editing in checklists.ts,
+// so the first screen loads only what it shows.
+
+/** A run with how far it has come, for lists. */
+export interface RunSummary {
+  readonly run: ChecklistRun
+  readonly progress: ChecklistProgress
+}
+
+const live = <T extends { deletedAt: number | null }>(r: T | undefined): r is T => r !== undefined && r.deletedAt === null
+
+/** The answers of a run by item key; of two rows for one item (made offline) the latest edit wins. */
+export function toAnswerMap(rows: readonly ChecklistAnswer[]): AnswerMap {
+  const sorted = rows.filter(live).sort((a, b) => a.updatedAt - b.updatedAt)
+  return Object.fromEntries(sorted.map((a) => [a.itemKey, a.value]))
+}
+
+async function summarise(runs: readonly ChecklistRun[]): Promise<RunSummary[]> {
+  const templateIds = [...new Set(runs.map((r) => r.templateId))]
+  const templates = new Map((await db().checklistTemplates.bulkGet(templateIds)).filter(live).map((t) => [t.id, t]))
+  const rows = await db().checklistAnswers.where('runId').anyOf(runs.map((r) => r.id)).toArray()
+  const byRun = new Map<string, ChecklistAnswer[]>()
+  for (const row of rows) byRun.set(row.runId, [...(byRun.get(row.runId) ?? []), row])
+  return runs.map((run) => ({
+    run, progress: progress(templates.get(run.templateId)?.items ?? [], toAnswerMap(byRun.get(run.id) ?? [])),
+  }))
+}
+
+/** In progress: due ones first (earliest due date), then newest. Closed: most recently closed first. */
+function byListOrder(a: ChecklistRun, b: ChecklistRun): number {
+  if (a.status === 'i gang' && b.status === 'i gang') {
+    if (a.dueDate && b.dueDate && a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1
+    if (a.dueDate && !b.dueDate) return -1
+    if (!a.dueDate && b.dueDate) return 1
+    return b.createdAt - a.createdAt
+  }
+  return (b.completedAt ?? b.updatedAt) - (a.completedAt ?? a.updatedAt)
+}
+
+/** Runs with a status, with progress, in list order. */
+export async function listRuns(filter: { status: ChecklistRunStatus }): Promise<RunSummary[]> {
+  const runs = (await db().checklistRuns.where('status').equals(filter.status).toArray()).filter(live)
+  return summarise(runs.sort(byListOrder))
+}
+
+/** Up to `limit` runs in progress, for Home. */
+export async function listRunsInProgress(limit = 5): Promise<RunSummary[]> {
+  return (await listRuns({ status: 'i gang' })).slice(0, limit)
+}

@@ -1,0 +1,34 @@
+import { db } from './database.ts'
+import type { Author } from './write.ts'
+import { getTeam } from './profile.ts'
+import { listAbsences } from './absences.ts'
+import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
+import type { BudgetBand, PersonId, TimeEntry } from '../domain/types.ts'
+
+// One week's time, apart from the rest of timeEntries.ts so Home's time card loads only this.
+
+/** The person's entries of one ISO week ("2026-W48"), oldest first; uses the [personId+week] index. */
+export async function listWeek(personId: PersonId, week: string): Promise<TimeEntry[]> {
+  const rows = await db().timeEntries.where('[personId+week]').equals([personId, week]).toArray()
+  return rows.filter((e) => e.deletedAt === null).sort((a, b) => a.start - b.start)
+}
+
+/** Everything the week screen shows: entries, whether the week is absent, the team's band. */
+export interface WeekData {
+  readonly entries: TimeEntry[]
+  readonly absent: boolean
+  readonly band: BudgetBand
+}
+
+/** Loads a week for the author (index reads only). */
+export async function loadWeek(author: Author, week: string): Promise<WeekData> {
+  const [entries, absences, band] = await Promise.all([
+    listWeek(author.personId, week), listAbsences(author.personId, [week]), loadBand(author),
+  ])
+  return { entries, absent: absences.length > 0, band }
+}
+
+/** The author's team's weekly budget band, or the default band. */
+export async function loadBand(author: Author): Promise<BudgetBand> {
+  return (await getTeam(author.teamId))?.budget ?? DEFAULT_BUDGET
+}
