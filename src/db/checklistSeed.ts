@@ -6,7 +6,7 @@ import type { ChecklistTemplateId } from '../domain/types.ts'
 
 /**
  * Stores the default templates for a new team unless it already has templates. Seeding only:
- * runs inside `ensureProfile`'s transaction and queues nothing (like the seeded departments).
+ * runs inside `ensureDefaultTemplates`' transaction and queues nothing (like the seeded departments).
  */
 export async function seedDefaultTemplates(author: Author, templates: readonly SeedTemplate[], now: number = Date.now()): Promise<void> {
   if ((await db().checklistTemplates.count()) > 0) return

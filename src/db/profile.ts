@@ -1,6 +1,6 @@
 import { db } from './database.ts'
 import { getMeta, setMeta } from './meta.ts'
-import { patchRecord } from './write.ts'
+import { patchRecord, type Author } from './write.ts'
 import { newId } from '../domain/ids.ts'
 import { DEFAULT_DEPARTMENTS } from '../domain/departments.ts'
 import { seedDefaultTemplates } from './checklistSeed.ts'
@@ -21,9 +21,7 @@ const PROFILE_KEY = 'profile'
 export async function ensureProfile(now: number = Date.now()): Promise<Profile> {
   const existing = await getMeta<Profile | null>(PROFILE_KEY, null)
   if (existing) return existing
-  // Loaded only on first start (and before the transaction: awaiting an import inside it would end it).
-  const { DEFAULT_TEMPLATES } = await import('../domain/checklistTemplates.ts')
-  return db().transaction('rw', [db().meta, db().teams, db().people, db().departments, db().checklistTemplates], async () => {
+  return db().transaction('rw', [db().meta, db().teams, db().people, db().departments], async () => {
     const again = await getMeta<Profile | null>(PROFILE_KEY, null)
     if (again) return again
     const teamId = newId<TeamId>()
@@ -43,11 +41,20 @@ export async function ensureProfile(now: number = Date.now()): Promise<Profile> 
     await db().teams.add(team)
     await db().people.add(person)
     await db().departments.bulkAdd(departments)
-    await seedDefaultTemplates({ teamId, personId }, DEFAULT_TEMPLATES, now)
     const profile: Profile = { teamId, personId }
     await setMeta(PROFILE_KEY, profile)
     return profile
   })
+}
+
+/**
+ * Seeds the default checklist templates once per database. Runs after the profile exists, off the
+ * first screen's critical path; safe to call on every start and from several tabs at once.
+ */
+export async function ensureDefaultTemplates(author: Author, now: number = Date.now()): Promise<void> {
+  if ((await db().checklistTemplates.count()) > 0) return
+  const { DEFAULT_TEMPLATES } = await import('../domain/checklistTemplates.ts')
+  await db().transaction('rw', db().checklistTemplates, () => seedDefaultTemplates(author, DEFAULT_TEMPLATES, now))
 }
 
 /** The team of the profile (budget band, name …). */

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { ensureProfile, type Profile } from '../db/profile.ts'
+import { ensureDefaultTemplates, ensureProfile, type Profile } from '../db/profile.ts'
 import type { Author } from '../db/write.ts'
 
 /** Who is using the app on this device; loaded once at start. */
@@ -10,6 +10,8 @@ export const useSessionStore = defineStore('session', () => {
   /** Loads (or on first start creates) the device profile. */
   async function load(): Promise<Profile> {
     profile.value = await ensureProfile()
+    // Templates are only needed on the checklist screens, so Home does not wait for them.
+    ensureDefaultTemplates(author()).catch((error: unknown) => console.error('Seeding checklist templates failed', error))
     return profile.value
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
-import { ensureProfile } from '../../../src/db/profile.ts'
+import { ensureDefaultTemplates, ensureProfile } from '../../../src/db/profile.ts'
 import {
   answerItem, cancelRun, ChecklistIncompleteError, completeRun, deleteRun, getRunDetails, listRuns,
   listRunsForSubject, listRunsInProgress, listTemplates, RunClosedError, startRun,
@@ -11,6 +11,7 @@ const subject: ChecklistSubject = { kind: 'person', refId: null, label: 'Ny koll
 
 async function setUp(): Promise<{ author: Awaited<ReturnType<typeof ensureProfile>>, template: ChecklistTemplate }> {
   const author = await ensureProfile()
+  await ensureDefaultTemplates(author)
   const template = (await listTemplates()).find((t) => t.title.startsWith('Opfølgning på udtjekkede'))
   if (!template) throw new Error('template not seeded')
   return { author, template }
@@ -24,9 +25,11 @@ async function answerAllRequired(author: Awaited<ReturnType<typeof ensureProfile
 }
 
 describe('seeding', () => {
-  it('ensureProfile creates the five default templates exactly once', async () => {
+  it('ensureDefaultTemplates creates the five default templates exactly once, also when called concurrently', async () => {
     const profile = await ensureProfile()
-    await ensureProfile()
+    expect(await db().checklistTemplates.count()).toBe(0)
+    await Promise.all([ensureDefaultTemplates(profile), ensureDefaultTemplates(profile)])
+    await ensureDefaultTemplates(profile)
     const templates = await listTemplates()
     expect(templates).toHaveLength(5)
     expect(templates.map((t) => t.title)).toContain('Ny medarbejder – første opsætning')
