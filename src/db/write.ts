@@ -2,6 +2,7 @@ import { toRaw } from 'vue'
 import type { Table } from 'dexie'
 import { db } from './database.ts'
 import { newId } from '../domain/ids.ts'
+import { maskRecordFields } from '../domain/freeText.ts'
 import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
 
 type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string>>
@@ -24,6 +25,27 @@ function plain<T>(value: T): T {
   return structuredClone(toRaw(value))
 }
 
+type MaskListener = (table: SyncTableName, count: number) => void
+const maskListeners = new Set<MaskListener>()
+
+/**
+ * Calls `listener` after each write that masked CPR numbers in its free text before storing it,
+ * so the UI can tell the user. Returns the function that stops listening.
+ */
+export function onCprMasked(listener: MaskListener): () => void {
+  maskListeners.add(listener)
+  return () => { maskListeners.delete(listener) }
+}
+
+/** Tells the listeners, once the write succeeded, that it masked `count` CPR numbers. */
+function reportMasked(name: SyncTableName, count: number): void {
+  if (count === 0) return
+  for (const listener of maskListeners) {
+    // A failing listener must not turn a stored write into a reported failure.
+    try { listener(name, count) } catch (error) { console.error(error) }
+  }
+}
+
 function pushable(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([key]) => !LOCAL_ONLY_FIELDS.has(key)))
 }
@@ -35,8 +57,10 @@ function pushable(fields: Record<string, unknown>): Record<string, unknown> {
 export async function createRecord<N extends SyncTableName>(
   name: N, author: Author, content: Content<N>, now: number = Date.now(),
 ): Promise<SyncTables[N]> {
+  // CPR numbers in free text are masked before anything is stored (DESIGN.md "Compliance").
+  const safe = maskRecordFields(name, plain(content) as Record<string, unknown>)
   const record = {
-    ...plain(content),
+    ...safe.fields,
     id: newId(),
     teamId: author.teamId,
     createdAt: now,
@@ -52,6 +76,7 @@ export async function createRecord<N extends SyncTableName>(
       fields: pushable(plain(record) as unknown as Record<string, unknown>), baseRev: 0, at: now,
     })
   })
+  reportMasked(name, safe.masked)
   return (await table(name).get(record.id)) as SyncTables[N]
 }
 
@@ -62,8 +87,9 @@ export async function createRecord<N extends SyncTableName>(
 export async function patchRecord<N extends SyncTableName>(
   name: N, id: string, changes: Patch<N>, now: number = Date.now(),
 ): Promise<SyncTables[N]> {
-  const fields = plain(changes) as Record<string, unknown>
-  return db().transaction('rw', table(name), db().outbox, async () => {
+  const safe = maskRecordFields(name, plain(changes) as Record<string, unknown>)
+  const fields = safe.fields
+  const stored = await db().transaction('rw', table(name), db().outbox, async () => {
     const existing = (await table(name).get(id)) as SyncTables[N] | undefined
     if (!existing || existing.deletedAt !== null) throw new RecordMissingError(name, id)
     const updated = { ...existing, ...fields, updatedAt: now }
@@ -74,6 +100,8 @@ export async function patchRecord<N extends SyncTableName>(
     })
     return (await table(name).get(id)) as SyncTables[N]
   })
+  reportMasked(name, safe.masked)
+  return stored
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { maskRecordFields } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } from '../../domain/protocol.ts'
 import type { Actor } from '../auth/users.ts'
@@ -18,6 +19,16 @@ function freshMutations(mutations: readonly Mutation[], lastApplied: number): Mu
     if (m.mutationId !== expected) throw new ApiError(409, 'mutation_gap', { expected, received: m.mutationId, lastMutationId: lastApplied })
   })
   return fresh
+}
+
+/**
+ * The mutation with CPR numbers masked in its free-text fields, as the device does before
+ * storing: an old client or a crafted request cannot put a CPR number into the database.
+ */
+function masked(m: Mutation): Mutation {
+  if (m.op === 'delete') return m
+  const { fields } = maskRecordFields(m.table, m.fields)
+  return fields === m.fields ? m : { ...m, fields }
 }
 
 /** Registers the device on its first push and locks its row, so one device's pushes run one at a time. */
@@ -75,7 +86,7 @@ async function saveConflicts(trx: Trx, actor: Actor, clientId: string, conflicts
 async function pushOnce(storage: Storage, actor: Actor, request: PushRequest, now: number): Promise<{ response: PushResponse; nudge: Nudge | null }> {
   return storage.db.transaction().execute(async (trx) => {
     const lastApplied = await claimClient(trx, storage, actor, request.clientId, now)
-    const fresh = freshMutations(request.mutations, lastApplied)
+    const fresh = freshMutations(request.mutations, lastApplied).map(masked)
     const lastMutationId = fresh.at(-1)?.mutationId ?? lastApplied
     if (fresh.length === 0) {
       return { response: { lastMutationId, seq: await readHead(trx), conflicts: [], rejected: [] }, nudge: null }

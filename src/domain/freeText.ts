@@ -1,0 +1,100 @@
+// Which fields of the synced records are free text a person types, and masking CPR numbers in
+// exactly those. Used by the device before every local write and by the server on every push.
+//
+// Included: everything a person writes in their own words — request description, resolution and
+// requester (a name or free text: "Hanne, cpr …" is exactly the risk, and masking never changes a
+// real name), referral notes, time entry and absence notes, checklist text answers, the free-text
+// subject of a checklist run and the reason for completing it early, checklist template texts,
+// tips and asset notes.
+// Left out: structured identifiers with a format of their own (helpdesk case number, asset code
+// and serial number), ids, names of teams, people and departments, and choices, dates and numbers.
+// Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
+
+import { findCprNumbers, maskCpr } from './cpr.ts'
+import { wordsOf } from './search.ts'
+import type { SyncTableName } from './types.ts'
+
+/** A free-text field: a string, or a list or object whose listed string fields are free text. */
+type FieldSpec = true | readonly string[]
+
+/** Free-text fields per synced table; tables not listed have none. */
+export const FREE_TEXT_FIELDS: Readonly<Partial<Record<SyncTableName, Readonly<Record<string, FieldSpec>>>>> = {
+  requests: { requesterName: true, description: true, resolution: true, referrals: ['note'] },
+  timeEntries: { note: true },
+  absences: { note: true },
+  checklistTemplates: { title: true, purpose: true, items: ['label', 'help'] },
+  checklistRuns: { subject: ['label'], overrideReason: true },
+  // Text items store the typed string; check, number and choice items store booleans, numbers and
+  // a template choice, and date items "YYYY-MM-DD" — none of which can look like a CPR number.
+  checklistAnswers: { value: true },
+  assets: { notes: true },
+  tips: { title: true, body: true, tags: true },
+}
+
+/** Derived search words of a record (requests): rebuilt from the masked text, never from the original. */
+const WORDS_FIELD = 'words'
+
+/** The fields after masking, and how many CPR numbers were masked (0: `fields` returned as is). */
+export interface MaskResult<T> {
+  readonly fields: T
+  readonly masked: number
+}
+
+interface Masking {
+  count: number
+  /** Original texts that contained a CPR number, and their masked versions. */
+  readonly originals: string[]
+  readonly masked: string[]
+}
+
+function maskString(text: string, state: Masking): string {
+  const hits = findCprNumbers(text).length
+  if (hits === 0) return text
+  const masked = maskCpr(text)
+  state.count += hits
+  state.originals.push(text)
+  state.masked.push(masked)
+  return masked
+}
+
+function maskObject(value: unknown, keys: readonly string[], state: Masking): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  const entry = value as Record<string, unknown>
+  const out: Record<string, unknown> = { ...entry }
+  for (const key of keys) if (typeof entry[key] === 'string') out[key] = maskString(entry[key], state)
+  return out
+}
+
+function maskValue(value: unknown, spec: FieldSpec, state: Masking): unknown {
+  if (typeof value === 'string') return spec === true ? maskString(value, state) : value
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, spec, state))
+  return spec === true ? value : maskObject(value, spec, state)
+}
+
+/**
+ * Search words without those that only came from a CPR number: the words of the original texts
+ * that the masked texts no longer contain ("1234" of "010190-1234").
+ */
+function cleanWords(words: unknown, state: Masking): unknown {
+  if (!Array.isArray(words)) return words
+  const kept = new Set(wordsOf(state.masked))
+  const removed = new Set(wordsOf(state.originals).filter((w) => !kept.has(w)))
+  return words.filter((w) => typeof w !== 'string' || (!removed.has(w) && findCprNumbers(w).length === 0))
+}
+
+/**
+ * Masks every CPR number in the free-text fields of `fields` (a whole record or a patch of
+ * `table`), leaving all other fields untouched. Never mutates its input.
+ */
+export function maskRecordFields<T extends Readonly<Record<string, unknown>>>(table: SyncTableName, fields: T): MaskResult<T> {
+  const specs = FREE_TEXT_FIELDS[table]
+  if (!specs) return { fields, masked: 0 }
+  const state: Masking = { count: 0, originals: [], masked: [] }
+  const out: Record<string, unknown> = { ...fields }
+  for (const [key, spec] of Object.entries(specs)) {
+    if (key in fields) out[key] = maskValue(fields[key], spec, state)
+  }
+  if (state.count === 0) return { fields, masked: 0 }
+  if (WORDS_FIELD in fields) out[WORDS_FIELD] = cleanWords(fields[WORDS_FIELD], state)
+  return { fields: out as T, masked: state.count }
+}
