@@ -4,7 +4,8 @@ import type {
   Request, Team, TimeEntry, Tip,
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
-import { schemaV1, schemaV2, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, upgradeToV2 } from './migrations.ts'
+import type { StoredConflict, StoredRejection } from './conflicts.ts'
 
 /** A queued mutation; the id is assigned by IndexedDB in commit order. */
 export type OutboxEntry = Omit<Mutation, 'mutationId'> & { mutationId?: number }
@@ -33,11 +34,14 @@ export class SuperbrugerDb extends Dexie {
   tips!: EntityTable<Tip, 'id'>
   outbox!: EntityTable<OutboxEntry, 'mutationId'>
   meta!: EntityTable<MetaRow, 'key'>
+  conflicts!: EntityTable<StoredConflict, 'id'>
+  rejections!: EntityTable<StoredRejection, 'id'>
 
   constructor(name: string) {
     super(name)
     this.version(1).stores(schemaV1)
     this.version(2).stores(schemaV2).upgrade(upgradeToV2)
+    this.version(3).stores(schemaV3)
   }
 }
 

@@ -31,6 +31,16 @@ export const schemaV2 = {
   timeEntries: 'id, personId, requestId, week, [personId+week], [personId+start], [personId+running]',
 }
 
+/**
+ * Version 3: conflicts the server reported on push and mutations it rejected, kept on the
+ * device until the user has seen them (nothing is silently dropped).
+ */
+export const schemaV3 = {
+  ...schemaV2,
+  conflicts: 'id, [table+recordId], at',
+  rejections: 'id, at',
+}
+
 /** Fills the v2 derived fields on data written by v1. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('requests').toCollection().modify((r: Record<string, unknown>) => {

@@ -1,0 +1,309 @@
+// Sync benchmark (`npm run bench:sync`, runs under tsx). Prints figures and the machine; never
+// fails on time. Three parts:
+//  1. push of 5,000 queued mutations by the real client engine (src/sync) from a Dexie outbox;
+//  2. initial download of 50,000 records into a fresh client database;
+//  3. 200 simulated devices syncing at once against one server process, on SQLite and PostgreSQL.
+// Parts 1 and 2 run the client engine in Debian's Chromium (headless, real IndexedDB; the engine
+// bundled with esbuild into a page the server serves) and again in Node on fake-indexeddb, against
+// the real server in this process on a temporary SQLite file; part 3 starts `src/server/main.ts`
+// as its own process and drives it with plain HTTP clients (push a batch, then pull), as the
+// engine does. BENCH_SKIP_CLIENT=1 skips parts 1–2, BENCH_SKIP_LOAD=1 skips part 3.
+import 'fake-indexeddb/auto'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import pg from 'pg'
+import { launchBrowser } from '../tests/e2e/support/browser.ts'
+import { buildServer } from '../src/server/app.ts'
+import { createSession, SESSION_COOKIE } from '../src/server/auth/sessions.ts'
+import { createUser, insertUser } from '../src/server/auth/users.ts'
+import { openStorage } from '../src/server/storage/open.ts'
+import { seedRecords } from '../src/server/sync/seed.ts'
+import { SuperbrugerDb, useDatabase } from '../src/db/database.ts'
+import { createRecord } from '../src/db/write.ts'
+import { createSyncEngine } from '../src/sync/engine.ts'
+import { createTransport } from '../src/sync/transport.ts'
+
+const PUSH_COUNT = 5000
+const DOWNLOAD_COUNT = 50_000
+const DEVICES = 200
+const TEAMS = 20
+const ROUNDS = 5
+const PER_PUSH = 5
+/** Steady mode: each device syncs this often (with a random start), as timers and writes would. */
+const STEADY_INTERVAL_MS = 2000
+const PORTS = { sqlite: 4381, postgres: 4382 }
+const PG_CANDIDATES = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test']
+
+const silentConfig = (file) => ({
+  port: 0, host: '127.0.0.1', database: { kind: 'sqlite', file }, staticDir: null, sessionTtlMs: 3_600_000, cookieSecure: false,
+  logLevel: 'silent', trustProxy: false, allowedOrigins: [], tombstoneRetentionMs: 86_400_000, adminEmail: 'admin@bench.dk',
+  adminPassword: 'bench', publicUrl: null, oidc: null,
+})
+
+const request = (id, teamId, personId, n) => ({
+  id, teamId, createdAt: 1_764_000_000_000 + n, createdBy: personId, updatedAt: 1_764_000_000_000 + n, rev: 0, deletedAt: null,
+  requesterName: `Kollega ${n % 150}`, departmentId: null, channel: 'telefon', category: 'acadre', presetId: null,
+  description: `Kan ikke åbne dokument nr. ${n} i Acadre`, status: 'ny', owner: 'superbruger', assigneeId: null,
+  referrals: [], history: [], assetId: null, helpdeskCaseNo: '', resolution: '', tipId: null,
+})
+const content = ({ id: _i, teamId: _t, createdAt: _c, createdBy: _b, updatedAt: _u, rev: _r, deletedAt: _d, ...rest }) => ({ ...rest, words: [] })
+
+const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+const ms = (v) => `${v.toFixed(1)} ms`
+
+/** A client engine on its own fake-indexeddb database with a cookie-keeping fetch. */
+function clientFor(baseUrl, name) {
+  let cookie = ''
+  const fetchWithJar = async (input, init = {}) => {
+    const headers = new Headers(init.headers)
+    headers.set('origin', baseUrl)
+    if (cookie) headers.set('cookie', cookie)
+    const response = await fetch(input, { ...init, headers })
+    const set = response.headers.getSetCookie()[0]
+    if (set) cookie = set.split(';')[0]
+    return response
+  }
+  const database = new SuperbrugerDb(name)
+  const transport = createTransport({ baseUrl: `${baseUrl}/api`, fetch: fetchWithJar })
+  return { database, transport, engine: (hooks = {}) => createSyncEngine({ database: () => database, transport: { ...transport, ...hooks } }) }
+}
+
+async function clientParts() {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>')
+  writeFileSync(join(dir, 'entry.js'), BROWSER_ENTRY)
+  await build({ entryPoints: [join(dir, 'entry.js')], bundle: true, format: 'esm', outfile: join(dir, 'bench.js'), logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' } })
+  const app = await buildServer({ ...silentConfig(join(dir, 'bench.sqlite')), staticDir: dir })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const baseUrl = `http://127.0.0.1:${app.server.address().port}`
+  try {
+    // Each part has a team of its own, so every download holds exactly what that part made.
+    const teams = ['bench-browser', 'bench-browser-dl', 'bench-node', 'bench-node-dl']
+    await seedRecords(app.storage, teams.map((id) => ({ table: 'teams', record: { id, teamId: id, createdAt: 1, createdBy: 'system', updatedAt: 1, rev: 0, deletedAt: null, name: id, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } })))
+    for (const id of teams) await createUser(app.storage.db, { email: `${id}@bench.dk`, name: id, role: 'superbruger', teams: [id], password: 'bench-pw' })
+    if (!await browserParts(app, baseUrl)) console.log('\n(no Chromium at /usr/bin/chromium: browser figures skipped)')
+    const teamId = 'bench-node'
+
+    // 1. Push of 5,000 queued mutations.
+    const pusher = clientFor(baseUrl, 'bench-pusher')
+    const signedIn = await pusher.transport.login('bench-node@bench.dk', 'bench-pw')
+    useDatabase('bench-pusher')
+    const author = { teamId, personId: signedIn.value.id }
+    const queueStart = performance.now()
+    for (let n = 0; n < PUSH_COUNT; n++) await createRecord('requests', author, content(request('x', teamId, author.personId, n)))
+    const queueMs = performance.now() - queueStart
+    let pushDoneAt = 0
+    const start = performance.now()
+    const result = await pusher.engine({ pull: (cursor, limit) => { pushDoneAt ||= performance.now(); return pusher.transport.pull(cursor, limit) } }).syncOnce()
+    const totalMs = performance.now() - start
+    const pushMs = pushDoneAt - start
+    console.log(`\n1'. Push of ${PUSH_COUNT} queued mutations (client engine in Node on fake-indexeddb, server on SQLite)`)
+    console.log(`   ok=${result.ok} pushed=${result.pushed}; queueing locally took ${ms(queueMs)}`)
+    console.log(`   push phase (read outbox, POST in batches of 1000, acknowledge): ${ms(pushMs)} → ${Math.round(PUSH_COUNT / (pushMs / 1000))} mutations/s (target ≥ 2000/s)`)
+    console.log(`   whole sync incl. pulling the ${result.pulled} records back: ${ms(totalMs)}`)
+
+    // 2. Initial download of 50,000 records into a fresh client.
+    const fresh = clientFor(baseUrl, 'bench-fresh')
+    const downloader = await fresh.transport.login('bench-node-dl@bench.dk', 'bench-pw')
+    await seedDownload(app, 'bench-node-dl', downloader.value.id, 'node')
+    const dlStart = performance.now()
+    const download = await fresh.engine().syncOnce()
+    const dlMs = performance.now() - dlStart
+    console.log(`\n2'. Initial download into a fresh client (Node on fake-indexeddb, pages of 1000)`)
+    console.log(`   ok=${download.ok} records=${download.pulled} (stored: ${await fresh.database.requests.count()}) in ${(dlMs / 1000).toFixed(2)} s (target < 15 s)`)
+  } finally {
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// The page-side half of parts 1 and 2: the real engine and write functions on real IndexedDB.
+const BROWSER_ENTRY = `
+import { SuperbrugerDb, useDatabase } from '${process.cwd()}/src/db/database.ts'
+import { createRecord } from '${process.cwd()}/src/db/write.ts'
+import { createSyncEngine } from '${process.cwd()}/src/sync/engine.ts'
+import { createTransport } from '${process.cwd()}/src/sync/transport.ts'
+const transport = createTransport()
+window.bench = {
+  async push(count, author, template) {
+    const database = useDatabase('bench-push')
+    const queueStart = performance.now()
+    for (let n = 0; n < count; n++) await createRecord('requests', author, { ...template, description: template.description + ' ' + n })
+    const queueMs = performance.now() - queueStart
+    let pushDoneAt = 0
+    const engine = createSyncEngine({ database: () => database, transport: { ...transport, pull: (c, l) => { pushDoneAt ||= performance.now(); return transport.pull(c, l) } } })
+    const start = performance.now()
+    const result = await engine.syncOnce()
+    return { queueMs, pushMs: pushDoneAt - start, totalMs: performance.now() - start, result }
+  },
+  async download(name) {
+    const database = new SuperbrugerDb(name)
+    const start = performance.now()
+    const result = await createSyncEngine({ database: () => database, transport }).syncOnce()
+    return { ms: performance.now() - start, result, stored: await database.requests.count() }
+  },
+}
+`
+
+/** Parts 1 and 2 in Chromium; returns false when no browser is installed. */
+async function browserParts(app, baseUrl) {
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) return false
+  const browser = await launchBrowser()
+  try {
+    const page = await (await browser.newContext()).newPage()
+    await page.goto(`${baseUrl}/`)
+    const signIn = (email) => page.evaluate(async (e) => (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e, password: 'bench-pw' }) })).json(), email)
+    await page.addScriptTag({ url: '/bench.js' })
+    const teamId = 'bench-browser'
+    const author = { teamId, personId: (await signIn('bench-browser@bench.dk')).user.id }
+    const push = await page.evaluate(([count, a, t]) => window.bench.push(count, a, t), [PUSH_COUNT, author, content(request('x', teamId, author.personId, 0))])
+    console.log(`\n1. Push of ${PUSH_COUNT} queued mutations (client engine in headless Chromium, real IndexedDB, server on SQLite)`)
+    console.log(`   ok=${push.result.ok} pushed=${push.result.pushed}; queueing locally took ${ms(push.queueMs)}`)
+    console.log(`   push phase (read outbox, POST in batches of 1000, acknowledge): ${ms(push.pushMs)} → ${Math.round(PUSH_COUNT / (push.pushMs / 1000))} mutations/s (target ≥ 2000/s)`)
+    console.log(`   whole sync incl. pulling the ${push.result.pulled} records back: ${ms(push.totalMs)}`)
+    await seedDownload(app, 'bench-browser-dl', (await signIn('bench-browser-dl@bench.dk')).user.id, 'browser')
+    const download = await page.evaluate(() => window.bench.download('bench-fresh'))
+    console.log(`\n2. Initial download into a fresh client (headless Chromium, real IndexedDB, pages of 1000)`)
+    console.log(`   ok=${download.result.ok} records=${download.result.pulled} (stored: ${download.stored}) in ${(download.ms / 1000).toFixed(2)} s (target < 15 s)`)
+  } finally {
+    await browser.close()
+  }
+  return true
+}
+
+async function seedDownload(app, teamId, personId, prefix) {
+  const records = []
+  for (let n = 0; n < DOWNLOAD_COUNT; n++) records.push({ table: 'requests', record: request(`${prefix}-${String(n).padStart(6, '0')}`, teamId, personId, n) })
+  await seedRecords(app.storage, records)
+}
+
+async function postgresUrl() {
+  for (const url of PG_CANDIDATES) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+    try {
+      await client.connect()
+      const name = `sb_bench_${process.pid}_${Date.now()}`
+      await client.query(`create database ${name}`)
+      const target = new URL(url)
+      target.pathname = `/${name}`
+      return { url: target.toString(), drop: async () => { const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(`drop database if exists ${name} with (force)`); await c.end() } }
+    } catch {
+      // next candidate
+    } finally {
+      await client.end().catch(() => {})
+    }
+  }
+  return null
+}
+
+/** Prepares accounts and sessions directly in the database, then starts the server process. */
+async function startServerProcess(kind, database, databaseUrl) {
+  const storage = await openStorage(database)
+  // A municipality's devices belong to several superuser groups (teams of ten here).
+  const teams = Array.from({ length: TEAMS }, (_, n) => `load-team-${n}`)
+  await seedRecords(storage, teams.map((teamId) => ({ table: 'teams', record: { id: teamId, teamId, createdAt: 1, createdBy: 'system', updatedAt: 1, rev: 0, deletedAt: null, name: teamId, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } })))
+  const devices = []
+  for (let n = 0; n < DEVICES; n++) {
+    const teamId = teams[n % TEAMS]
+    const user = await insertUser(storage.db, { email: `device${n}@bench.dk`, name: `Device ${n}`, role: 'superbruger', teams: [teamId] }, null)
+    devices.push({ teamId, userId: user.id, cookie: `${SESSION_COOKIE}=${await createSession(storage.db, user.id, 3_600_000)}`, clientId: `bench-device-${n}-${Date.now()}`, next: 1, cursor: 0 })
+  }
+  await storage.close()
+  const port = PORTS[kind]
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return { child, baseUrl, devices }
+}
+
+const sleep = (msToWait) => new Promise((r) => setTimeout(r, Math.max(0, msToWait)))
+
+/** Runs every device through ROUNDS syncs (push a batch, then pull until caught up); returns push latencies and errors. */
+async function runDevices(baseUrl, devices, mode) {
+  const latencies = []
+  let errors = 0
+  let counter = 0
+  const headers = (d) => ({ cookie: d.cookie, origin: baseUrl, 'content-type': 'application/json' })
+  async function device(d) {
+    if (mode === 'steady') await sleep(Math.random() * STEADY_INTERVAL_MS)
+    for (let round = 0; round < ROUNDS; round++) {
+      const roundStart = performance.now()
+      const mutations = []
+      for (let i = 0; i < PER_PUSH; i++) {
+        const id = `${d.clientId}-${mode}-${round}-${i}`
+        mutations.push({ mutationId: d.next++, table: 'requests', recordId: id, op: 'put', fields: request(id, d.teamId, d.userId, ++counter), baseRev: 0, at: Date.now() })
+      }
+      const t0 = performance.now()
+      const push = await fetch(`${baseUrl}/api/sync/push`, { method: 'POST', headers: headers(d), body: JSON.stringify({ clientId: d.clientId, mutations }) }).catch(() => null)
+      latencies.push(performance.now() - t0)
+      if (!push?.ok) { errors++; continue }
+      await push.json()
+      for (let more = true; more;) {
+        const pull = await fetch(`${baseUrl}/api/sync/pull?cursor=${d.cursor}&limit=1000`, { headers: { cookie: d.cookie } }).catch(() => null)
+        if (!pull?.ok) { errors++; break }
+        const page = await pull.json()
+        d.cursor = page.nextCursor
+        more = page.hasMore
+      }
+      if (mode === 'steady') await sleep(STEADY_INTERVAL_MS - (performance.now() - roundStart))
+    }
+  }
+  const start = performance.now()
+  await Promise.all(devices.map(device))
+  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - start) / 1000 }
+}
+
+async function loadTest(kind, database, databaseUrl) {
+  const { child, baseUrl, devices } = await startServerProcess(kind, database, databaseUrl)
+  try {
+    for (const mode of ['burst', 'steady']) {
+      const { latencies, errors, seconds } = await runDevices(baseUrl, devices, mode)
+      const how = mode === 'burst' ? 'all at once, back to back' : `each every ${STEADY_INTERVAL_MS / 1000} s`
+      console.log(`   ${kind.padEnd(8)} ${mode.padEnd(6)} (${how}): ${latencies.length} pushes of ${PER_PUSH} in ${seconds.toFixed(1)} s, errors=${errors}, push latency p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1))} (target p99 < 200 ms)`)
+    }
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+  }
+}
+
+async function main() {
+  const cpu = cpus()
+  console.log(`Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, Node ${process.version}`)
+  if (!process.env.BENCH_SKIP_CLIENT) await clientParts()
+  if (process.env.BENCH_SKIP_LOAD) return
+  console.log(`\n3. ${DEVICES} simulated devices in ${TEAMS} teams, ${ROUNDS} syncs each (push ${PER_PUSH}, then pull until caught up); server in its own process, HTTP clients in this one`)
+  const dir = mkdtempSync(join(tmpdir(), 'sb-bench-load-'))
+  try {
+    const file = join(dir, 'load.sqlite')
+    await loadTest('sqlite', { kind: 'sqlite', file }, `sqlite:${file}`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const postgres = await postgresUrl()
+  if (!postgres) {
+    console.log('   postgres: skipped (PostgreSQL at 127.0.0.1:5432 is not reachable)')
+    return
+  }
+  try {
+    await loadTest('postgres', { kind: 'postgres', url: postgres.url }, postgres.url)
+  } finally {
+    await postgres.drop()
+  }
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,108 @@
+import type { SuperbrugerDb } from './database.ts'
+import { db } from './database.ts'
+import { patchRecord } from './write.ts'
+import { newId } from '../domain/ids.ts'
+import type { Conflict, MutationOp, RejectedMutation, RejectReason } from '../domain/protocol.ts'
+import type { Millis, SyncTableName } from '../domain/types.ts'
+
+/** A field the server kept while this device had changed it too: both values, for the user to choose. */
+export interface StoredConflict {
+  readonly id: string
+  readonly table: SyncTableName
+  readonly recordId: string
+  readonly field: string
+  /** This device's value, which the server did not apply. */
+  readonly yours: unknown
+  /** The value the server kept. */
+  readonly theirs: unknown
+  readonly mutationId: number
+  /** When the server reported it (device time). */
+  readonly at: Millis
+}
+
+/** A change the server refused (e.g. no right to edit); kept with its content so nothing is lost. */
+export interface StoredRejection {
+  readonly id: string
+  readonly mutationId: number
+  readonly table: SyncTableName
+  readonly recordId: string
+  readonly op: MutationOp
+  readonly fields: Readonly<Record<string, unknown>>
+  readonly reason: RejectReason
+  readonly at: Millis
+}
+
+/** What the sync engine stores about one push answer. */
+export interface PushOutcome {
+  readonly conflicts: readonly Conflict[]
+  readonly rejected: readonly RejectedMutation[]
+}
+
+/** Turns the server's conflicts into stored rows (call inside the acknowledging transaction). */
+export function conflictRows(conflicts: readonly Conflict[], at: Millis): StoredConflict[] {
+  return conflicts.map((c) => ({
+    id: newId(), table: c.table, recordId: c.id, field: c.field,
+    yours: c.yours ?? null, theirs: c.theirs ?? null, mutationId: c.mutationId ?? 0, at,
+  }))
+}
+
+/** Turns rejected mutations into stored rows, with the refused content from the outbox entry. */
+export function rejectionRows(
+  rejected: readonly RejectedMutation[], fieldsOf: (mutationId: number) => { op: MutationOp; fields: Readonly<Record<string, unknown>> } | undefined, at: Millis,
+): StoredRejection[] {
+  return rejected.map((r) => {
+    const entry = fieldsOf(r.mutationId)
+    return {
+      id: newId(), mutationId: r.mutationId, table: r.table, recordId: r.recordId, reason: r.reason,
+      op: entry?.op ?? 'patch', fields: entry?.fields ?? {}, at,
+    }
+  })
+}
+
+/** Conflicts not yet handled, newest first. */
+export async function listConflicts(database: SuperbrugerDb = db()): Promise<StoredConflict[]> {
+  return database.conflicts.orderBy('at').reverse().toArray()
+}
+
+/** How many conflicts wait for the user. */
+export async function countConflicts(database: SuperbrugerDb = db()): Promise<number> {
+  return database.conflicts.count()
+}
+
+/** Refused changes, newest first. */
+export async function listRejections(database: SuperbrugerDb = db()): Promise<StoredRejection[]> {
+  return database.rejections.orderBy('at').reverse().toArray()
+}
+
+/** How many refused changes wait for the user to see them. */
+export async function countRejections(database: SuperbrugerDb = db()): Promise<number> {
+  return database.rejections.count()
+}
+
+/** Forgets a conflict the user has handled (kept the server's value or re-applied their own). */
+export async function dismissConflict(id: string, database: SuperbrugerDb = db()): Promise<void> {
+  await database.conflicts.delete(id)
+}
+
+/**
+ * The user's choice for a conflict, in one transaction: `theirs` keeps the server's value;
+ * `yours` writes this device's value again as a new edit (queued like any other) based on the
+ * record as it is now, so it applies. Either way the conflict is then gone.
+ */
+export async function resolveConflict(id: string, keep: 'yours' | 'theirs'): Promise<void> {
+  const local = db()
+  const conflict = await local.conflicts.get(id)
+  if (!conflict) return
+  await local.transaction('rw', [local.conflicts, local.table(conflict.table), local.outbox], async () => {
+    const record = await local.table(conflict.table).get(conflict.recordId) as { deletedAt: number | null } | undefined
+    if (keep === 'yours' && record && record.deletedAt === null) {
+      await patchRecord(conflict.table, conflict.recordId, { [conflict.field]: conflict.yours } as never)
+    }
+    await local.conflicts.delete(id)
+  })
+}
+
+/** Forgets a refused change the user has seen. */
+export async function dismissRejection(id: string, database: SuperbrugerDb = db()): Promise<void> {
+  await database.rejections.delete(id)
+}

@@ -1,0 +1,70 @@
+import type { SuperbrugerDb } from './database.ts'
+import { db } from './database.ts'
+import { newId } from '../domain/ids.ts'
+import type { Millis } from '../domain/types.ts'
+
+const CLIENT_ID_KEY = 'sync.clientId'
+const CURSOR_KEY = 'sync.cursor'
+const STATUS_KEY = 'sync.status'
+
+/** Why the last sync failed, as the sync engine classified it (the UI turns it into text). */
+export interface SyncProblem {
+  readonly kind: 'offline' | 'unauthorised' | 'rejected' | 'server' | 'local'
+  /** The server's stable error code, when it sent one. */
+  readonly code?: string
+  /** The server's Danish message, when it sent one. */
+  readonly message?: string
+}
+
+/** The last sync outcome as stored in meta, shared by every tab. */
+export interface SyncStatus {
+  readonly lastSyncAt: Millis | null
+  readonly lastError: SyncProblem | null
+  readonly lastErrorAt: Millis | null
+}
+
+const NO_STATUS: SyncStatus = { lastSyncAt: null, lastError: null, lastErrorAt: null }
+
+/**
+ * This database's device id for the server: made once and kept, so mutation ids stay
+ * exactly-once across restarts (a second tab racing here gets the same id).
+ */
+export async function ensureClientId(database: SuperbrugerDb = db()): Promise<string> {
+  return database.transaction('rw', database.meta, async () => {
+    const row = await database.meta.get(CLIENT_ID_KEY)
+    if (typeof row?.value === 'string') return row.value
+    const id = newId<string>()
+    await database.meta.put({ key: CLIENT_ID_KEY, value: id })
+    return id
+  })
+}
+
+/** The pull cursor: the newest server sequence fully applied here (0 before the first pull). */
+export async function getCursor(database: SuperbrugerDb = db()): Promise<number> {
+  const row = await database.meta.get(CURSOR_KEY)
+  return typeof row?.value === 'number' ? row.value : 0
+}
+
+/** Stores the pull cursor; call inside the transaction that applied the page. */
+export async function setCursor(cursor: number, database: SuperbrugerDb = db()): Promise<void> {
+  await database.meta.put({ key: CURSOR_KEY, value: cursor })
+}
+
+/** The last sync outcome (never synced: all null). */
+export async function getSyncStatus(database: SuperbrugerDb = db()): Promise<SyncStatus> {
+  const row = await database.meta.get(STATUS_KEY)
+  return row ? { ...NO_STATUS, ...(row.value as Partial<SyncStatus>) } : NO_STATUS
+}
+
+/** Records a successful sync: clears the error. */
+export async function recordSyncSuccess(at: Millis, database: SuperbrugerDb = db()): Promise<void> {
+  await database.meta.put({ key: STATUS_KEY, value: { lastSyncAt: at, lastError: null, lastErrorAt: null } })
+}
+
+/** Records a failed sync; the last successful time stays. */
+export async function recordSyncFailure(problem: SyncProblem, at: Millis, database: SuperbrugerDb = db()): Promise<void> {
+  await database.transaction('rw', database.meta, async () => {
+    const status = await getSyncStatus(database)
+    await database.meta.put({ key: STATUS_KEY, value: { ...status, lastError: problem, lastErrorAt: at } })
+  })
+}

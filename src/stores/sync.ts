@@ -1,0 +1,89 @@
+import { defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+import { countConflicts, countRejections } from '../db/conflicts.ts'
+import { observe, type Observation } from '../db/live.ts'
+import { countOutbox } from '../db/outbox.ts'
+import { getSyncStatus, type SyncStatus } from '../db/syncState.ts'
+import { createSyncEngine, type SyncEngine, type SyncResult } from '../sync/engine.ts'
+import { describeSyncProblem } from '../sync/problemText.ts'
+import { startSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler.ts'
+
+/** Options for `start`; tests pass an engine and no event stream. */
+export type SyncStartOptions = Partial<Omit<SyncSchedulerOptions, 'onResult' | 'onRunning' | 'watchOutbox'>>
+
+interface Counts {
+  readonly pending: number
+  readonly conflicts: number
+  readonly rejections: number
+  readonly status: SyncStatus
+}
+
+const EMPTY: Counts = { pending: 0, conflicts: 0, rejections: 0, status: { lastSyncAt: null, lastError: null, lastErrorAt: null } }
+
+/** Sync state for the UI: online, changes waiting, last sync, a readable error, conflicts; and `syncNow`. */
+export const useSyncStore = defineStore('sync', () => {
+  const online = shallowRef(typeof navigator === 'undefined' ? true : navigator.onLine)
+  const counts = shallowRef<Counts>(EMPTY)
+  const syncing = shallowRef(false)
+  let scheduler: SyncScheduler | null = null
+  let engine: SyncEngine | null = null
+  let watching: Observation | null = null
+
+  const pending = computed(() => counts.value.pending)
+  const conflicts = computed(() => counts.value.conflicts)
+  const rejections = computed(() => counts.value.rejections)
+  const lastSyncAt = computed(() => counts.value.status.lastSyncAt)
+  const lastError = computed(() => describeSyncProblem(counts.value.status.lastError))
+  const needsSignIn = computed(() => counts.value.status.lastError?.kind === 'unauthorised')
+
+  const updateOnline = (): void => { online.value = navigator.onLine }
+
+  // Read from the database (live, and so shared by every tab), not kept in memory.
+  async function readCounts(): Promise<Counts> {
+    const [pendingCount, conflictCount, rejectionCount, status] = await Promise.all([
+      countOutbox(), countConflicts(), countRejections(), getSyncStatus(),
+    ])
+    return { pending: pendingCount, conflicts: conflictCount, rejections: rejectionCount, status }
+  }
+
+  /** Starts watching the local database and the sync triggers (call once the profile's database is open). */
+  function start(options: SyncStartOptions = {}): void {
+    stop()
+    engine = options.engine ?? createSyncEngine()
+    watching = observe(readCounts, (value) => { counts.value = value }, (error) => console.error(error))
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', updateOnline)
+      window.addEventListener('offline', updateOnline)
+    }
+    scheduler = startSyncScheduler({
+      ...options,
+      engine,
+      watchOutbox: (onCount) => {
+        const outbox = observe(countOutbox, onCount, () => undefined)
+        return () => outbox.unsubscribe()
+      },
+      onRunning: (running) => { syncing.value = running },
+    })
+  }
+
+  /** Stops every trigger (sign-out, switching user). */
+  function stop(): void {
+    scheduler?.stop()
+    scheduler = null
+    watching?.unsubscribe()
+    watching = null
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', updateOnline)
+      window.removeEventListener('offline', updateOnline)
+    }
+  }
+
+  /** Syncs now (the user asked, or just signed in); resolves with what happened. */
+  async function syncNow(): Promise<SyncResult> {
+    if (scheduler) return scheduler.syncNow()
+    engine ??= createSyncEngine()
+    return engine.syncOnce()
+  }
+
+  return { online, pending, conflicts, rejections, lastSyncAt, lastError, needsSignIn, syncing, start, stop, syncNow }
+})

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { listRejections } from '../../src/db/conflicts.ts'
+import { getCursor, getSyncStatus } from '../../src/db/syncState.ts'
+import { createRecord, deleteRecord, patchRecord } from '../../src/db/write.ts'
+import type { PersonId } from '../../src/domain/types.ts'
+import { purgeTombstones } from '../../src/server/sync/purge.ts'
+import { createSyncEngine } from '../../src/sync/engine.ts'
+import { requestContent, timeContent } from './support/content.ts'
+import { startWorld, type World } from './support/world.ts'
+
+let world: World
+
+beforeEach(async () => {
+  world = await startWorld('sqlite')
+})
+
+afterEach(async () => {
+  await world.close()
+})
+
+describe('client sync engine: resets, sign-out and refusals', () => {
+  it('re-downloads on resetRequired and keeps the outbox', async () => {
+    const a = await world.device()
+    const c = await world.device()
+    const doomed = await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Kortvarig' })))
+    const stays = await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Bliver' })))
+    await a.syncOk()
+    await c.syncOk()
+    const oldCursor = await getCursor(c.database)
+    await a.local(() => deleteRecord('requests', doomed.id))
+    await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Ny efter sletning' })))
+    await a.syncOk()
+    expect(await purgeTombstones(world.server.app.storage, Date.now() + 1000)).toBe(1)
+
+    // C's user writes while C's sync runs: the write is pending when the reset arrives.
+    let pending: string | null = null
+    const engine = createSyncEngine({
+      database: () => c.database,
+      transport: {
+        ...c.transport,
+        async pull(cursor, limit) {
+          if (pending === null) {
+            pending = (await c.local(() => createRecord('requests', c.author!, requestContent({ description: 'Ikke sendt endnu' })))).id
+            await c.local(() => patchRecord('requests', stays.id, { resolution: 'Lokal rettelse' }))
+          }
+          return c.transport.pull(cursor, limit)
+        },
+      },
+    })
+    expect(await engine.syncOnce()).toMatchObject({ ok: true })
+    expect(c.sent.filter((p) => p === '/api/sync/pull').length).toBeGreaterThanOrEqual(2)
+    expect(await getCursor(c.database)).toBeGreaterThan(oldCursor)
+    expect(await c.outboxSize()).toBe(2)
+    const live = (await c.live('requests')).map((r) => r.description).sort()
+    expect(live).toEqual(['Bliver', 'Ikke sendt endnu', 'Ny efter sletning'])
+    expect(await c.get('requests', stays.id)).toMatchObject({ resolution: 'Lokal rettelse' })
+    expect(await c.get('requests', doomed.id)).toBeUndefined()
+
+    await c.syncOk()
+    await a.syncOk()
+    expect(await a.live('requests')).toEqual(await c.live('requests'))
+  })
+
+  it('keeps the outbox and asks to sign in when the session has expired', async () => {
+    const a = await world.device()
+    await a.local(() => createRecord('requests', a.author!, requestContent()))
+    a.dropSession()
+    const result = await a.sync()
+    expect(result).toMatchObject({ ok: false, problem: { kind: 'unauthorised', code: 'unauthenticated' } })
+    expect(!result.ok && result.problem.message).toMatch(/Log ind/)
+    expect(await a.outboxSize()).toBe(1)
+    expect((await getSyncStatus(a.database)).lastError).toMatchObject({ kind: 'unauthorised' })
+
+    const email = (await world.server.app.storage.db.selectFrom('users').select('email').where('id', '=', a.author!.personId).executeTakeFirstOrThrow()).email
+    await a.signIn(email, 'secret-pw', world.teamId)
+    expect(await a.syncOk()).toMatchObject({ pushed: 1 })
+    expect((await getSyncStatus(a.database)).lastError).toBeNull()
+  })
+
+  it('records a refused change, takes it out of the outbox and shows the server version again', async () => {
+    const owner = await world.device()
+    const other = await world.device()
+    const entry = await owner.local(() => createRecord('timeEntries', owner.author!, timeContent(owner.author!.personId, { note: 'Min tid' })))
+    await owner.syncOk()
+    await other.syncOk()
+    // Another superuser may not change someone else's time entry, nor log time in their name.
+    await other.local(() => patchRecord('timeEntries', entry.id, { note: 'Ændret af en anden' }))
+    const foreign = await other.local(() => createRecord('timeEntries', other.author!, timeContent(owner.author!.personId as PersonId)))
+    const fine = await other.local(() => createRecord('requests', other.author!, requestContent()))
+    expect(await other.syncOk()).toMatchObject({ rejected: 2 })
+    expect(await other.outboxSize()).toBe(0)
+
+    const refused = await listRejections(other.database)
+    expect(refused.map((r) => r.recordId).sort()).toEqual([entry.id, foreign.id].sort())
+    expect(refused.find((r) => r.recordId === entry.id)).toMatchObject({ op: 'patch', reason: 'forbidden', fields: { note: 'Ændret af en anden' } })
+    expect(await other.get('timeEntries', entry.id)).toMatchObject({ note: 'Min tid' })
+    expect(await other.get('timeEntries', foreign.id)).toBeUndefined()
+    expect(await other.get('requests', fine.id)).toMatchObject({ rev: expect.any(Number) })
+    expect((await other.get('requests', fine.id))?.rev).toBeGreaterThan(0)
+    // Not retried: the next sync sends nothing.
+    expect(await other.syncOk()).toMatchObject({ pushed: 0, rejected: 0 })
+  })
+
+  it('reports a server error without losing the outbox', async () => {
+    const a = await world.device()
+    await a.local(() => createRecord('requests', a.author!, requestContent()))
+    const broken = createSyncEngine({
+      database: () => a.database,
+      transport: { ...a.transport, push: async () => ({ ok: false, problem: { kind: 'server', code: 'server_error' }, retryAfterMs: 3000 }) },
+    })
+    expect(await broken.syncOnce()).toMatchObject({ ok: false, problem: { kind: 'server' }, retryAfterMs: 3000 })
+    expect(await a.outboxSize()).toBe(1)
+  })
+})

@@ -1,0 +1,49 @@
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SuperbrugerDb } from '../../src/db/database.ts'
+import { schemaV1, schemaV2 } from '../../src/db/migrations.ts'
+import type { RequestId } from '../../src/domain/types.ts'
+
+const opened: Dexie[] = []
+
+afterEach(async () => {
+  for (const d of opened.splice(0)) {
+    d.close()
+    await d.delete()
+  }
+})
+
+function oldDatabase(name: string, version: 1 | 2): Dexie {
+  const old = new Dexie(name)
+  old.version(1).stores(schemaV1)
+  if (version === 2) old.version(2).stores(schemaV2)
+  return old
+}
+
+describe('schema version 3 (conflicts and refused changes)', () => {
+  it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
+    const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
+    const old = oldDatabase(name, version)
+    // A version 2 database already holds the derived fields; version 1 gets them on upgrade.
+    const derived = version === 2 ? { words: ['printer', 'virker', 'ikke', 'ane'] } : {}
+    await old.table('requests').add({ id: 'r1', teamId: 't', status: 'ny', description: 'Printer virker ikke', requesterName: 'Ane', resolution: '', helpdeskCaseNo: '', deletedAt: null, ...derived })
+    await old.table('timeEntries').add({ id: 'e1', personId: 'p', start: 1, end: null, week: '2026-W48', ...(version === 2 ? { running: 1 } : {}) })
+    await old.table('outbox').add({ table: 'requests', recordId: 'r1', op: 'put', fields: {}, baseRev: 0, at: 1 })
+    await old.table('meta').put({ key: 'profile', value: { teamId: 't', personId: 'p' } })
+    old.close()
+
+    const upgraded = new SuperbrugerDb(name)
+    opened.push(upgraded)
+    await upgraded.open()
+    expect(upgraded.verno).toBe(3)
+    expect(await upgraded.requests.get('r1' as RequestId)).toMatchObject({ description: 'Printer virker ikke' })
+    expect((await upgraded.requests.where('words').equals('printer').toArray()).map((r) => r.id)).toEqual(['r1'])
+    expect(await upgraded.timeEntries.where('[personId+running]').equals(['p', 1]).count()).toBe(1)
+    expect(await upgraded.outbox.toArray()).toEqual([expect.objectContaining({ mutationId: 1, recordId: 'r1' })])
+    expect(await upgraded.meta.get('profile')).toBeDefined()
+    await upgraded.conflicts.add({ id: 'c1', table: 'requests', recordId: 'r1', field: 'status', yours: 'løst', theirs: 'venter', mutationId: 1, at: 5 })
+    await upgraded.rejections.add({ id: 'x1', mutationId: 2, table: 'timeEntries', recordId: 'e1', op: 'patch', fields: { note: 'x' }, reason: 'forbidden', at: 6 })
+    expect(await upgraded.conflicts.where('[table+recordId]').equals(['requests', 'r1']).count()).toBe(1)
+    expect(await upgraded.rejections.orderBy('at').count()).toBe(1)
+  })
+})

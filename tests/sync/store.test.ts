@@ -1,0 +1,59 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { db, useDatabase } from '../../src/db/database.ts'
+import { createRecord } from '../../src/db/write.ts'
+import type { PushResponse } from '../../src/domain/protocol.ts'
+import type { PersonId, TeamId } from '../../src/domain/types.ts'
+import { createSyncEngine } from '../../src/sync/engine.ts'
+import type { Transport, TransportResult } from '../../src/sync/transport.ts'
+import { useSyncStore } from '../../src/stores/sync.ts'
+import { requestContent } from './support/content.ts'
+
+const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
+let signedIn: boolean
+
+const unauthorised = { ok: false as const, problem: { kind: 'unauthorised' as const, code: 'unauthenticated' } }
+const transport: Transport = {
+  async push(request): Promise<TransportResult<PushResponse>> {
+    if (!signedIn) return unauthorised
+    const last = request.mutations.at(-1)?.mutationId ?? 0
+    return { ok: true, value: { lastMutationId: last, seq: 1, conflicts: [{ table: 'requests', id: request.mutations[0]!.recordId, field: 'status', yours: 'løst', theirs: 'venter', mutationId: 1 }], rejected: [] } }
+  },
+  pull: async () => signedIn ? { ok: true, value: { records: [], nextCursor: 1, hasMore: false, resetRequired: false } } : unauthorised,
+  me: async () => unauthorised,
+  login: async () => unauthorised,
+  logout: async () => ({ ok: true, value: null }),
+}
+
+beforeEach(async () => {
+  setActivePinia(createPinia())
+  useDatabase(`store-${Math.random().toString(36).slice(2)}`)
+  await db().open()
+  signedIn = false
+})
+
+afterEach(async () => {
+  useSyncStore().stop()
+  db().close()
+  await db().delete()
+})
+
+describe('sync store', () => {
+  it('shows changes waiting, a Danish sign-in error, then the last sync and conflicts', async () => {
+    const store = useSyncStore()
+    await createRecord('requests', author, requestContent())
+    store.start({ engine: createSyncEngine({ transport }), openEvents: () => null })
+    await expect.poll(() => store.pending).toBe(1)
+    await expect.poll(() => store.lastError).toMatch(/^Log ind for at synkronisere/)
+    expect(store.needsSignIn).toBe(true)
+    expect(store.lastSyncAt).toBeNull()
+
+    signedIn = true
+    expect(await store.syncNow()).toMatchObject({ ok: true, pushed: 1, conflicts: 1 })
+    await expect.poll(() => store.pending).toBe(0)
+    await expect.poll(() => store.lastError).toBeNull()
+    expect(store.lastSyncAt).toEqual(expect.any(Number))
+    expect(store.conflicts).toBe(1)
+    expect(store.syncing).toBe(false)
+  })
+})
