@@ -80,9 +80,14 @@ export async function createRecord<N extends SyncTableName>(
   return (await table(name).get(record.id)) as SyncTables[N]
 }
 
+function changedFields(existing: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key, value]) => JSON.stringify(existing[key]) !== JSON.stringify(value)))
+}
+
 /**
- * Changes some fields of a record and queues a `patch` based on the record's current rev,
- * in one transaction. Throws if the record does not exist or was deleted.
+ * Changes some fields of a record and queues a `patch` of the fields that really changed, based
+ * on the record's current rev, in one transaction; a patch that changes nothing writes nothing.
+ * Throws if the record does not exist or was deleted.
  */
 export async function patchRecord<N extends SyncTableName>(
   name: N, id: string, changes: Patch<N>, now: number = Date.now(),
@@ -92,11 +97,15 @@ export async function patchRecord<N extends SyncTableName>(
   const stored = await db().transaction('rw', table(name), db().outbox, async () => {
     const existing = (await table(name).get(id)) as SyncTables[N] | undefined
     if (!existing || existing.deletedAt !== null) throw new RecordMissingError(name, id)
-    const updated = { ...existing, ...fields, updatedAt: now }
+    // Only fields that really change are written and queued: a form that saves every field
+    // must not claim the unchanged ones, or it would clash with other devices' edits of them.
+    const changed = changedFields(existing as unknown as Record<string, unknown>, fields)
+    if (Object.keys(changed).length === 0) return existing
+    const updated = { ...existing, ...changed, updatedAt: now }
     await table(name).put(updated)
     await db().outbox.add({
       table: name, recordId: id, op: 'patch',
-      fields: pushable({ ...fields, updatedAt: now }), baseRev: existing.rev, at: now,
+      fields: pushable({ ...changed, updatedAt: now }), baseRev: existing.rev, at: now,
     })
     return (await table(name).get(id)) as SyncTables[N]
   })

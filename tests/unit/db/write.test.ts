@@ -49,3 +49,19 @@ describe('record + outbox writes', () => {
     expect(await db().departments.get(id)).toBeUndefined()
   })
 })
+
+describe('patches carry only real changes', () => {
+  it('queues only the fields that changed', async () => {
+    const dep = await createRecord('departments', author, { name: 'Plan', location: 'A' })
+    await patchRecord('departments', dep.id, { name: 'Plan', location: 'B' }, 5000)
+    const last = (await db().outbox.orderBy('mutationId').toArray()).at(-1)
+    expect(last?.fields).toEqual({ location: 'B', updatedAt: 5000 })
+  })
+
+  it('writes and queues nothing when nothing changed', async () => {
+    const dep = await createRecord('departments', author, { name: 'Plan', location: 'A' }, 1000)
+    const result = await patchRecord('departments', dep.id, { name: 'Plan', location: 'A' }, 9000)
+    expect(result.updatedAt).toBe(1000)
+    expect(await db().outbox.count()).toBe(1)
+  })
+})
