@@ -1,6 +1,7 @@
 // List speed with a big local database: 50,000 requests and 100,000 time entries in IndexedDB,
 // measured in Chromium on the production build at 360×800. Prints figures and the machine; never
-// fails on time. Usage: npm run build && npm run bench:lists   (REPEATS=n to change the repeats)
+// fails on time. Usage: npm run build && npm run bench:lists [buildDir]   (buildDir defaults to dist;
+// REPEATS=n to change the repeats)
 import { chromium } from 'playwright-core'
 import { cpus, totalmem } from 'node:os'
 import { serveDist } from './support/serveDist.mjs'
@@ -61,7 +62,8 @@ function record(name, value) {
   results.get(name).painted.push(value.painted)
 }
 
-const server = await serveDist()
+const BUILD_DIR = process.argv[2] ?? 'dist'
+const server = await serveDist(BUILD_DIR)
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS })
 try {
   const context = await browser.newContext({

@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import { db } from './database.ts'
+import { requestSearchIndex } from './requestSearchIndex.ts'
 import {
   REQUEST_STATUSES,
   type Asset, type AssetId, type Person, type Request, type RequestId, type RequestStatus, type TeamId,
@@ -42,9 +43,19 @@ export async function countRequests(filter: RequestFilter = ALL): Promise<number
   return counts.reduce((a, b) => a + b, 0)
 }
 
+/** Runs the list's reads before the search index's background build, which pauses meanwhile. */
+async function beforeIndexBuild<T>(read: () => Promise<T>): Promise<T> {
+  const resume = requestSearchIndex().pauseBuild()
+  try {
+    return await read()
+  } finally {
+    resume()
+  }
+}
+
 /** Requests of these ids, in the given order, skipping missing and deleted ones. */
 export async function getRequestsByIds(ids: readonly RequestId[]): Promise<Request[]> {
-  const rows = await db().requests.bulkGet([...ids])
+  const rows = await beforeIndexBuild(() => db().requests.bulkGet([...ids]))
   return rows.filter((r): r is Request => r !== undefined && r.deletedAt === null)
 }
 
@@ -56,7 +67,7 @@ export interface PageOptions {
 
 /** The newest requests of a filter and how many there are: cheap, for the first screen of a list. */
 export async function listRequestHead(filter: RequestFilter, limit: number): Promise<{ total: number, rows: Request[] }> {
-  const [total, rows] = await Promise.all([countRequests(filter), listRequestPage(filter, { limit })])
+  const [total, rows] = await beforeIndexBuild(() => Promise.all([countRequests(filter), listRequestPage(filter, { limit })]))
   return { total, rows }
 }
 

@@ -1,8 +1,9 @@
 import { db } from './database.ts'
-import { countRequests, getRequestsByIds, isAll, listRequestKeys, newestFirst, type RequestFilter } from './requestQueries.ts'
+import { getRequestsByIds, newestFirst, type RequestFilter } from './requestQueries.ts'
+import { requestSearchIndex, warmRequestSearchIndex, type RequestSearchIndex, type TokenMatcher } from './requestSearchIndex.ts'
 import { wordsOf } from '../domain/search.ts'
 import { searchTokens } from '../domain/requestRules.ts'
-import { REQUEST_STATUSES, type Department, type Request, type RequestId, type RequestStatus } from '../domain/types.ts'
+import { REQUEST_STATUSES, type Request, type RequestId } from '../domain/types.ts'
 
 /**
  * Reading one record costs about as much as this many index keys (measured in Chromium at 50,000
@@ -10,87 +11,110 @@ import { REQUEST_STATUSES, type Department, type Request, type RequestId, type R
  */
 const RECORD_COST = 20
 
-/** One search word: the departments whose name it matches, and how many index entries it hits. */
-interface TokenPlan {
-  readonly token: string
-  readonly departmentIds: readonly string[]
-  readonly size: number
+async function matchersOf(tokens: readonly string[]): Promise<TokenMatcher[]> {
+  // Read on every search, so renaming a department re-runs a live search.
+  const departments = (await db().departments.toArray()).filter((d) => d.deletedAt === null)
+  const named = departments.map((d) => ({ id: d.id as string, words: wordsOf([d.name]) }))
+  return tokens.map((token) => ({
+    token,
+    departmentIds: new Set(named.filter((d) => d.words.some((w) => w.startsWith(token))).map((d) => d.id)),
+  }))
 }
 
-async function planToken(token: string, departments: readonly Department[]): Promise<TokenPlan> {
-  const departmentIds = departments.filter((d) => wordsOf([d.name]).some((w) => w.startsWith(token))).map((d) => d.id)
-  // Counting an index range is cheap; reading its keys is not, so only the rarest word is read.
+/**
+ * Makes a live query depend on every request: a one-record cursor read, which Dexie neither
+ * caches nor answers optimistically, so the query re-runs after each committed change.
+ */
+async function dependOnRequests(): Promise<void> {
+  await db().requests.limit(1).each(() => undefined)
+}
+
+/** Ids of the filter's requests, newest first, from the (shared, cached) status index reads. */
+async function keysInFilter(index: RequestSearchIndex, filter: RequestFilter): Promise<RequestId[]> {
+  const sets = await Promise.all(filter.statuses.map((s) => index.statusKeys(s)))
+  return newestFirst(sets.flatMap((s) => [...s]))
+}
+
+/** How many index entries a word hits (counting a range is cheap; reading its keys is not). */
+async function sizeOf(m: TokenMatcher): Promise<number> {
   const counts = await Promise.all([
-    db().requests.where('words').startsWith(token).count(),
-    ...departmentIds.map((id) => db().requests.where('departmentId').equals(id).count()),
+    db().requests.where('words').startsWith(m.token).count(),
+    ...[...m.departmentIds].map((id) => db().requests.where('departmentId').equals(id).count()),
   ])
-  return { token, departmentIds, size: counts.reduce((a, b) => a + b, 0) }
+  return counts.reduce((a, b) => a + b, 0)
 }
 
-async function keysOf(plan: TokenPlan): Promise<Set<string>> {
+async function keysOf(m: TokenMatcher): Promise<Set<string>> {
   const parts = await Promise.all([
-    db().requests.where('words').startsWith(plan.token).primaryKeys(),
-    ...plan.departmentIds.map((id) => db().requests.where('departmentId').equals(id).primaryKeys()),
+    db().requests.where('words').startsWith(m.token).primaryKeys(),
+    ...[...m.departmentIds].map((id) => db().requests.where('departmentId').equals(id).primaryKeys()),
   ])
   return new Set(parts.flat())
 }
 
-function matches(r: Request, plan: TokenPlan): boolean {
-  return r.words.some((w) => w.startsWith(plan.token)) || (r.departmentId !== null && plan.departmentIds.includes(r.departmentId))
+function matches(r: Request, m: TokenMatcher): boolean {
+  return r.words.some((w) => w.startsWith(m.token)) || (r.departmentId !== null && m.departmentIds.has(r.departmentId))
 }
 
-/** How to test "has a status in the filter": by the filter's keys, or — when those are the majority — the others'. */
-interface StatusPlan {
-  readonly statuses: readonly RequestStatus[]
-  readonly exclude: boolean
-  readonly size: number
-}
-
-async function planStatus(filter: RequestFilter): Promise<StatusPlan> {
-  if (isAll(filter)) return { statuses: [], exclude: true, size: 0 }
-  const others = REQUEST_STATUSES.filter((s) => !filter.statuses.includes(s))
-  const [inside, outside] = await Promise.all([countRequests(filter), countRequests({ statuses: others })])
-  return inside <= outside
-    ? { statuses: filter.statuses, exclude: false, size: inside }
-    : { statuses: others, exclude: true, size: outside }
-}
-
-async function statusTest(plan: StatusPlan): Promise<(key: string) => boolean> {
-  const keys = new Set<string>(plan.size === 0 ? [] : await listRequestKeys({ statuses: plan.statuses }))
-  return (key) => keys.has(key) !== plan.exclude
-}
-
-async function narrow(candidates: string[], rest: readonly TokenPlan[], filter: RequestFilter): Promise<string[]> {
-  const status = await planStatus(filter)
-  const keyCost = status.size + rest.reduce((sum, p) => sum + p.size, 0)
-  if (keyCost === 0) return candidates
-  if (candidates.length * RECORD_COST <= keyCost) {
-    const rows = await db().requests.bulkGet(candidates as RequestId[])
-    return rows
-      .filter((r): r is Request => r !== undefined && r.deletedAt === null)
-      .filter((r) => filter.statuses.includes(r.status) && rest.every((p) => matches(r, p)))
-      .map((r) => r.id)
+/** The search without the in-memory index: the rarest word's keys, narrowed by the others and the status. */
+async function searchStored(index: RequestSearchIndex, matchers: TokenMatcher[], filter: RequestFilter): Promise<RequestId[]> {
+  // One word needs no counting: it is the rarest.
+  const [statusSets, sizes] = await Promise.all([
+    Promise.all(filter.statuses.map((s) => index.statusKeys(s))),
+    matchers.length > 1 ? Promise.all(matchers.map(sizeOf)) : [0],
+  ])
+  const [rarest, ...rest] = matchers.map((m, i) => ({ m, size: sizes[i] ?? 0 })).sort((a, b) => a.size - b.size)
+  if (!rarest) return []
+  const candidates = [...(await keysOf(rarest.m))]
+  const inStatus = candidates.filter((k) => statusSets.some((s) => s.has(k)))
+  const keyCost = rest.reduce((sum, p) => sum + p.size, 0)
+  if (keyCost === 0) return newestFirst(inStatus)
+  if (inStatus.length * RECORD_COST <= keyCost) {
+    const rows = await getRequestsByIds(inStatus as RequestId[])
+    return newestFirst(rows.filter((r) => rest.every((p) => matches(r, p.m))).map((r) => r.id))
   }
-  const [inFilter, ...sets] = await Promise.all([statusTest(status), ...rest.map(keysOf)])
-  return candidates.filter((k) => inFilter(k) && sets.every((s) => s.has(k)))
+  const sets = await Promise.all(rest.map((p) => keysOf(p.m)))
+  return newestFirst(inStatus.filter((k) => sets.every((s) => s.has(k))))
 }
 
 /**
  * Ids of the requests matching every word of `query` as a prefix of a word of the requester,
  * description, resolution or helpdesk number, or of the request's department name — newest
  * first and within the filter. Words shorter than MIN_SEARCH_PREFIX are ignored; a query
- * without longer words lists the filter.
+ * without longer words lists the filter. Answered from the in-memory search index once it is
+ * built (and its build started); until then from IndexedDB, with the same results.
  */
 export async function searchRequestKeys(query: string, filter: RequestFilter = { statuses: REQUEST_STATUSES }): Promise<RequestId[]> {
   const tokens = searchTokens(query)
-  if (tokens.length === 0) return listRequestKeys(filter)
-  // No explicit transaction: the steps await plain promises, which would let an IndexedDB
-  // transaction commit early; a live query re-runs anyway when requests change.
-  const departments = (await db().departments.toArray()).filter((d) => d.deletedAt === null)
-  const plans = (await Promise.all(tokens.map((t) => planToken(t, departments)))).sort((a, b) => a.size - b.size)
-  const [rarest, ...rest] = plans
-  if (!rarest || rarest.size === 0) return []
-  return newestFirst(await narrow([...(await keysOf(rarest))], rest, filter))
+  const index = requestSearchIndex()
+  // Paused from the start, so a build started in the same tick waits for this search's reads.
+  const resume = index.pauseBuild()
+  try {
+    // Awaited before the index is consulted: by then every storage-mutation listener has run,
+    // so the index knows of the change that re-ran this query.
+    const [matchers] = await Promise.all([tokens.length > 0 ? matchersOf(tokens) : [], dependOnRequests()])
+    if (index.isBuilt()) {
+      resume()
+      await index.ready()
+      return index.search(matchers, filter.statuses)
+    }
+    if (tokens.length === 0) return await keysInFilter(index, filter)
+    warmRequestSearchIndex()
+    return await searchStored(index, matchers, filter)
+  } finally {
+    resume()
+  }
+}
+
+/**
+ * The same search answered from IndexedDB alone, as it is until the index is built; exported
+ * so tests can hold both ways to the same results.
+ */
+export async function searchStoredRequestKeys(query: string, filter: RequestFilter = { statuses: REQUEST_STATUSES }): Promise<RequestId[]> {
+  const tokens = searchTokens(query)
+  const index = requestSearchIndex()
+  if (tokens.length === 0) return keysInFilter(index, filter)
+  return searchStored(index, await matchersOf(tokens), filter)
 }
 
 /** One page of search results plus the total number of matches. */
