@@ -31,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
   { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more') },
+  { path: '/om-data', name: 'privacy', component: () => import('./views/PrivacyInfoView.vue'), meta: needs('common', 'privacy') },
 
   { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue'), meta: needs('assets') },
   { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: needs('assets') },

@@ -7,7 +7,7 @@ type Messages = Record<string, unknown>
 type Loader = () => Promise<unknown>
 
 /** The feature namespaces (`requests` in `requests.title`) whose strings are partly loaded on demand. */
-export type Feature = 'assets' | 'checklists' | 'common' | 'more' | 'requests' | 'time'
+export type Feature = 'assets' | 'checklists' | 'common' | 'more' | 'privacy' | 'requests' | 'time'
 
 /** Each feature keeps its strings in i18n/<locale>/<feature>.json, addressed as `feature.key`. */
 function byFeature(files: Record<string, unknown>): Messages {

@@ -16,12 +16,14 @@ export interface Finding {
 
 /** Findings of one screen, split into those that fail the test and those only reported. */
 export interface Audit {
+  /** Every WCAG 2.1 A/AA violation, whatever its impact, and serious or critical best-practice ones. */
   readonly blocking: readonly Finding[]
   readonly other: readonly Finding[]
   /** Checks axe could not decide (e.g. contrast over a gradient): for a person to look at. */
   readonly review: readonly Finding[]
 }
 
+// Best-practice rules outside WCAG fail a screen only when serious or critical.
 const BLOCKING = new Set(['serious', 'critical'])
 
 function findingsOf(screen: string, results: readonly Result[], impact?: string): Finding[] {
@@ -44,9 +46,11 @@ export async function auditPage(page: Page, screen: string): Promise<Audit> {
   const byRule = new Map<string, Finding>()
   for (const f of findingsOf(screen, [...all.violations, ...wcag.violations])) byRule.set(f.rule, f)
   const findings = [...byRule.values()]
+  const law = new Set(wcag.violations.map((v) => v.id))
+  const blocks = (f: Finding): boolean => law.has(f.rule) || BLOCKING.has(f.impact)
   return {
-    blocking: findings.filter((f) => BLOCKING.has(f.impact)),
-    other: findings.filter((f) => !BLOCKING.has(f.impact)),
+    blocking: findings.filter(blocks),
+    other: findings.filter((f) => !blocks(f)),
     review: findingsOf(screen, wcag.incomplete, 'needs review'),
   }
 }
