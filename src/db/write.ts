@@ -2,6 +2,7 @@ import { toRaw } from 'vue'
 import type { Table } from 'dexie'
 import { db } from './database.ts'
 import { newId } from '../domain/ids.ts'
+import { maskRecordFields } from '../domain/freeText.ts'
 import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
 
 type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string>>
@@ -15,14 +16,6 @@ export interface Author {
 
 /** Local additions to a stored record (derived, indexed fields) that are never pushed. */
 const LOCAL_ONLY_FIELDS = new Set(['words', 'running'])
-
-/**
- * The CPR masking rules arrive with the first write (a precached chunk), which keeps them out of
- * the first screen's JavaScript. Awaited before any transaction starts, never inside one.
- */
-function loadMasking(): Promise<typeof import('../domain/freeText.ts')> {
-  return import('../domain/freeText.ts')
-}
 
 function table(name: SyncTableName): Table {
   return db().table(name)
@@ -65,7 +58,6 @@ export async function createRecord<N extends SyncTableName>(
   name: N, author: Author, content: Content<N>, now: number = Date.now(),
 ): Promise<SyncTables[N]> {
   // CPR numbers in free text are masked before anything is stored (DESIGN.md "Compliance").
-  const { maskRecordFields } = await loadMasking()
   const safe = maskRecordFields(name, plain(content) as Record<string, unknown>)
   const record = {
     ...safe.fields,
@@ -100,7 +92,6 @@ function changedFields(existing: Record<string, unknown>, fields: Record<string,
 export async function patchRecord<N extends SyncTableName>(
   name: N, id: string, changes: Patch<N>, now: number = Date.now(),
 ): Promise<SyncTables[N]> {
-  const { maskRecordFields } = await loadMasking()
   const safe = maskRecordFields(name, plain(changes) as Record<string, unknown>)
   const fields = safe.fields
   const stored = await db().transaction('rw', table(name), db().outbox, async () => {
