@@ -10,7 +10,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 const server = process.argv[2] ? null : await serveDist()
 const base = process.argv[2] ?? server.url
-const paths = ['/', '/henvendelser', '/tid', '/tjeklister', '/mere']
+const paths = (process.env.LH_PATHS ?? '/,/henvendelser,/tid,/tjeklister,/mere').split(',')
 
 console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, Node ${process.version}`)
 console.log(`Lighthouse mobile defaults (simulated throttling) against ${base}`)
