@@ -27,7 +27,11 @@ export async function serveDist(dir = 'dist') {
     if (!cache.has(key)) {
       const data = await readFile(file)
       const compressible = /text|javascript|json|svg|manifest/.test(type)
-      cache.set(key, !compressible || !encoding ? data : encoding === 'br' ? brotliCompressSync(data) : gzipSync(data))
+      // Like the server: the build's pre-compressed copy when there is one (npm run build makes them).
+      const ready = encoding ? `${file}.${encoding === 'br' ? 'br' : 'gz'}` : null
+      cache.set(key, !compressible || !encoding ? data
+        : existsSync(ready) ? await readFile(ready)
+        : encoding === 'br' ? brotliCompressSync(data) : gzipSync(data))
     }
     const hashed = file.includes(`${join(dir, 'assets')}`)
     res.writeHead(200, {
