@@ -1,11 +1,14 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import { loadFeatureMessages, type Feature } from './i18n/i18n.ts'
+import { useSessionStore } from './stores/session.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Features whose on-demand strings (i18n/<locale>/lazy/) the route's screen uses. */
     messages?: readonly Feature[]
+    /** The screen renders before the device profile is read (Home's static part paints at once). */
+    profileOptional?: boolean
   }
 }
 
@@ -14,7 +17,7 @@ const needs = (...messages: Feature[]): { messages: Feature[] } => ({ messages }
 
 /** Every route of the app. Only Home is in the first bundle; the rest load on demand. */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: HomeView },
+  { path: '/', name: 'home', component: HomeView, meta: { profileOptional: true } },
 
   { path: '/henvendelser', name: 'requests', component: () => import('./views/RequestListView.vue'), meta: needs('requests') },
   { path: '/henvendelser/ny', name: 'request-new', component: () => import('./views/RequestFormView.vue'), meta: needs('common', 'requests') },
@@ -59,4 +62,6 @@ router.beforeEach(async (to) => {
   } catch (error) {
     console.error(error)
   }
+  // Every screen but Home reads the profile during setup; a failure is shown by App.vue.
+  if (!to.meta.profileOptional) await useSessionStore().load().catch(() => undefined)
 })
