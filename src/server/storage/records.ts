@@ -14,14 +14,7 @@ export interface StoredRecord {
 }
 
 /** A record to write after a push: the whole row, with its new sequence number. */
-export interface RecordWrite {
-  readonly table: SyncTableName
-  readonly id: string
-  readonly teamId: string
-  readonly createdBy: string
-  readonly seq: number
-  readonly state: MergeState
-}
+export type RecordWrite = StoredRecord
 
 /** Key of a record across tables. */
 export function recordKey(table: string, id: string): string {
