@@ -33,6 +33,8 @@ export interface ServerConfig {
   readonly allowedOrigins: readonly string[]
   /** Tombstones older than this are purged; older cursors get `resetRequired`. */
   readonly tombstoneRetentionMs: number
+  /** Audit log rows older than this many months are deleted by the daily deadline job. */
+  readonly auditRetentionMonths: number
   readonly adminEmail: string
   readonly adminPassword: string | null
   /** Public base URL (https://superbruger.kommune.dk) for the OIDC redirect; null → from the request. */
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     trustProxy: flag(env, 'TRUST_PROXY', false),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tombstoneRetentionMs: integer(env, 'TOMBSTONE_RETENTION_DAYS', 90, 1) * DAY,
+    auditRetentionMonths: integer(env, 'AUDIT_RETENTION_MONTHS', 24, 1),
     adminEmail: (env.SUPERBRUGER_ADMIN_EMAIL || 'admin@superbruger.local').trim().toLowerCase(),
     adminPassword: env.SUPERBRUGER_ADMIN_PASSWORD || null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,

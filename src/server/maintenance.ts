@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { purgeExpiredSessions } from './auth/sessions.ts'
+import { runRetentionIfDue } from './retention/retentionJob.ts'
 import type { Storage } from './storage/storage.ts'
 import { purgeTombstones } from './sync/purge.ts'
 
@@ -12,12 +13,18 @@ export async function runMaintenance(storage: Storage, tombstoneRetentionMs: num
   return { tombstones, sessions }
 }
 
-/** Runs housekeeping hourly (failures are logged, never fatal); returns the stop function. */
-export function scheduleMaintenance(storage: Storage, tombstoneRetentionMs: number, log: FastifyBaseLogger): () => void {
+/**
+ * Runs housekeeping hourly, and the deletion-deadline job when it is due (once a day across all
+ * instances); failures are logged, never fatal. Returns the stop function.
+ */
+export function scheduleMaintenance(storage: Storage, tombstoneRetentionMs: number, log: FastifyBaseLogger, auditRetentionMonths = 24): () => void {
   const timer = setInterval(() => {
     runMaintenance(storage, tombstoneRetentionMs)
       .then((result) => log.info(result, 'maintenance done'))
       .catch((error: unknown) => log.error({ err: error }, 'maintenance failed'))
+    runRetentionIfDue(storage, auditRetentionMonths)
+      .then((result) => { if (result) log.info(result, 'deletion deadlines applied') })
+      .catch((error: unknown) => log.error({ err: error }, 'deletion-deadline job failed'))
   }, EVERY_MS)
   timer.unref()
   return () => clearInterval(timer)

@@ -106,7 +106,7 @@ describeBackends('authorisation on push and pull, for every role', (kind) => {
     for (const request of requests) {
       const response = await server().app.inject(request)
       expect(response.statusCode).toBe(401)
-      expect(response.json()).toEqual({ error: 'unauthenticated', message: 'Log ind for at synkronisere.' })
+      expect(response.json()).toEqual({ error: 'unauthenticated', message: 'Log ind for at synkronisere.', details: { reason: 'unauthorised' } })
     }
   })
 })

@@ -16,18 +16,31 @@ export async function createSession(db: Db, userId: string, ttlMs: number, now: 
   return token
 }
 
+/** How long an expired session row is kept, so a device coming back is told "expired" rather than "unknown". */
+export const EXPIRED_SESSION_KEPT_MS = 30 * 24 * 60 * 60 * 1000
+
+/** A live session's user and when it ends, or why there is none. */
+export type SessionLookup =
+  | { readonly actor: Actor; readonly expiresAt: number }
+  | { readonly reason: 'session_expired' | 'unauthorised' }
+
 /**
- * The user of a live session, or null when the token is unknown, expired or the account disabled.
+ * The user of a live session, or why not: `session_expired` for a token whose session ran out,
+ * `unauthorised` when it is unknown (signed out, ended on all devices) or the account disabled.
  * A session used after half its lifetime is extended, so active users stay signed in.
  */
-export async function resolveSession(db: Db, token: string, ttlMs: number, now: number = Date.now()): Promise<Actor | null> {
+export async function resolveSession(db: Db, token: string, ttlMs: number, now: number = Date.now()): Promise<SessionLookup> {
   const tokenHash = hashToken(token)
   const session = await db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst()
-  if (!session || session.expires_at <= now) return null
-  if (session.expires_at - now < ttlMs / 2) {
-    await db.updateTable('sessions').set({ expires_at: now + ttlMs }).where('token_hash', '=', tokenHash).execute()
+  if (!session) return { reason: 'unauthorised' }
+  if (session.expires_at <= now) return { reason: 'session_expired' }
+  let expiresAt = session.expires_at
+  if (expiresAt - now < ttlMs / 2) {
+    expiresAt = now + ttlMs
+    await db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute()
   }
-  return loadActor(db, session.user_id)
+  const actor = await loadActor(db, session.user_id)
+  return actor ? { actor, expiresAt } : { reason: 'unauthorised' }
 }
 
 /** Ends a session; unknown tokens are ignored. */
@@ -35,8 +48,14 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
 }
 
-/** Removes expired sessions (run now and then). */
+/** Ends every session of a user (sign out on all devices); returns how many there were. */
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** Removes sessions that expired more than EXPIRED_SESSION_KEPT_MS ago (run now and then). */
 export async function purgeExpiredSessions(db: Db, now: number = Date.now()): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now - EXPIRED_SESSION_KEPT_MS).executeTakeFirst()
   return Number(result.numDeletedRows)
 }

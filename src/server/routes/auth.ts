@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
+import { appendAudit } from '../audit/auditLog.ts'
 import type { ServerConfig } from '../config.ts'
 import { ApiError } from '../errors.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts'
 import { clearFailures, lockedFor, loginKey, recordFailure } from '../auth/rateLimit.ts'
-import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.ts'
-import { findLogin, loadActor } from '../auth/users.ts'
+import { createSession, deleteSession, deleteUserSessions, SESSION_COOKIE } from '../auth/sessions.ts'
+import { findLogin, loadActor, normaliseEmail } from '../auth/users.ts'
 import type { Storage } from '../storage/storage.ts'
 
 const LoginSchema = v.object({
@@ -14,7 +15,7 @@ const LoginSchema = v.object({
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
 })
 
-/** /api/auth: sign in with e-mail and password (rate-limited), sign out, and who am I. */
+/** /api/auth: sign in with e-mail and password (rate-limited, audited), sign out here or on all devices, and who am I. */
 export function registerAuthRoutes(app: FastifyInstance, storage: Storage, config: ServerConfig, guard: SessionGuard): void {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure, path: '/' }
 
@@ -34,6 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, storage: Storage, confi
     if (!actor) {
       await recordFailure(storage.db, key)
       request.log.warn({ email }, 'sign-in failed')
+      await appendAudit(storage.db, { teamId: null, actorId: login?.id ?? null, action: 'sign_in_failed', subject: normaliseEmail(email), ip: request.ip })
       const locked = await lockedFor(storage.db, key)
       if (locked > 0) {
         reply.header('retry-after', Math.ceil(locked / 1000))
@@ -45,6 +47,7 @@ export function registerAuthRoutes(app: FastifyInstance, storage: Storage, confi
     const token = await createSession(storage.db, actor.id, config.sessionTtlMs)
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: Math.floor(config.sessionTtlMs / 1000) })
     request.log.info({ userId: actor.id }, 'signed in')
+    await appendAudit(storage.db, { teamId: null, actorId: actor.id, action: 'sign_in', details: { method: 'password' }, ip: request.ip })
     return { user: actor }
   })
 
@@ -56,6 +59,19 @@ export function registerAuthRoutes(app: FastifyInstance, storage: Storage, confi
     }
     reply.clearCookie(SESSION_COOKIE, cookieOptions)
     return reply.status(204).send()
+  })
+
+  // Ends every session of the user, this device's too: for a lost phone or a shared PC left signed in.
+  app.post('/api/auth/logout-all', async (request, reply) => {
+    const actor = await guard.require(request)
+    const ended = await storage.db.transaction().execute(async (trx) => {
+      const count = await deleteUserSessions(trx, actor.id)
+      await appendAudit(trx, { teamId: null, actorId: actor.id, action: 'sign_out_all', details: { sessions: count }, ip: request.ip })
+      return count
+    })
+    guard.forgetUser(actor.id)
+    reply.clearCookie(SESSION_COOKIE, cookieOptions)
+    return { ended }
   })
 
   app.get('/api/auth/me', async (request) => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { appendAudit } from '../audit/auditLog.ts'
 import type { ServerConfig } from '../config.ts'
 import { OidcSignIn, OidcSignInError, roleFromClaims } from '../auth/oidc.ts'
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts'
@@ -41,6 +42,7 @@ export function registerOidcRoutes(app: FastifyInstance, storage: Storage, confi
       result = await signIn.finish(storage.db, callbackUrl, request.cookies[STATE_COOKIE])
     } catch (error) {
       request.log.warn({ err: error }, 'OIDC sign-in failed')
+      await appendAudit(storage.db, { teamId: null, actorId: null, action: 'sign_in_failed', details: { method: 'oidc', error: error instanceof OidcSignInError ? 'expired' : 'provider' }, ip: request.ip })
       return fail(error instanceof OidcSignInError ? 'oidc-udloebet' : 'oidc')
     }
     const name = result.claims[oidc.userClaim]
@@ -49,17 +51,20 @@ export function registerOidcRoutes(app: FastifyInstance, storage: Storage, confi
       : undefined
     if (!user) {
       request.log.warn({ claim: oidc.userClaim, value: name }, 'OIDC sign-in for an unknown account')
+      await appendAudit(storage.db, { teamId: null, actorId: null, action: 'sign_in_failed', subject: typeof name === 'string' ? normaliseEmail(name) : null, details: { method: 'oidc', error: 'unknown_account' }, ip: request.ip })
       return fail('ukendt-bruger')
     }
     const role = roleFromClaims(result.claims, oidc.roleClaim, oidc.roleMap)
     if (role && role !== user.role) {
       await storage.db.updateTable('users').set({ role }).where('id', '=', user.id).execute()
       request.log.info({ userId: user.id, from: user.role, to: role }, 'role set from OIDC claim')
+      await appendAudit(storage.db, { teamId: null, actorId: user.id, action: 'role_changed', subject: user.id, details: { from: user.role, to: role, source: 'oidc' }, ip: request.ip })
     }
     const token = await createSession(storage.db, user.id, config.sessionTtlMs)
     reply.clearCookie(STATE_COOKIE, cookie)
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: Math.floor(config.sessionTtlMs / 1000) })
     request.log.info({ userId: user.id }, 'signed in with OIDC')
+    await appendAudit(storage.db, { teamId: null, actorId: user.id, action: 'sign_in', details: { method: 'oidc' }, ip: request.ip })
     return reply.redirect(result.returnTo, 302)
   })
 }

@@ -89,7 +89,24 @@ const oidcLogins: Migration = {
   },
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_oidc_logins': oidcLogins }
+/** Version 3: the append-only audit log (sign-ins, exports, erasures, deadline changes …). */
+const auditLog: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('team_id', 'text')
+      .addColumn('actor_id', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text')
+      .addColumn('details', 'text', (c) => c.notNull())
+      .addColumn('ip', 'text')
+      .execute()
+    await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute()
+  },
+}
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 

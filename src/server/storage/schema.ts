@@ -90,6 +90,20 @@ export interface OidcLoginsTable {
   created_at: number
 }
 
+/** Append-only audit log; rows are only ever inserted, and purged after the audit deadline. */
+export interface AuditLogTable {
+  /** UUIDv7: sorts by creation time. */
+  id: string
+  at: number
+  team_id: string | null
+  actor_id: string | null
+  action: string
+  subject: string | null
+  /** JSON object; never personal free text. */
+  details: string
+  ip: string | null
+}
+
 /** The Kysely database type of the server. */
 export interface ServerDatabase {
   users: UsersTable
@@ -101,6 +115,7 @@ export interface ServerDatabase {
   conflicts: ConflictsTable
   login_failures: LoginFailuresTable
   oidc_logins: OidcLoginsTable
+  audit_log: AuditLogTable
 }
 
 /** A Kysely handle on the server database. */

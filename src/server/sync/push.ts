@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { maskRecordFields } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } from '../../domain/protocol.ts'
+import { auditDeadlineChanges } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import { allocateSequence, loadRecords, readHead, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
@@ -106,6 +107,7 @@ async function pushOnce(storage: Storage, actor: Actor, request: PushRequest, no
     const applied = applyInOrder(actor, request.clientId, fresh, stored, head - changes, now)
     if (applied.writes.length !== changes) throw new Error('merge was not deterministic')
     await writeRecords(trx, applied.writes)
+    await auditDeadlineChanges(trx, actor.id, stored, applied.writes, now)
     const nudge: Nudge = { seq: head, teams: [...new Set(applied.writes.map((w) => w.teamId))] }
     await storage.notifyInTransaction(trx, nudge)
     return { response: { lastMutationId, seq: head, conflicts: applied.conflicts, rejected: applied.rejected }, nudge }

@@ -1,0 +1,6 @@
+import { callApi, type ApiResult } from './apiCall.ts'
+
+/** Ends every session of the signed-in user on every device, this one too; answers how many ended. */
+export function logoutAllDevices(): Promise<ApiResult<{ ended: number }>> {
+  return callApi<{ ended: number }>('/auth/logout-all', { method: 'POST' })
+}

@@ -1,0 +1,53 @@
+import { isOpenStatus } from '../../domain/requestStatus.ts'
+import type { RequestStatus, SyncTableName } from '../../domain/types.ts'
+
+type Content = Readonly<Record<string, unknown>>
+
+/** The instant `months` calendar months before `now` (UTC; 31 March minus one month is 3 March, as Date does). */
+export function monthsBefore(now: number, months: number): number {
+  const date = new Date(now)
+  date.setUTCMonth(date.getUTCMonth() - months)
+  return date.getTime()
+}
+
+function number(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+/**
+ * When a closed request was closed: the last status change to a closed status in its history,
+ * else its last edit. Null while it is open.
+ */
+export function closedAt(request: Content): number | null {
+  if (typeof request.status !== 'string' || isOpenStatus(request.status as RequestStatus)) return null
+  const history = Array.isArray(request.history) ? request.history as Array<{ at?: unknown; to?: unknown }> : []
+  const closing = history.filter((h) => typeof h.to === 'string' && !isOpenStatus(h.to as RequestStatus)).at(-1)
+  return number(closing?.at) ?? number(request.updatedAt)
+}
+
+/** When a checklist run ended (completed or cancelled), or null while it is in progress. */
+export function runEndedAt(run: Content): number | null {
+  if (run.status === 'i gang') return null
+  return number(run.completedAt) ?? number(run.updatedAt)
+}
+
+/**
+ * The moment from which a record's deadline runs, or null when it has none yet: closed requests
+ * from closing, time entries from their end (a running timer has none), absences from their last
+ * edit, checklist runs from their end. Checklist answers follow their run (see the job).
+ */
+export function deadlineStart(table: SyncTableName, content: Content): number | null {
+  switch (table) {
+    case 'requests': return closedAt(content)
+    case 'timeEntries': return number(content.end)
+    case 'absences': return number(content.updatedAt)
+    case 'checklistRuns': return runEndedAt(content)
+    default: return null
+  }
+}
+
+/** True when the record's deadline started before `cutoff`. */
+export function isPastDeadline(table: SyncTableName, content: Content, cutoff: number): boolean {
+  const start = deadlineStart(table, content)
+  return start !== null && start < cutoff
+}
