@@ -1,11 +1,11 @@
-import type { Activity, Category, Owner, RequestStatus } from './types.ts'
+import type { Activity, Category, CategoryKey, Owner, RequestStatus } from './types.ts'
 
 /** A one-tap template for a common superuser task (DESIGN.md "Typical superuser tasks"). */
 export interface Preset {
   readonly id: string
   /** i18n key of the Danish label, also used as the request's default description. */
   readonly labelKey: string
-  readonly category: Category
+  readonly category: CategoryKey
   /** Typical duration, logged as a time entry when quick-logging. */
   readonly minutes: number
   readonly activity: Activity
@@ -48,7 +48,13 @@ export const PRESETS: readonly Preset[] = [
   preset('mobileSetup', 'hardware', 5, { owner: 'it-afdelingen', status: 'uden for rollen' }),
 ]
 
-/** The preset with this id, or undefined for an unknown (e.g. retired) id. */
-export function findPreset(id: string | null | undefined): Preset | undefined {
-  return id ? PRESETS.find((p) => p.id === id) : undefined
+/** What the request rules need of a preset: a built-in Preset or a team's own (TeamPreset). */
+export type PresetRules = Pick<Preset, 'id' | 'category' | 'minutes' | 'activity' | 'owner' | 'status'>
+
+/**
+ * The preset with this id in `presets` (the built-in list unless a team's list is given), or
+ * undefined for an unknown (e.g. retired) id.
+ */
+export function findPreset<P extends PresetRules = Preset>(id: string | null | undefined, presets: readonly P[] = PRESETS as unknown as readonly P[]): P | undefined {
+  return id ? presets.find((p) => p.id === id) : undefined
 }

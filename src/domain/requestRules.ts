@@ -1,10 +1,10 @@
-import { findPreset } from './presets.ts'
+import { findPreset, type PresetRules } from './presets.ts'
 import { OPEN_STATUSES, isOpenStatus } from './requestStatus.ts'
 import { queryWords } from './search.ts'
 import { defaultOwner } from './triage.ts'
 import {
   REQUEST_STATUSES,
-  type Activity, type AssetId, type Category, type Channel, type DepartmentId, type Owner,
+  type Activity, type AssetId, type CategoryKey, type Channel, type DepartmentId, type Owner,
   type PersonId, type Request, type RequestStatus,
 } from './types.ts'
 
@@ -65,7 +65,7 @@ export interface RequestDraft {
   requesterName: string
   departmentId: DepartmentId | null
   channel: Channel
-  category: Category
+  category: CategoryKey
   presetId: string | null
   description: string
   status: RequestStatus
@@ -95,8 +95,8 @@ export function emptyDraft(assigneeId: PersonId | null = null): RequestDraft {
  * Applies a preset: category, owner and status come from it; the description is the preset's
  * label unless the user already wrote one.
  */
-export function applyPreset(draft: RequestDraft, presetId: string, label: string): RequestDraft {
-  const preset = findPreset(presetId)
+export function applyPreset(draft: RequestDraft, presetId: string, label: string, presets?: readonly PresetRules[]): RequestDraft {
+  const preset = findPreset(presetId, presets)
   if (!preset) return draft
   return {
     ...draft,
@@ -109,8 +109,8 @@ export function applyPreset(draft: RequestDraft, presetId: string, label: string
 }
 
 /** The time to log for a preset (its typical duration and activity). */
-export function timeDraftFor(presetId: string | null): TimeDraft {
-  const preset = findPreset(presetId)
+export function timeDraftFor(presetId: string | null, presets?: readonly PresetRules[]): TimeDraft {
+  const preset = findPreset(presetId, presets)
   return preset
     ? { logMinutes: preset.minutes, activity: preset.activity }
     : { logMinutes: null, activity: 'daglig hjælp' }

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import {
-  ACTIVITIES, ASSET_TYPES, CATEGORIES, CHANNELS, ITEM_KINDS, OWNERS, REQUEST_STATUSES, SUBJECT_KINDS,
+  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OWNERS, REQUEST_STATUSES, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
 import { DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, type PushRequest } from './protocol.ts'
@@ -25,6 +25,13 @@ const week = v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/))
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))
 const hours = v.pipe(v.number(), v.minValue(0), v.maxValue(168))
 const listOf = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max))
+/** Category keys and preset ids: built-in ones, or lower-case keys a team made from a label. */
+const listKey = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,47}$/))
+const teamCategory = v.strictObject({ key: listKey, label: short, active: v.boolean() })
+const teamPreset = v.strictObject({
+  id: listKey, label: short, category: listKey, minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)),
+  activity: v.picklist(ACTIVITIES), owner: v.picklist(OWNERS), status: v.picklist(REQUEST_STATUSES), active: v.boolean(),
+})
 
 type Entries<N extends SyncTableName> = { readonly [K in keyof ContentOf<SyncTables[N]>]-?: v.GenericSchema }
 
@@ -34,6 +41,8 @@ const CONTENT = {
     name: short,
     budget: v.strictObject({ minHours: hours, maxHours: hours }),
     retention: v.strictObject({ anonymiseAfterMonths: v.pipe(count, v.maxValue(1200)) }),
+    categories: v.optional(listOf(teamCategory, 200)),
+    presets: v.optional(listOf(teamPreset, 200)),
   },
   people: {
     name: short, initials: v.pipe(v.string(), v.maxLength(10)), email: v.pipe(v.string(), v.maxLength(254)),
@@ -41,7 +50,7 @@ const CONTENT = {
   },
   departments: { name: short, location: short },
   requests: {
-    requesterName: short, departmentId: optId, channel: v.picklist(CHANNELS), category: v.picklist(CATEGORIES),
+    requesterName: short, departmentId: optId, channel: v.picklist(CHANNELS), category: listKey,
     presetId: optId, description: long, status: v.picklist(REQUEST_STATUSES), owner: v.picklist(OWNERS),
     assigneeId: optId,
     referrals: listOf(v.strictObject({ at: millis, from: optId, to: optId, note: long }), 200),
@@ -80,7 +89,7 @@ const CONTENT = {
     notes: long, retiredAt: v.nullable(millis),
   },
   tips: {
-    title: short, body: long, tags: listOf(short, 50), category: v.nullable(v.picklist(CATEGORIES)),
+    title: short, body: long, tags: listOf(short, 50), category: v.nullable(listKey),
     requestIds: listOf(id, 500),
   },
 } satisfies { readonly [N in SyncTableName]: Entries<N> }

@@ -1,5 +1,5 @@
-import { CATEGORIES, type Category, type Owner, type RequestStatus } from './types.ts'
-import { findPreset } from './presets.ts'
+import { CATEGORIES, type Category, type CategoryKey, type Owner, type RequestStatus } from './types.ts'
+import { findPreset, type PresetRules } from './presets.ts'
 
 /** One answer of the triage guide "Hvem løser det?": who owns it, why, and typical examples. */
 export interface OwnerGuide {
@@ -49,9 +49,12 @@ const CATEGORY_OWNER: Record<Category, Owner> = Object.fromEntries(
   CATEGORIES.map((c) => [c, 'superbruger']),
 ) as Record<Category, Owner>
 
-/** Default owner of a new request: the preset's owner when a known preset is used, else the category's. */
-export function defaultOwner(category: Category, presetId: string | null = null): Owner {
-  return findPreset(presetId)?.owner ?? CATEGORY_OWNER[category]
+/**
+ * Default owner of a new request: the preset's owner when a known preset is used, else the
+ * category's (a category a team added is a superuser task until someone decides otherwise).
+ */
+export function defaultOwner(category: CategoryKey, presetId: string | null = null, presets?: readonly PresetRules[]): Owner {
+  return findPreset(presetId, presets)?.owner ?? CATEGORY_OWNER[category as Category] ?? 'superbruger'
 }
 
 /** True when the request is not the superuser's job, so it is logged as out of role. */

@@ -42,10 +42,38 @@ export interface RetentionSettings {
   readonly anonymiseAfterMonths: number
 }
 
+/** A request category as a team configures it (Mere → Kategorier og genveje). */
+export interface TeamCategory {
+  /** Stable key stored on requests: a built-in Category or a key made from the label. */
+  readonly key: CategoryKey
+  /** The team's own name for it; '' shows the built-in name of a built-in key. */
+  readonly label: string
+  /** Hidden categories stay on old requests but are not offered for new ones. */
+  readonly active: boolean
+}
+
+/** A quick-log preset as a team configures it; the same rules as a built-in Preset. */
+export interface TeamPreset {
+  /** A built-in preset id or a key made from the label; stored on requests as presetId. */
+  readonly id: string
+  /** The team's own name for it; '' shows the built-in name of a built-in id. */
+  readonly label: string
+  readonly category: CategoryKey
+  readonly minutes: number
+  readonly activity: Activity
+  readonly owner: Owner
+  readonly status: RequestStatus
+  readonly active: boolean
+}
+
 export interface Team extends SyncFields<TeamId> {
   readonly name: string
   readonly budget: BudgetBand
   readonly retention: RetentionSettings
+  /** The team's categories in display order; absent means the built-in CATEGORIES. */
+  readonly categories?: readonly TeamCategory[]
+  /** The team's quick-log presets in display order; absent means the built-in PRESETS. */
+  readonly presets?: readonly TeamPreset[]
 }
 
 export interface Person extends SyncFields<PersonId> {
@@ -78,6 +106,8 @@ export const CATEGORIES = [
   'databeskyttelse', 'hardware', 'onboarding', 'brugertest', 'undervisning', 'andet',
 ] as const
 export type Category = (typeof CATEGORIES)[number]
+/** A category as stored on a request or tip: a built-in Category or one a team added. */
+export type CategoryKey = Category | (string & {})
 
 export interface Referral {
   readonly at: Millis
@@ -97,7 +127,7 @@ export interface Request extends SyncFields<RequestId> {
   readonly requesterName: string
   readonly departmentId: DepartmentId | null
   readonly channel: Channel
-  readonly category: Category
+  readonly category: CategoryKey
   readonly presetId: string | null
   readonly description: string
   readonly status: RequestStatus
@@ -209,7 +239,7 @@ export interface Tip extends SyncFields<TipId> {
   readonly title: string
   readonly body: string
   readonly tags: readonly string[]
-  readonly category: Category | null
+  readonly category: CategoryKey | null
   readonly requestIds: readonly RequestId[]
 }
 

@@ -2,7 +2,7 @@ import { nextTick, onMounted, ref, shallowRef, toRaw } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 import { createRequest, getLastDepartmentId, getRequest, updateRequest } from '../../db/requests.ts'
-import { findPreset } from '../../domain/presets.ts'
+import { useTeamLists } from '../../composables/useTeamLists.ts'
 import {
   applyPreset, draftOf, emptyDraft, timeDraftFor, validateRequestDraft,
   type FieldError, type RequestDraft, type TimeDraft,
@@ -22,6 +22,8 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
   const session = useSessionStore()
   const ui = useUiStore()
   const author = session.author()
+  // Presets are the team's own (Mere → Kategorier og genveje), or the built-in ones.
+  const lists = useTeamLists()
 
   const draft = ref<RequestDraft>(emptyDraft(author.personId))
   const logTime = shallowRef(false)
@@ -35,16 +37,16 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
 
   function choosePreset(presetId: string | null): void {
     picking.value = false
-    const preset = findPreset(presetId)
+    const preset = lists.findTeamPreset(presetId)
     if (!preset) { draft.value = { ...draft.value, presetId: null }; return }
     // A description that is only the previous preset's label is replaced by the new label.
-    const previous = findPreset(draft.value.presetId)
-    const base = previous && draft.value.description === t(previous.labelKey) ? { ...draft.value, description: '' } : draft.value
-    const applied = applyPreset(base, preset.id, t(preset.labelKey))
+    const previous = lists.findTeamPreset(draft.value.presetId)
+    const base = previous && draft.value.description === lists.presetName(previous.id) ? { ...draft.value, description: '' } : draft.value
+    const applied = applyPreset(base, preset.id, lists.presetName(preset.id), lists.presets.value)
     // When editing, the status is the user's record of progress; a preset does not reset it.
     draft.value = id === undefined ? applied : { ...applied, status: base.status }
     if (id !== undefined) return
-    const time = timeDraftFor(preset.id)
+    const time = timeDraftFor(preset.id, lists.presets.value)
     minutes.value = time.logMinutes ?? DEFAULT_MINUTES
     activity.value = time.activity
     logTime.value = true
@@ -64,7 +66,10 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
     if (typeof asset === 'string' && asset !== '') {
       draft.value = { ...draft.value, assetId: asset as AssetId, category: 'hardware', owner: defaultOwner('hardware') }
     }
-    if (typeof route.query.preset === 'string') choosePreset(route.query.preset)
+    if (typeof route.query.preset === 'string') {
+      await lists.loaded()
+      choosePreset(route.query.preset)
+    }
   })
 
   function leave(createdId: RequestId): void {

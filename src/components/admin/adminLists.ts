@@ -1,0 +1,19 @@
+import type { TeamCategory, TeamPreset } from '../../domain/types.ts'
+
+/** An editable copy of a readonly record, for a form. */
+export type Editable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** A category as the categories screen edits it. */
+export type EditableCategory = Editable<TeamCategory>
+
+/** A preset as the categories screen edits it. */
+export type EditablePreset = Editable<TeamPreset>
+
+/** Moves the item at `index` by one place (a no-op at the ends); returns where it went. */
+export function moveItem<T>(list: T[], index: number, by: -1 | 1): number {
+  const to = index + by
+  if (to < 0 || to >= list.length) return index
+  const [item] = list.splice(index, 1)
+  list.splice(to, 0, item!)
+  return to
+}

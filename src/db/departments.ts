@@ -1,0 +1,71 @@
+import { db } from './database.ts'
+import { createRecord, deleteRecord, patchRecord, type Author } from './write.ts'
+import type { ContentOf, Department, DepartmentId, TeamId } from '../domain/types.ts'
+
+/** The editable fields of a department. */
+export type DepartmentInput = ContentOf<Department>
+
+/** How much refers to a department: shown before it is removed. */
+export interface DepartmentUse {
+  readonly requests: number
+  readonly assets: number
+  readonly people: number
+}
+
+/** Raised when a department would get an empty name or the name of another one in the team. */
+export class DepartmentNameError extends Error {
+  constructor(readonly reason: 'empty' | 'taken') {
+    super(reason === 'empty' ? 'A department needs a name' : 'Another department has that name')
+    this.name = 'DepartmentNameError'
+  }
+}
+
+function clean(input: DepartmentInput): DepartmentInput {
+  return { name: input.name.trim().replace(/\s+/g, ' '), location: input.location.trim() }
+}
+
+/** Active departments of one team, by name (Danish order). */
+export async function listTeamDepartments(teamId: TeamId): Promise<Department[]> {
+  const all = await db().departments.where('teamId').equals(teamId).toArray()
+  return all.filter((d) => d.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, 'da'))
+}
+
+async function assertNameFree(teamId: TeamId, name: string, except?: DepartmentId): Promise<void> {
+  if (name === '') throw new DepartmentNameError('empty')
+  const same = (await listTeamDepartments(teamId)).find((d) => d.id !== except && d.name.toLocaleLowerCase('da') === name.toLocaleLowerCase('da'))
+  if (same) throw new DepartmentNameError('taken')
+}
+
+/** Adds a department to the author's team (queued for sync); names are unique per team, ignoring case. */
+export async function createDepartment(author: Author, input: DepartmentInput, now: number = Date.now()): Promise<Department> {
+  const department = clean(input)
+  await assertNameFree(author.teamId, department.name)
+  return createRecord('departments', author, department, now)
+}
+
+/** Renames a department and/or sets its location; only the fields that change are queued. */
+export async function updateDepartment(id: DepartmentId, input: DepartmentInput, now: number = Date.now()): Promise<Department> {
+  const existing = await db().departments.get(id)
+  const department = clean(input)
+  if (existing) await assertNameFree(existing.teamId, department.name, id)
+  return patchRecord('departments', id, department, now)
+}
+
+/** Counts the live requests, assets and people that refer to a department. */
+export async function countDepartmentUse(id: DepartmentId): Promise<DepartmentUse> {
+  const live = <T extends { deletedAt: number | null }>(list: T[]) => list.filter((r) => r.deletedAt === null).length
+  const [requests, assets, people] = await Promise.all([
+    db().requests.where('departmentId').equals(id).toArray(),
+    db().assets.where('departmentId').equals(id).toArray(),
+    db().people.filter((p) => p.homeDepartmentId === id).toArray(),
+  ])
+  return { requests: live(requests), assets: live(assets), people: live(people) }
+}
+
+/**
+ * Removes a department: a tombstone, synced like any delete. Requests and assets that referred
+ * to it keep the id but no longer show a department, and it leaves the pickers.
+ */
+export async function removeDepartment(id: DepartmentId, now: number = Date.now()): Promise<void> {
+  await deleteRecord('departments', id, now)
+}

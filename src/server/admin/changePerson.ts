@@ -1,0 +1,72 @@
+import type { AdminPerson, PersonChange } from '../../domain/adminProtocol.ts'
+import type { Role } from '../../domain/types.ts'
+import { appendAudit } from '../audit/auditLog.ts'
+import type { Actor } from '../auth/users.ts'
+import { ApiError } from '../errors.ts'
+import type { Nudge, Storage, Trx } from '../storage/storage.ts'
+import { managingTeam, requireRoleChangeAllowed } from './access.ts'
+import { loadAdminPerson } from './people.ts'
+import { patchSystemRecord } from './systemPatch.ts'
+import { loadRecords } from '../storage/records.ts'
+
+interface Target {
+  readonly role: Role
+  readonly disabled: boolean
+  readonly teams: readonly string[]
+}
+
+async function loadTarget(trx: Trx, id: string): Promise<Target | null> {
+  const user = await trx.selectFrom('users').select(['role', 'disabled_at']).where('id', '=', id).executeTakeFirst()
+  if (!user) return null
+  const teams = await trx.selectFrom('memberships').select('team_id').where('user_id', '=', id).orderBy('team_id').execute()
+  return { role: user.role as Role, disabled: user.disabled_at !== null, teams: teams.map((t) => t.team_id) }
+}
+
+/** Refuses a change that would leave the server without an enabled admin. */
+async function requireAnotherAdmin(trx: Trx, target: Target, id: string, change: PersonChange): Promise<void> {
+  const losesAdmin = target.role === 'admin' && !target.disabled
+    && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)
+  if (!losesAdmin) return
+  const other = await trx.selectFrom('users').select('id').where('role', '=', 'admin')
+    .where('disabled_at', 'is', null).where('id', '<>', id).limit(1).executeTakeFirst()
+  if (!other) throw new ApiError(409, 'last_admin')
+}
+
+/**
+ * Changes an account's role and/or disables (or re-enables) it, in one transaction under the
+ * sequence lock: the role is set on the account and, as a server-side patch with a new sequence
+ * number, on the synced Person record, so pulling devices see it; disabling ends every session
+ * of the account. A koordinator changes only accounts of their teams, never to or from admin;
+ * nobody removes the last enabled admin. Each change is audited. Returns the account afterwards.
+ */
+export async function changePerson(storage: Storage, actor: Actor, id: string, change: PersonChange, ip: string | null, now: number = Date.now()): Promise<AdminPerson> {
+  const nudge = await storage.db.transaction().execute(async (trx) => {
+    // The Person row before the counter, the same order as a push, so the two cannot deadlock.
+    await loadRecords(trx, [{ table: 'people', id }], storage.lockRows)
+    const state = await storage.lockSequence(trx)
+    const target = await loadTarget(trx, id)
+    if (!target) throw new ApiError(404, 'not_found')
+    const { allowed, teamId } = managingTeam(actor, target.teams)
+    if (!allowed) throw new ApiError(403, 'forbidden')
+    requireRoleChangeAllowed(actor, target.role, change.role)
+    await requireAnotherAdmin(trx, target, id, change)
+    const audit = { teamId: teamId ?? target.teams[0] ?? null, actorId: actor.id, subject: id, ip }
+    let nudge: Nudge | null = null
+    if (change.role !== undefined) {
+      // Patched even when the account already has the role: an OIDC role claim sets only the account.
+      nudge = await patchSystemRecord(storage, trx, state.seq, 'people', id, { role: change.role }, now)
+      if (change.role !== target.role) {
+        await trx.updateTable('users').set({ role: change.role }).where('id', '=', id).execute()
+        await appendAudit(trx, { ...audit, action: 'role_changed', details: { from: target.role, to: change.role } }, now)
+      }
+    }
+    if (change.disabled !== undefined && change.disabled !== target.disabled) {
+      await trx.updateTable('users').set({ disabled_at: change.disabled ? now : null }).where('id', '=', id).execute()
+      if (change.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
+      await appendAudit(trx, { ...audit, action: 'person_disabled', details: { disabled: change.disabled } }, now)
+    }
+    return nudge
+  })
+  if (nudge) storage.notifyAfterCommit(nudge)
+  return (await loadAdminPerson(storage.db, id))!
+}
