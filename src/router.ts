@@ -33,7 +33,16 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue'), meta: needs('checklists') },
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
-  { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more') },
+  { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more', 'admin') },
+  { path: '/mere/personer', name: 'admin-people', component: () => import('./views/PeopleAdminView.vue'), meta: needs('common', 'admin') },
+  { path: '/mere/afdelinger', name: 'admin-departments', component: () => import('./views/DepartmentsAdminView.vue'), meta: needs('common', 'admin') },
+  { path: '/mere/skabeloner', name: 'admin-templates', component: () => import('./views/TemplatesAdminView.vue'), meta: needs('common', 'admin') },
+  { path: '/mere/skabeloner/ny', name: 'admin-template-new', component: () => import('./views/TemplateEditAdminView.vue'), meta: needs('common', 'admin') },
+  { path: '/mere/skabeloner/:id', name: 'admin-template', component: () => import('./views/TemplateEditAdminView.vue'), props: true, meta: needs('common', 'admin') },
+  { path: '/mere/kategorier', name: 'admin-categories', component: () => import('./views/CategoriesAdminView.vue'), meta: needs('common', 'admin', 'requests') },
+  { path: '/log-ind', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: needs('common', 'account') },
+  { path: '/mere/konto', name: 'account', component: () => import('./views/AccountView.vue'), meta: needs('common', 'account', 'sync') },
+  { path: '/mere/databeskyttelse', name: 'data-protection', component: () => import('./views/DataProtectionView.vue'), meta: needs('common', 'dataProtection', 'sync') },
   { path: '/om-data', name: 'privacy', component: () => import('./views/PrivacyInfoView.vue'), meta: needs('common', 'privacy') },
 
   { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue'), meta: needs('assets') },

@@ -4,6 +4,7 @@ import type {
   Request, Team, TimeEntry, Tip,
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
+import { databaseNameFor, readDeviceAccount } from './account.ts'
 import { schemaV1, schemaV2, schemaV3, upgradeToV2 } from './migrations.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 
@@ -45,13 +46,18 @@ export class SuperbrugerDb extends Dexie {
   }
 }
 
+/** The database used before anyone has signed in on this device (local use only, no sync). */
 export const DEFAULT_DB_NAME = 'superbruger'
 
 let current: SuperbrugerDb | null = null
 
-/** The open database of the signed-in profile (opened lazily on first use). */
+/**
+ * The open database of the signed-in account (opened lazily on first use): each account has its
+ * own, so a shared device never mixes two people's data; without a sign-in, the local one.
+ */
 export function db(): SuperbrugerDb {
-  current ??= new SuperbrugerDb(DEFAULT_DB_NAME)
+  const account = current ? null : readDeviceAccount()
+  current ??= new SuperbrugerDb(account ? databaseNameFor(account.id) : DEFAULT_DB_NAME)
   return current
 }
 

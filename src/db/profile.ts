@@ -1,3 +1,4 @@
+import type { DeviceAccount } from './account.ts'
 import { db } from './database.ts'
 import { getMeta, setMeta } from './meta.ts'
 import { patchRecord, type Author } from './write.ts'
@@ -45,6 +46,15 @@ export async function ensureProfile(now: number = Date.now()): Promise<Profile> 
     await setMeta(PROFILE_KEY, profile)
     return profile
   })
+}
+
+/**
+ * Opens the signed-in account's own database (db() picks it) and returns its profile: the person is the account
+ * and it logs for its first team. The team, person and departments arrive with the first pull.
+ */
+export async function openAccountProfile(account: DeviceAccount): Promise<Profile> {
+  await db().open()
+  return { teamId: account.teams[0] as TeamId, personId: account.id as PersonId }
 }
 
 /**

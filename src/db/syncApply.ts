@@ -1,5 +1,6 @@
 import type { OutboxEntry, SuperbrugerDb } from './database.ts'
 import { db } from './database.ts'
+import { ANONYMISED_TEXT } from '../domain/privacyProtocol.ts'
 import { setCursor } from './syncState.ts'
 import type { PulledRecord } from '../domain/protocol.ts'
 import { wordsOf } from '../domain/search.ts'
@@ -74,14 +75,30 @@ async function writeRows(database: SuperbrugerDb, rows: Iterable<{ table: SyncTa
 export async function applyPulledPage(records: readonly PulledRecord[], nextCursor: number, database: SuperbrugerDb = db()): Promise<void> {
   // Only the tables this page touches: a pending entry matters only for a record in the page.
   const touched = [...new Set(records.map((r) => r.table))].map((name) => database.table(name))
-  await database.transaction('rw', [...touched, database.outbox, database.meta], async () => {
+  await database.transaction('rw', [...touched, database.outbox, database.meta, database.conflicts, database.rejections], async () => {
     const rows = new Map<string, { table: SyncTableName; row: Row }>()
     for (const { table, record } of records) rows.set(key(table, record.id), { table, row: record as unknown as Row })
     const pending = rows.size > 0 ? await database.outbox.toArray() : []
     reapply(rows, pending, true)
     await writeRows(database, rows.values())
+    await forgetWipedText(records, database)
     await setCursor(nextCursor, database)
   })
+}
+
+/**
+ * Deleted and anonymised records must leave no old text on the device: conflicts and refused
+ * changes kept for such a record (which hold texts as they were) go with the pulled version.
+ */
+async function forgetWipedText(records: readonly PulledRecord[], database: SuperbrugerDb): Promise<void> {
+  const wiped = new Set<string>()
+  for (const { record } of records) {
+    const fields = record as unknown as Row
+    if (fields.deletedAt !== null || Object.values(fields).includes(ANONYMISED_TEXT)) wiped.add(String(fields.id))
+  }
+  if (wiped.size === 0) return
+  await database.conflicts.filter((c) => wiped.has(c.recordId)).delete()
+  await database.rejections.filter((r) => wiped.has(r.recordId)).delete()
 }
 
 /**

@@ -2,7 +2,7 @@ import { toRaw } from 'vue'
 import type { Table } from 'dexie'
 import { db } from './database.ts'
 import { newId } from '../domain/ids.ts'
-import { maskRecordFields } from '../domain/freeText.ts'
+import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
 import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
 
 type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string>>
@@ -22,7 +22,7 @@ function table(name: SyncTableName): Table {
 }
 
 function plain<T>(value: T): T {
-  return structuredClone(toRaw(value))
+  return withoutNul(structuredClone(toRaw(value)))
 }
 
 type MaskListener = (table: SyncTableName, count: number) => void

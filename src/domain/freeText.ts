@@ -98,3 +98,16 @@ export function maskRecordFields<T extends Readonly<Record<string, unknown>>>(ta
   if (WORDS_FIELD in fields) out[WORDS_FIELD] = cleanWords(fields[WORDS_FIELD], state)
   return { fields: out as T, masked: state.count }
 }
+
+/**
+ * A copy of `value` with every NUL character (U+0000) removed from its strings, at any depth.
+ * The server refuses NUL (PostgreSQL cannot store it), and one refused change would block the outbox.
+ */
+export function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutNul(item)) as T
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutNul(item)])) as T
+  }
+  return value
+}

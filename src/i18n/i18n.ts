@@ -7,7 +7,7 @@ type Messages = Record<string, unknown>
 type Loader = () => Promise<unknown>
 
 /** The feature namespaces (`requests` in `requests.title`) whose strings are partly loaded on demand. */
-export type Feature = 'assets' | 'checklists' | 'common' | 'more' | 'privacy' | 'requests' | 'time'
+export type Feature = 'account' | 'admin' | 'assets' | 'checklists' | 'common' | 'dataProtection' | 'more' | 'privacy' | 'requests' | 'sync' | 'time'
 
 /** Each feature keeps its strings in i18n/<locale>/<feature>.json, addressed as `feature.key`. */
 function byFeature(files: Record<string, unknown>): Messages {
@@ -38,6 +38,12 @@ export const i18n = createI18n({
 export function translate(key: string, named: Record<string, unknown> = {}): string {
   const global = i18n.global as unknown as { t: (key: string, named: Record<string, unknown>) => string }
   return global.t(key, named)
+}
+
+/** Translates a plural message (`none | one | {count} many`) outside components. */
+export function translatePlural(key: string, count: number, named: Record<string, unknown> = {}): string {
+  const global = i18n.global as unknown as { t: (key: string, named: Record<string, unknown>, plural: number) => string }
+  return global.t(key, { count, ...named }, count)
 }
 
 function currentLocale(): Locale {

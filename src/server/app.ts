@@ -5,12 +5,17 @@ import { isSameOrigin, changesState } from './auth/sameOrigin.ts'
 import type { ServerConfig } from './config.ts'
 import { ApiError, errorBody, installErrorHandler } from './errors.ts'
 import { scheduleMaintenance } from './maintenance.ts'
+import { registerAdminRoutes } from './routes/admin.ts'
+import { registerAuditRoutes } from './routes/audit.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
 import { registerEventRoutes } from './routes/events.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerOidcRoutes } from './routes/oidc.ts'
+import { registerPeopleDataRoutes } from './routes/peopleData.ts'
 import { isAppRoute, registerStatic, sendAppShell } from './routes/static.ts'
 import { registerSyncRoutes } from './routes/sync.ts'
+import { registerSecurityHeaders } from './security/headers.ts'
+import { registerInputGuard } from './security/inputGuard.ts'
 import { openStorage } from './storage/open.ts'
 import type { Storage } from './storage/storage.ts'
 
@@ -37,6 +42,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     await storage.close()
   })
   installErrorHandler(app)
+  registerSecurityHeaders(app, config)
+  registerInputGuard(app)
   await app.register(fastifyCookie)
 
   app.addHook('onRequest', async (request) => {
@@ -53,7 +60,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   registerAuthRoutes(app, storage, config, guard)
   registerOidcRoutes(app, storage, config)
   registerSyncRoutes(app, storage, guard)
+  registerAdminRoutes(app, storage, guard)
   registerEventRoutes(app, storage, guard)
+  registerAuditRoutes(app, storage, guard)
+  registerPeopleDataRoutes(app, storage, guard)
   const serving = await registerStatic(app, config.staticDir)
   if (!serving) app.log.warn({ staticDir: config.staticDir }, 'no built app found; serving the API only')
   app.setNotFoundHandler((request, reply) => {
@@ -61,7 +71,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     return reply.status(404).send(errorBody('not_found'))
   })
 
-  const stopMaintenance = scheduleMaintenance(storage, config.tombstoneRetentionMs, app.log)
+  const stopMaintenance = scheduleMaintenance(storage, config.tombstoneRetentionMs, app.log, config.auditRetentionMonths)
   let closing = false
   app.addHook('preClose', async () => {
     closing = true

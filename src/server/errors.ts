@@ -15,6 +15,8 @@ export const ERROR_MESSAGES = {
   invalid_credentials: 'Forkert e-mail eller adgangskode.',
   too_many_attempts: 'For mange forkerte forsøg. Vent 15 minutter, og prøv igen.',
   not_found: 'Det findes ikke.',
+  email_taken: 'Der findes allerede en konto med den e-mail.',
+  last_admin: 'Der skal altid være mindst én aktiv administrator.',
   shutting_down: 'Serveren genstarter. Prøv igen om lidt.',
   server_error: 'Der skete en fejl på serveren. Prøv igen om lidt.',
 } as const

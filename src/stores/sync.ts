@@ -5,6 +5,7 @@ import { observe, type Observation } from '../db/live.ts'
 import { countOutbox } from '../db/outbox.ts'
 import { getSyncStatus, type SyncStatus } from '../db/syncState.ts'
 import { createSyncEngine, type SyncEngine, type SyncResult } from '../sync/engine.ts'
+import { loadFeatureMessages } from '../i18n/i18n.ts'
 import { describeSyncProblem } from '../sync/problemText.ts'
 import { startSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler.ts'
 
@@ -25,6 +26,7 @@ export const useSyncStore = defineStore('sync', () => {
   const online = shallowRef(typeof navigator === 'undefined' ? true : navigator.onLine)
   const counts = shallowRef<Counts>(EMPTY)
   const syncing = shallowRef(false)
+  const started = shallowRef(false)
   let scheduler: SyncScheduler | null = null
   let engine: SyncEngine | null = null
   let watching: Observation | null = null
@@ -49,6 +51,9 @@ export const useSyncStore = defineStore('sync', () => {
   /** Starts watching the local database and the sync triggers (call once the profile's database is open). */
   function start(options: SyncStartOptions = {}): void {
     stop()
+    started.value = true
+    // The sync texts are not in the first screen's bundle; they load with the engine.
+    loadFeatureMessages(['sync']).catch((error: unknown) => console.error(error))
     engine = options.engine ?? createSyncEngine()
     watching = observe(readCounts, (value) => { counts.value = value }, (error) => console.error(error))
     if (typeof window !== 'undefined') {
@@ -68,6 +73,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Stops every trigger (sign-out, switching user). */
   function stop(): void {
+    started.value = false
     scheduler?.stop()
     scheduler = null
     watching?.unsubscribe()
@@ -85,5 +91,5 @@ export const useSyncStore = defineStore('sync', () => {
     return engine.syncOnce()
   }
 
-  return { online, pending, conflicts, rejections, lastSyncAt, lastError, needsSignIn, syncing, start, stop, syncNow }
+  return { started, online, pending, conflicts, rejections, lastSyncAt, lastError, needsSignIn, syncing, start, stop, syncNow }
 })

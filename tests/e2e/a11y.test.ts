@@ -94,7 +94,7 @@ describe('status messages (WCAG 4.1.3)', () => {
     await page.setViewportSize({ width: 360, height: 800 })
     await page.goto(`${server.url}/henvendelser`)
     await settle(page)
-    const region = page.locator('.status-bar')
+    const region = page.locator('.status-offline-region')
     expect(await region.getAttribute('role')).toBe('status')
     expect(await region.getAttribute('aria-live')).toBe('polite')
     expect((await region.textContent())?.trim()).toBe('')

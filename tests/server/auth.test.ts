@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import { ensureFirstAdmin } from '../../src/server/auth/bootstrap.ts'
+import { DEFAULT_TEMPLATES } from '../../src/domain/checklistTemplates.ts'
 import { hashPassword, verifyPassword } from '../../src/server/auth/password.ts'
 import { createUser } from '../../src/server/auth/users.ts'
 import { describeBackends } from './support/backends.ts'
@@ -115,7 +116,7 @@ describeBackends('accounts, sessions and the same-origin check', (kind) => {
     expect(response.headers['cache-control']).toBe('no-store')
   })
 
-  it('the first start creates one team with departments and an admin who can sign in, once', async () => {
+  it('the first start creates one team with departments, checklist templates and an admin who can sign in, once', async () => {
     const config = testConfig(server().backend, { adminEmail: 'chef@kommune.dk', adminPassword: null })
     const first = await ensureFirstAdmin(server().app.storage, config)
     expect(first).toMatchObject({ email: 'chef@kommune.dk', generatedPassword: expect.stringMatching(/^\w{16}$/) })
@@ -126,6 +127,7 @@ describeBackends('accounts, sessions and the same-origin check', (kind) => {
     const pulled = await server().app.inject({ method: 'GET', url: '/api/sync/pull', headers: { cookie } })
     const tables = pulled.json().records.map((r: { table: string }) => r.table)
     expect(tables.filter((t: string) => t === 'departments').length).toBeGreaterThan(3)
+    expect(tables.filter((t: string) => t === 'checklistTemplates')).toHaveLength(DEFAULT_TEMPLATES.length)
     expect(tables).toEqual(expect.arrayContaining(['teams', 'people']))
   })
 })

@@ -73,3 +73,26 @@ describe('pulled pages and resets', () => {
     expect(await getCursor()).toBe(0)
   })
 })
+
+describe('no old text left behind by a pulled deletion or anonymisation', () => {
+  const conflict = (id: string, recordId: string) => ({
+    id, table: 'requests' as const, recordId, field: 'description', yours: 'Hanne Hansens printer', theirs: 'Printer', mutationId: 1, at: 1,
+  })
+  const rejection = (id: string, recordId: string) => ({
+    id, mutationId: 2, table: 'requests' as const, recordId, op: 'patch' as const, fields: { description: 'Hanne Hansens printer' }, reason: 'forbidden' as const, at: 1,
+  })
+
+  it('drops kept conflicts and refused changes of records that come back deleted or anonymised, and only those', async () => {
+    await db().conflicts.bulkAdd([conflict('c1', 'r1'), conflict('c2', 'r2'), conflict('c3', 'r3')])
+    await db().rejections.bulkAdd([rejection('x1', 'r1'), rejection('x3', 'r3')])
+    const anonymised = { ...live, id: 'r2', rev: 6, description: 'Anonymiseret', requesterName: 'Anonymiseret' }
+    const untouched = { ...live, id: 'r3', rev: 7, description: 'Printer' }
+    await applyPulledPage([
+      { table: 'requests', record: dead as never },
+      { table: 'requests', record: anonymised as never },
+      { table: 'requests', record: untouched as never },
+    ], 7)
+    expect((await db().conflicts.toArray()).map((c) => c.id)).toEqual(['c3'])
+    expect((await db().rejections.toArray()).map((r) => r.id)).toEqual(['x3'])
+  })
+})

@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATES } from '../../domain/checklistTemplates.ts'
 import { DEFAULT_DEPARTMENTS } from '../../domain/departments.ts'
 import { newId } from '../../domain/ids.ts'
 import type { ServerConfig } from '../config.ts'
@@ -14,13 +15,16 @@ export interface FirstStart {
   readonly teamId: string
 }
 
-/** The records of a new team: the team, its admin's Person record and the default departments. */
+/** The records of a new team: the team, its admin's Person record, the default departments and checklist templates. */
 function firstTeamRecords(teamId: string, adminId: string, email: string, now: number): SystemRecord[] {
   const base = { teamId, createdAt: now, createdBy: adminId, updatedAt: now, rev: 0, deletedAt: null }
   return [
     { table: 'teams', record: { ...base, id: teamId, name: 'Superbrugergruppen', budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } },
     { table: 'people', record: { ...base, id: adminId, name: 'Administrator', initials: 'ADM', email, role: 'admin', homeDepartmentId: null, competences: [] } },
     ...DEFAULT_DEPARTMENTS.map((name): SystemRecord => ({ table: 'departments', record: { ...base, id: newId(), name, location: '' } })),
+    ...DEFAULT_TEMPLATES.map((template): SystemRecord => ({
+      table: 'checklistTemplates', record: { ...base, ...structuredClone(template), id: newId(), archived: false },
+    })),
   ]
 }
 

@@ -58,6 +58,12 @@ export const SCREENS: readonly Screen[] = [
     } },
   { name: 'More', path: () => '/mere', heading: 'Mere' },
   { name: 'Privacy information', path: () => '/om-data', heading: 'Hvad registrerer vi?' },
+  { name: 'Sign in, with an error', path: () => '/log-ind', heading: 'Log ind',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Log ind', exact: true }).click()
+      await page.getByRole('alert').filter({ hasText: 'Skriv din e-mail og din adgangskode.' }).waitFor()
+    } },
+  { name: 'Account, not signed in', path: () => '/mere/konto', heading: 'Konto og synkronisering' },
   { name: 'Not found', path: () => '/findes-ikke', heading: /\S/ },
 ]
 

@@ -6,10 +6,11 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-/** Serves the production build in dist/ on a free port (the build must exist: `npm run build`). */
+/** Serves the production build (E2E_DIST, default dist/) on a free port (the build must exist: `npm run build`). */
 export async function serveBuild(): Promise<StaticServer> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first')
-  const server: PreviewServer = await preview({ logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } })
+  const outDir = process.env.E2E_DIST ?? 'dist'
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first`)
+  const server: PreviewServer = await preview({ logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } })
   const address = server.httpServer.address()
   if (!address || typeof address === 'string') throw new Error('preview server has no port')
   return {

@@ -15,6 +15,15 @@ describe('record + outbox writes', () => {
     expect(outbox[0]?.fields).toMatchObject({ name: 'Plan' })
   })
 
+  it('drops NUL characters (the server refuses them) from what is stored and queued', async () => {
+    const dep = await createRecord('departments', author, { name: 'Pl\u0000an', location: 'Rå\u0000dhuset' })
+    expect(dep).toMatchObject({ name: 'Plan', location: 'Rådhuset' })
+    await patchRecord('departments', dep.id, { location: '\u0000Bygning B' })
+    const queued = (await db().outbox.toArray()).map((m) => JSON.stringify(m.fields))
+    expect(queued.join('')).not.toContain('\\u0000')
+    expect((await db().departments.get(dep.id))?.location).toBe('Bygning B')
+  })
+
   it('patches with the record rev as base and keeps mutation order', async () => {
     const dep = await createRecord('departments', author, { name: 'Plan', location: '' })
     await db().departments.update(dep.id, { rev: 7 })

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { pickSyncStatusLine, type SyncFacts } from '../../../../src/components/sync/syncStatusLine.ts'
+
+const CALM: SyncFacts = { online: true, syncing: false, pending: 0, conflicts: 0, needsSignIn: false, hasError: false, lastSyncAt: 1 }
+
+describe('the sync status line shows what matters most', () => {
+  it.each<[string, Partial<SyncFacts>, string, number | undefined]>([
+    ['all synced', {}, 'sync.line.synced', undefined],
+    ['never synced', { lastSyncAt: null }, 'sync.never', undefined],
+    ['changes waiting online', { pending: 3 }, 'sync.line.waiting', 3],
+    ['syncing', { syncing: true, pending: 2 }, 'sync.syncing', undefined],
+    ['offline with changes', { online: false, pending: 2 }, 'sync.line.offline', 2],
+    ['offline with changes while a sync fails', { online: false, pending: 2, hasError: true, syncing: true }, 'sync.line.offline', 2],
+    ['failing with changes', { pending: 4, hasError: true }, 'sync.line.failing', 4],
+    ['failing with nothing waiting', { hasError: true }, 'sync.line.error', undefined],
+    ['conflicts beat waiting changes', { conflicts: 1, pending: 5, online: false }, 'sync.line.conflicts', 1],
+    ['an expired session beats everything', { needsSignIn: true, conflicts: 2, pending: 9, online: false }, 'sync.line.signIn', undefined],
+  ])('%s', (_name, facts, key, count) => {
+    const line = pickSyncStatusLine({ ...CALM, ...facts })
+    expect(line.key).toBe(key)
+    expect(line.count).toBe(count)
+  })
+})
