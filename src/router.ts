@@ -41,7 +41,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/mere/skabeloner/:id', name: 'admin-template', component: () => import('./views/TemplateEditAdminView.vue'), props: true, meta: needs('common', 'admin') },
   { path: '/mere/kategorier', name: 'admin-categories', component: () => import('./views/CategoriesAdminView.vue'), meta: needs('common', 'admin', 'requests') },
   { path: '/log-ind', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: needs('common', 'account') },
-  { path: '/mere/konto', name: 'account', component: () => import('./views/AccountView.vue'), meta: needs('common', 'account', 'sync') },
+  { path: '/mere/konto', name: 'account', component: () => import('./views/AccountView.vue'), meta: needs('common', 'account', 'sync', 'dataProtection') },
   { path: '/mere/databeskyttelse', name: 'data-protection', component: () => import('./views/DataProtectionView.vue'), meta: needs('common', 'dataProtection', 'sync') },
   { path: '/om-data', name: 'privacy', component: () => import('./views/PrivacyInfoView.vue'), meta: needs('common', 'privacy') },
 

@@ -174,8 +174,8 @@ describe('sessions and shared devices', () => {
     await a.getByRole('button', { name: 'Gem', exact: true }).click()
     await a.waitForURL(REQUEST_URL)
     await a.goto(`${server.url}/mere/konto`)
-    await a.getByText('1 ændring venter').waitFor()
-    await a.getByRole('button', { name: 'Log ud' }).click()
+    await a.getByRole('main').getByText('1 ændring venter').waitFor()
+    await a.getByRole('button', { name: 'Log ud', exact: true }).click()
     await pageHeading(a, 'Overblik').waitFor()
     await a.getByRole('link', { name: /Ikke logget ind/ }).waitFor()
 
@@ -185,7 +185,7 @@ describe('sessions and shared devices', () => {
     expect(await a.getByText(unsent).count()).toBe(0)
     await a.goto(`${server.url}/mere/konto`)
     await a.getByText('Bo Nielsen').waitFor()
-    await a.getByRole('button', { name: 'Log ud' }).click()
+    await a.getByRole('button', { name: 'Log ud', exact: true }).click()
     await pageHeading(a, 'Overblik').waitFor()
 
     await a.unroute('**/api/sync/push')
