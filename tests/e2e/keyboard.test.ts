@@ -35,6 +35,15 @@ beforeAll(async () => {
   server = await serveBuild()
   browser = await launchBrowser()
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' })
+  // What each focused page heading said at the moment it got focus (what a screen reader announces).
+  await context.addInitScript(() => {
+    const said: string[] = []
+    Object.assign(window, { headingsAnnounced: said })
+    document.addEventListener('focusin', (event) => {
+      const target = event.target as HTMLElement
+      if (target.tagName === 'H1') said.push(target.textContent?.trim() ?? '')
+    })
+  })
   page = await context.newPage()
   // Set-up, not part of a flow: an asset to find by its code.
   await openPath(page, server.url, '/udstyr/ny')
@@ -118,6 +127,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/tjeklister\/[0-9a-f-]{36}$/)
     await expectHeadingFocused(/^Opfølgning på udtjekkede/)
+    // Focus waits for the run to load, so its own title is announced, not the loading title.
+    const announced = await page.evaluate(() => (window as unknown as { headingsAnnounced: string[] }).headingsAnnounced.at(-1))
+    expect(announced).toMatch(/^Opfølgning på udtjekkede/)
 
     await tab(page.getByRole('checkbox', { name: /Liste over udtjekkede dokumenter/ }))
     await page.keyboard.press('Space')
