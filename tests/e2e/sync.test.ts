@@ -97,6 +97,8 @@ describe('two superusers syncing through the server', () => {
       await page.getByLabel('Status').selectOption({ label: 'Venter' })
     })
     await syncLine(a, /Offline · \d+ ændringer venter/).waitFor()
+    // Screen readers hear it too: the line's live region says the same (WCAG 4.1.3).
+    await a.locator('.status-sync [role="status"][aria-live="polite"]').filter({ hasText: /^Offline · \d+ ændringer venter$/ }).waitFor()
     const stored = await serverRecords('requests')
     expect(stored.map((r) => r.data.description)).not.toContain(A_NEW)
   })
