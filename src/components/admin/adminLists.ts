@@ -1,3 +1,4 @@
+import { nextTick } from 'vue'
 import type { TeamCategory, TeamPreset } from '../../domain/types.ts'
 
 /** An editable copy of a readonly record, for a form. */
@@ -16,4 +17,11 @@ export function moveItem<T>(list: T[], index: number, by: -1 | 1): number {
   const [item] = list.splice(index, 1)
   list.splice(to, 0, item!)
   return to
+}
+
+/** Moves an item of a list screen and keeps keyboard focus on the same arrow of the moved row (`<prefix>-<index>-up|down`). */
+export async function moveAndFocus<T>(list: T[], index: number, by: -1 | 1, idPrefix: string): Promise<void> {
+  const to = moveItem(list, index, by)
+  await nextTick()
+  document.getElementById(`${idPrefix}-${to}-${by < 0 ? 'up' : 'down'}`)?.focus()
 }
