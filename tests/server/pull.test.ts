@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import type { PullResponse } from '../../src/domain/protocol.ts'
 import { purgeTombstones } from '../../src/server/sync/purge.ts'
 import { runMaintenance } from '../../src/server/maintenance.ts'
 import { describeBackends } from './support/backends.ts'
@@ -37,6 +38,23 @@ describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
     expect(seen).toHaveLength(26) // the team record and 25 requests
     const empty = await sb.pull(head)
     expect(empty).toEqual({ records: [], nextCursor: head, hasMore: false, resetRequired: false })
+  })
+
+  it('returns each record as pushed, with the server envelope, as JSON without repeated keys', async () => {
+    const team = await server().team()
+    const sb = await server().user('superbruger', [team])
+    const tricky = { description: 'Citat "}{" og \\ og \u2028 og æøå', helpdeskCaseNo: 'HD-{1}' }
+    const put = putOf(1, 'requests', 'r-json', team, sb.actor.id, tricky)
+    const pushed = await sb.pushOk({ clientId: 'device-json', mutations: [put] })
+    const response = await server().app.inject({ method: 'GET', url: '/api/sync/pull?cursor=0', headers: { cookie: sb.cookie } })
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
+    const record = response.json<PullResponse>().records.find((r) => r.record.id === 'r-json')!.record as unknown as Record<string, unknown>
+    expect(record).toEqual({ ...put.fields, rev: pushed.seq, deletedAt: null })
+    const text = response.body.slice(response.body.indexOf('"id":"r-json"') - 1)
+    const own = text.slice(0, text.indexOf('}},') + 1 || undefined)
+    for (const key of ['id', 'teamId', 'createdBy', 'rev', 'deletedAt', 'description']) {
+      expect(own.split(`"${key}":`).length - 1, key).toBe(1)
+    }
   })
 
   it('the default page is 500 records', async () => {

@@ -1,7 +1,7 @@
 import { FREE_TEXT_FIELDS } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { SyncTableName } from '../../domain/types.ts'
-import { allocateSequence, loadRecords, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
+import { loadRecords, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { SERVER_ORIGIN } from '../sync/seed.ts'
 
@@ -32,7 +32,8 @@ export async function rewriteRecords(
     .map((record) => ({ record, fields: fieldsFor(record) }))
     .filter(({ fields }) => Object.keys(fields).length > 0)
   if (planned.length === 0) return { changed: [], nudge: null }
-  const head = await allocateSequence(trx, planned.length)
+  const teams = [...new Set(planned.map(({ record }) => record.teamId))]
+  const head = await storage.allocateSequence(trx, planned.length, teams)
   const changed = planned.map(({ record, fields }, i): RecordWrite => {
     const rev = head - planned.length + i + 1
     const result = mergeMutation(record.state, { op: 'patch', fields, baseRev: record.seq, clientId: SERVER_ORIGIN, rev, now })
@@ -41,8 +42,7 @@ export async function rewriteRecords(
   })
   await writeRecords(trx, changed)
   await wipeConflicts(trx, changed)
-  const nudge: Nudge = { seq: head, teams: [...new Set(changed.map((w) => w.teamId))] }
-  await storage.notifyInTransaction(trx, nudge)
+  const nudge: Nudge = { seq: head, teams }
   return { changed, nudge }
 }
 

@@ -4,7 +4,7 @@ import { parsePullQuery, parsePushRequest } from '../../domain/syncSchemas.ts'
 import { ApiError } from '../errors.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import type { Storage } from '../storage/storage.ts'
-import { pullPage } from '../sync/pull.ts'
+import { pullPageJson } from '../sync/pull.ts'
 import { applyPush } from '../sync/push.ts'
 
 /** /api/sync/push and /api/sync/pull: validate with the shared schemas, authorise, apply. */
@@ -24,7 +24,7 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     const actor = await guard.require(request)
     const parsed = parsePullQuery(request.query)
     if (!parsed.ok) throw new ApiError(400, 'invalid_query', parsed.reason)
-    reply.header('cache-control', 'no-store')
-    return pullPage(storage, actor, parsed.value.cursor, parsed.value.limit)
+    reply.header('cache-control', 'no-store').type('application/json; charset=utf-8')
+    return pullPageJson(storage, actor, parsed.value.cursor, parsed.value.limit)
   })
 }

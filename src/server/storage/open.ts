@@ -7,7 +7,7 @@ import type { Storage } from './storage.ts'
 
 /** Opens the configured database and migrates it to the latest schema before returning. */
 export async function openStorage(config: DatabaseConfig, onError?: (error: unknown) => void): Promise<Storage> {
-  const storage = config.kind === 'postgres' ? openPostgres(config.url, onError) : openSqlite(config.file)
+  const storage = config.kind === 'postgres' ? openPostgres(config.url, onError) : openSqlite(config.file, onError)
   try {
     await migrateToLatest(storage.db as never)
     return storage

@@ -82,6 +82,11 @@ export function openPostgres(url: string, onError: (error: unknown) => void = ()
         .forUpdate().executeTakeFirstOrThrow()
       return { seq: row.seq, purgedThrough: row.purged_through }
     },
+    async allocateSequence(trx, count, teams) {
+      const { rows } = await sql<{ seq: number }>`update sync_state set seq = seq + ${count} where id = 1
+        returning seq, pg_notify(${NUDGE_CHANNEL}, json_build_object('seq', seq, 'teams', ${JSON.stringify(teams)}::json)::text)`.execute(trx)
+      return Number(rows[0]!.seq)
+    },
     async notifyInTransaction(trx, nudge) {
       await sql`select pg_notify(${NUDGE_CHANNEL}, ${JSON.stringify(nudge)})`.execute(trx)
     },

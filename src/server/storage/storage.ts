@@ -29,6 +29,12 @@ export interface Storage {
    * this for free; PostgreSQL locks the counter row).
    */
   lockSequence(trx: Trx): Promise<SequenceState>
+  /**
+   * Hands out `count` sequence numbers, holding the ordering lock until `trx` ends, and queues
+   * the nudge for `teams` in the same statement where the database delivers nudges (PostgreSQL:
+   * one round trip less while every other push waits for the lock). Returns the new head.
+   */
+  allocateSequence(trx: Trx, count: number, teams: readonly string[]): Promise<number>
   /** Queues a nudge inside `trx`: PostgreSQL delivers it to every instance only if `trx` commits. */
   notifyInTransaction(trx: Trx, nudge: Nudge): Promise<void>
   /** Delivers a nudge after commit where the database cannot (SQLite: this process only). */

@@ -1,29 +1,31 @@
-import type { PullResponse, PulledRecord } from '../../domain/protocol.ts'
-import type { AnyRecord } from '../../domain/types.ts'
+import { sql } from 'kysely'
+import type { PullResponse } from '../../domain/protocol.ts'
 import type { Actor } from '../auth/users.ts'
 import { readPage } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'
 
 /** The newest committed sequence and the purge horizon. */
 export async function readSequence(storage: Storage): Promise<{ seq: number; purgedThrough: number }> {
-  const row = await storage.db.selectFrom('sync_state').select(['seq', 'purged_through']).where('id', '=', 1).executeTakeFirstOrThrow()
-  return { seq: row.seq, purgedThrough: row.purged_through }
+  const { rows } = await sql<{ seq: number; purged_through: number }>`select seq, purged_through from sync_state where id = 1`.execute(storage.db)
+  return { seq: Number(rows[0]!.seq), purgedThrough: Number(rows[0]!.purged_through) }
 }
 
 /**
- * One page of what `actor` may read after `cursor`, in sequence order. The head is read first and
- * the page stops there: every record up to a committed head is itself committed, so a puller
- * never skips a sequence number that commits later. A cursor older than the purge horizon (or
- * newer than the server has) answers `resetRequired`.
+ * One page of what `actor` may read after `cursor`, in sequence order, as the JSON text of a
+ * PullResponse (records are spliced in from their stored text, see recordJson). The head is read
+ * first and the page stops there: every record up to a committed head is itself committed, so a
+ * puller never skips a sequence number that commits later. A cursor older than the purge horizon
+ * (or newer than the server has) answers `resetRequired`.
  */
-export async function pullPage(storage: Storage, actor: Actor, cursor: number, limit: number): Promise<PullResponse> {
+export async function pullPageJson(storage: Storage, actor: Actor, cursor: number, limit: number): Promise<string> {
   const { seq: head, purgedThrough } = await readSequence(storage)
   if ((cursor > 0 && cursor < purgedThrough) || cursor > head) {
-    return { records: [], nextCursor: 0, hasMore: false, resetRequired: true }
+    return JSON.stringify({ records: [], nextCursor: 0, hasMore: false, resetRequired: true } satisfies PullResponse)
   }
   const rows = await readPage(storage.db, actor.teams, cursor, head, limit + 1)
   const hasMore = rows.length > limit
   const page = rows.slice(0, limit)
-  const records: PulledRecord[] = page.map((row) => ({ table: row.table, record: row.record as unknown as AnyRecord }))
-  return { records, nextCursor: hasMore ? page.at(-1)!.seq : head, hasMore, resetRequired: false }
+  const records = page.map((row) => `{"table":${JSON.stringify(row.table)},"record":${row.json}}`).join(',')
+  const nextCursor = hasMore ? page.at(-1)!.seq : head
+  return `{"records":[${records}],"nextCursor":${nextCursor},"hasMore":${hasMore},"resetRequired":false}`
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
 import { maskRecordFields } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } from '../../domain/protocol.ts'
 import { auditDeadlineChanges } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
-import { allocateSequence, loadRecords, readHead, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
+import { loadRecords, readHead, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
 
@@ -32,16 +33,18 @@ function masked(m: Mutation): Mutation {
   return fields === m.fields ? m : { ...m, fields }
 }
 
-/** Registers the device on its first push and locks its row, so one device's pushes run one at a time. */
-async function claimClient(trx: Trx, storage: Storage, actor: Actor, clientId: string, now: number): Promise<number> {
-  await trx.insertInto('clients')
-    .values({ client_id: clientId, user_id: actor.id, last_mutation_id: 0, created_at: now, last_seen_at: now })
-    .onConflict((oc) => oc.column('client_id').doNothing()).execute()
-  let query = trx.selectFrom('clients').select(['user_id', 'last_mutation_id']).where('client_id', '=', clientId)
-  if (storage.lockRows) query = query.forUpdate()
-  const client = await query.executeTakeFirstOrThrow()
+/**
+ * Registers the device on its first push and locks its row (the upsert takes the row lock on
+ * PostgreSQL), so one device's pushes run one at a time. Returns its last applied mutation id.
+ */
+async function claimClient(trx: Trx, actor: Actor, clientId: string, now: number): Promise<number> {
+  const { rows } = await sql<{ user_id: string; last_mutation_id: number }>`
+    insert into clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) values (${clientId}, ${actor.id}, 0, ${now}, ${now})
+    on conflict (client_id) do update set last_seen_at = excluded.last_seen_at
+    returning user_id, last_mutation_id`.execute(trx)
+  const client = rows[0]!
   if (client.user_id !== actor.id) throw new ApiError(403, 'client_not_yours')
-  return client.last_mutation_id
+  return Number(client.last_mutation_id)
 }
 
 interface Applied {
@@ -86,7 +89,7 @@ async function saveConflicts(trx: Trx, actor: Actor, clientId: string, conflicts
 
 async function pushOnce(storage: Storage, actor: Actor, request: PushRequest, now: number): Promise<{ response: PushResponse; nudge: Nudge | null }> {
   return storage.db.transaction().execute(async (trx) => {
-    const lastApplied = await claimClient(trx, storage, actor, request.clientId, now)
+    const lastApplied = await claimClient(trx, actor, request.clientId, now)
     const fresh = freshMutations(request.mutations, lastApplied).map(masked)
     const lastMutationId = fresh.at(-1)?.mutationId ?? lastApplied
     if (fresh.length === 0) {
@@ -96,20 +99,20 @@ async function pushOnce(storage: Storage, actor: Actor, request: PushRequest, no
     // counter row (the global ordering lock) is held only for numbering, writing and commit.
     const stored = await loadRecords(trx, fresh.map((m) => ({ table: m.table, id: m.recordId })), storage.lockRows)
     const counted = applyInOrder(actor, request.clientId, fresh, stored, 0, now)
-    await trx.updateTable('clients').set({ last_mutation_id: lastMutationId, last_seen_at: now }).where('client_id', '=', request.clientId).execute()
+    await sql`update clients set last_mutation_id = ${lastMutationId} where client_id = ${request.clientId}`.execute(trx)
     await saveConflicts(trx, actor, request.clientId, counted.conflicts, now)
     const changes = counted.writes.length
     if (changes === 0) {
       const response = { lastMutationId, seq: await readHead(trx), conflicts: counted.conflicts, rejected: counted.rejected }
       return { response, nudge: null }
     }
-    const head = await allocateSequence(trx, changes)
+    const teams = [...new Set(counted.writes.map((w) => w.teamId))]
+    const head = await storage.allocateSequence(trx, changes, teams)
     const applied = applyInOrder(actor, request.clientId, fresh, stored, head - changes, now)
     if (applied.writes.length !== changes) throw new Error('merge was not deterministic')
     await writeRecords(trx, applied.writes)
     await auditDeadlineChanges(trx, actor.id, stored, applied.writes, now)
-    const nudge: Nudge = { seq: head, teams: [...new Set(applied.writes.map((w) => w.teamId))] }
-    await storage.notifyInTransaction(trx, nudge)
+    const nudge: Nudge = { seq: head, teams }
     return { response: { lastMutationId, seq: head, conflicts: applied.conflicts, rejected: applied.rejected }, nudge }
   })
 }
