@@ -3,7 +3,7 @@ import { canRead, canWrite, type StoredFacts, type WriteAttempt } from '../../sr
 import type { Actor } from '../../src/server/auth/users.ts'
 import type { Role } from '../../src/domain/types.ts'
 
-const actor = (role: Role): Actor => ({ id: 'me', email: 'me@x.dk', name: 'Me', role, teams: ['t1'] })
+const actor = (role: Role): Actor => ({ id: 'me', email: 'me@x.dk', name: 'Me', role, teams: ['t1'], joinedSeq: 0 })
 const attempt = (table: WriteAttempt['table'], op: WriteAttempt['op'], fields: Record<string, unknown> = {}, recordId = 'r1'): WriteAttempt =>
   ({ table, op, recordId, fields })
 const inTeam = (content: Record<string, unknown> = {}, teamId = 't1'): StoredFacts => ({ teamId, content })

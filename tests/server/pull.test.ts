@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import type { PullResponse } from '../../src/domain/protocol.ts'
+import { addMemberships } from '../../src/server/auth/users.ts'
 import { purgeTombstones } from '../../src/server/sync/purge.ts'
 import { runMaintenance } from '../../src/server/maintenance.ts'
 import { describeBackends } from './support/backends.ts'
@@ -105,6 +106,30 @@ describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
     expect(result.tombstones).toBe(1)
   })
 
+  it('a user added to another team later downloads again, this time with that team\'s older records', async () => {
+    const { team, sb, head } = await withRequests(3)
+    const other = await server().team()
+    const colleague = await server().user('superbruger', [other])
+    await colleague.pushOk({ clientId: 'device-old', mutations: [putOf(1, 'requests', 'old-request', other, colleague.actor.id)] })
+    const caughtUp = await sb.pull(head)
+    expect(caughtUp.resetRequired).toBe(false)
+    expect(caughtUp.records.some((r) => r.record.id === 'old-request')).toBe(false)
+    const cursor = caughtUp.nextCursor
+    await server().app.storage.db.transaction().execute(async (trx) => {
+      await server().app.storage.lockSequence(trx)
+      await addMemberships(trx, sb.actor.id, [other])
+    })
+    // A new sign-in, so the server's few seconds of session cache do not hide the new membership.
+    const login = await server().login(sb.actor.email, `pw-${sb.actor.email}`)
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+    const pull = (from: number) => server().app.inject({ method: 'GET', url: `/api/sync/pull?cursor=${from}`, headers: { cookie } }).then((r) => r.json<PullResponse>())
+    expect(await pull(cursor)).toMatchObject({ records: [], resetRequired: true })
+    const again = await pull(0)
+    expect(again.resetRequired).toBe(false)
+    expect(again.records.map((r) => r.record.id)).toEqual(expect.arrayContaining(['old-request', team, other]))
+    expect(await pull(again.nextCursor)).toMatchObject({ records: [], resetRequired: false })
+  })
+
   it('a cursor ahead of the server (its database was replaced) must reset', async () => {
     const { sb, head } = await withRequests(1)
     expect((await sb.pull(head + 100)).resetRequired).toBe(true)
@@ -132,7 +157,9 @@ describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
       cursor = page.nextCursor
     }
     seen.push(...(await sb.pullAll(cursor)).map((r) => r.record.rev))
-    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1))
-    expect(seen.length).toBe(1 + 1 + 200)
+    // Every committed record, read afterwards in one go (a membership takes a number but stores no record).
+    const committed = (await sb.pullAll(0)).map((r) => r.record.rev)
+    expect(committed).toHaveLength(1 + 1 + 200)
+    expect(seen).toEqual(committed)
   })
 })

@@ -106,7 +106,20 @@ const auditLog: Migration = {
   },
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog }
+/**
+ * Version 4: when each membership began, as a sequence number. A device whose cursor is below it
+ * pulled past that team's older records before its user belonged to the team, so it must
+ * download again (pull answers resetRequired). Existing memberships count from the start.
+ */
+const membershipFromSeq: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('memberships').addColumn('from_seq', 'bigint', (c) => c.notNull().defaultTo(0)).execute()
+  },
+}
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog, '0004_membership_from_seq': membershipFromSeq,
+}
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 

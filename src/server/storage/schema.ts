@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Generated, Kysely } from 'kysely'
 
 /** Server accounts; `id` is also the id of the user's Person record. */
 export interface UsersTable {
@@ -17,6 +17,8 @@ export interface UsersTable {
 export interface MembershipsTable {
   user_id: string
   team_id: string
+  /** The sequence number taken when the membership began (0 for the first ones). */
+  from_seq: Generated<number>
 }
 
 /** Signed-in sessions; only a hash of the cookie token is stored. */

@@ -15,11 +15,12 @@ export async function readSequence(storage: Storage): Promise<{ seq: number; pur
  * PullResponse (records are spliced in from their stored text, see recordJson). The head is read
  * first and the page stops there: every record up to a committed head is itself committed, so a
  * puller never skips a sequence number that commits later. A cursor older than the purge horizon
- * (or newer than the server has) answers `resetRequired`.
+ * (or newer than the server has) answers `resetRequired`, and so does one from before the user
+ * joined one of their teams (it went past that team's records while they were not readable).
  */
 export async function pullPageJson(storage: Storage, actor: Actor, cursor: number, limit: number): Promise<string> {
   const { seq: head, purgedThrough } = await readSequence(storage)
-  if ((cursor > 0 && cursor < purgedThrough) || cursor > head) {
+  if ((cursor > 0 && (cursor < purgedThrough || cursor < actor.joinedSeq)) || cursor > head) {
     return JSON.stringify({ records: [], nextCursor: 0, hasMore: false, resetRequired: true } satisfies PullResponse)
   }
   const rows = await readPage(storage.db, actor.teams, cursor, head, limit + 1)
