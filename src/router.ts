@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import { loadFeatureMessages, type Feature } from './i18n/i18n.ts'
 import { useSessionStore } from './stores/session.ts'
+import { mayWrite } from './composables/useCanWrite.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -9,28 +10,32 @@ declare module 'vue-router' {
     messages?: readonly Feature[]
     /** The screen renders before the device profile is read (Home's static part paints at once). */
     profileOptional?: boolean
+    /** The screen only writes: a user who may not write (a leder) is sent to this route, its list, instead. */
+    writeOnly?: string
   }
 }
 
 /** Route meta naming the features whose lazy strings the screen needs (tests/unit/i18n checks it). */
 const needs = (...messages: Feature[]): { messages: Feature[] } => ({ messages })
+/** Route meta of a form that only writes; a user who may not write lands on `list`, which says why. */
+const writes = (list: string, ...messages: Feature[]): { messages: Feature[], writeOnly: string } => ({ messages, writeOnly: list })
 
 /** Every route of the app. Only Home is in the first bundle; the rest load on demand. */
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { profileOptional: true } },
 
   { path: '/henvendelser', name: 'requests', component: () => import('./views/RequestListView.vue'), meta: needs('requests') },
-  { path: '/henvendelser/ny', name: 'request-new', component: () => import('./views/RequestFormView.vue'), meta: needs('common', 'requests') },
+  { path: '/henvendelser/ny', name: 'request-new', component: () => import('./views/RequestFormView.vue'), meta: writes('requests', 'common', 'requests') },
   { path: '/henvendelser/:id', name: 'request', component: () => import('./views/RequestDetailView.vue'), props: true, meta: needs('common', 'requests') },
-  { path: '/henvendelser/:id/rediger', name: 'request-edit', component: () => import('./views/RequestFormView.vue'), props: true, meta: needs('common', 'requests') },
+  { path: '/henvendelser/:id/rediger', name: 'request-edit', component: () => import('./views/RequestFormView.vue'), props: true, meta: writes('requests', 'common', 'requests') },
 
   { path: '/tid', name: 'time', component: () => import('./views/TimeWeekView.vue'), meta: needs('time') },
   { path: '/tid/maaned', name: 'time-month', component: () => import('./views/TimeMonthView.vue'), meta: needs('time') },
-  { path: '/tid/ny', name: 'time-new', component: () => import('./views/TimeEntryFormView.vue'), meta: needs('common', 'time') },
-  { path: '/tid/:id', name: 'time-edit', component: () => import('./views/TimeEntryFormView.vue'), props: true, meta: needs('common', 'time') },
+  { path: '/tid/ny', name: 'time-new', component: () => import('./views/TimeEntryFormView.vue'), meta: writes('time', 'common', 'time') },
+  { path: '/tid/:id', name: 'time-edit', component: () => import('./views/TimeEntryFormView.vue'), props: true, meta: writes('time', 'common', 'time') },
 
   { path: '/tjeklister', name: 'checklists', component: () => import('./views/ChecklistListView.vue'), meta: needs('checklists') },
-  { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue'), meta: needs('checklists') },
+  { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue'), meta: writes('checklists', 'checklists') },
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
   { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more', 'admin') },
@@ -40,16 +45,16 @@ export const routes: RouteRecordRaw[] = [
   { path: '/mere/skabeloner/ny', name: 'admin-template-new', component: () => import('./views/TemplateEditAdminView.vue'), meta: needs('common', 'admin') },
   { path: '/mere/skabeloner/:id', name: 'admin-template', component: () => import('./views/TemplateEditAdminView.vue'), props: true, meta: needs('common', 'admin') },
   { path: '/mere/kategorier', name: 'admin-categories', component: () => import('./views/CategoriesAdminView.vue'), meta: needs('common', 'admin', 'requests') },
-  { path: '/log-ind', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: needs('common', 'account') },
+  { path: '/log-ind', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: needs('common', 'account', 'sync') },
   { path: '/mere/konto', name: 'account', component: () => import('./views/AccountView.vue'), meta: needs('common', 'account', 'sync', 'dataProtection') },
   { path: '/mere/databeskyttelse', name: 'data-protection', component: () => import('./views/DataProtectionView.vue'), meta: needs('common', 'dataProtection', 'sync') },
   { path: '/om-data', name: 'privacy', component: () => import('./views/PrivacyInfoView.vue'), meta: needs('common', 'privacy') },
 
   { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue'), meta: needs('assets') },
-  { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: needs('assets') },
+  { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: writes('assets', 'assets') },
   { path: '/udstyr/etiketter', name: 'asset-labels', component: () => import('./views/LabelSheetView.vue'), meta: needs('assets') },
   { path: '/udstyr/:id', name: 'asset', component: () => import('./views/AssetDetailView.vue'), props: true, meta: needs('common', 'assets') },
-  { path: '/udstyr/:id/rediger', name: 'asset-edit', component: () => import('./views/AssetFormView.vue'), props: true, meta: needs('assets') },
+  { path: '/udstyr/:id/rediger', name: 'asset-edit', component: () => import('./views/AssetFormView.vue'), props: true, meta: writes('assets', 'assets') },
   { path: '/a/:code', name: 'asset-code', component: () => import('./views/AssetCodeView.vue'), props: true, meta: needs('assets') },
   { path: '/scan', name: 'scan', component: () => import('./views/ScanView.vue'), meta: needs('assets') },
 
@@ -66,6 +71,8 @@ export const router = createRouter({
 // A screen renders only once its strings are merged (from the precache when offline). If they
 // cannot be loaded, the screen still opens: showing it beats blocking navigation.
 router.beforeEach(async (to) => {
+  // The role is remembered on the device, so this holds offline and before the first sync.
+  if (to.meta.writeOnly && !mayWrite(useSessionStore().account?.role)) return { name: to.meta.writeOnly, replace: true }
   try {
     await loadFeatureMessages(to.meta.messages ?? [])
   } catch (error) {

@@ -7,6 +7,9 @@ const CLIENT_ID_KEY = 'sync.clientId'
 const CURSOR_KEY = 'sync.cursor'
 const STATUS_KEY = 'sync.status'
 
+/** Why the server refused the session: it ran out, or the server does not know it (signed out, ended, disabled). */
+export type SessionRefusal = 'session_expired' | 'unauthorised'
+
 /** Why the last sync failed, as the sync engine classified it (the UI turns it into text). */
 export interface SyncProblem {
   readonly kind: 'offline' | 'unauthorised' | 'rejected' | 'server' | 'local'
@@ -14,6 +17,8 @@ export interface SyncProblem {
   readonly code?: string
   /** The server's Danish message, when it sent one. */
   readonly message?: string
+  /** For `unauthorised`: why the session was refused, when the server said so. */
+  readonly reason?: SessionRefusal
 }
 
 /** The last sync outcome as stored in meta, shared by every tab. */

@@ -6,7 +6,8 @@ export function describeSyncProblem(problem: SyncProblem | null): string | null 
   if (!problem) return null
   switch (problem.kind) {
     case 'offline': return translate('sync.errors.offline')
-    case 'unauthorised': return translate('sync.errors.unauthorised')
+    // Without a reason (an older server, a proxy) the session is not claimed to have expired.
+    case 'unauthorised': return translate(problem.reason === 'session_expired' ? 'sync.errors.sessionExpired' : 'sync.errors.unauthorised')
     case 'server': return translate('sync.errors.server')
     case 'rejected':
       // The server's own Danish text explains a refusal best (e.g. the device belongs to someone else).

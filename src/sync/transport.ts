@@ -1,5 +1,5 @@
 import type { ApiErrorBody, PullResponse, PushRequest, PushResponse } from '../domain/protocol.ts'
-import type { SyncProblem } from '../db/syncState.ts'
+import type { SessionRefusal, SyncProblem } from '../db/syncState.ts'
 
 /** A transport answer: the value, or why there is none. */
 export type TransportResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: SyncProblem; readonly retryAfterMs?: number }
@@ -41,11 +41,21 @@ function retryAfter(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined
 }
 
+/** The server's reason for a 401 (`details.reason`), if it is one the UI explains. */
+function refusalOf(details: unknown): SessionRefusal | undefined {
+  const reason = typeof details === 'object' && details !== null ? (details as { reason?: unknown }).reason : undefined
+  return reason === 'session_expired' || reason === 'unauthorised' ? reason : undefined
+}
+
 /** Maps a non-2xx answer to the kind of problem the engine and the UI distinguish. */
 async function problemOf(response: Response): Promise<TransportResult<never>> {
   const body = await errorBodyOf(response)
   const details = { code: body.error, message: body.message }
-  if (response.status === 401) return { ok: false, problem: { kind: 'unauthorised', ...details } }
+  if (response.status === 401) {
+    // Kept so the UI can tell "your session ran out" from "the server does not know you".
+    const reason = refusalOf(body.details)
+    return { ok: false, problem: { kind: 'unauthorised', ...details, ...(reason ? { reason } : {}) } }
+  }
   if (response.status >= 500 || response.status === 429) {
     return { ok: false, problem: { kind: 'server', ...details }, retryAfterMs: retryAfter(response) }
   }

@@ -152,15 +152,16 @@ describe('two superusers syncing through the server', () => {
 describe('sessions and shared devices', () => {
   it('an expired session asks to sign in again and keeps the waiting change until then', async () => {
     const text = `Efter udløbet session ${RUN}`
-    await server.app.storage.db.deleteFrom('sessions').where('user_id', '=', anne.id).execute()
+    // The session runs out (the row stays, so the server can say "expired" rather than "unknown").
+    await server.app.storage.db.updateTable('sessions').set({ expires_at: Date.now() - 1000 }).where('user_id', '=', anne.id).execute()
     await a.waitForTimeout(5_500) // the server trusts a checked session for 5 s
     await a.goto(`${server.url}/henvendelser/ny`)
     await a.getByLabel('Beskrivelse').fill(text)
     await a.getByRole('button', { name: 'Gem', exact: true }).click()
     await a.waitForURL(REQUEST_URL)
-    await syncLine(a, 'Log ind for at synkronisere').click()
+    await syncLine(a, 'Session udløbet · log ind igen').click()
     await pageHeading(a, 'Log ind').waitFor()
-    await a.getByText('Din session er udløbet.', { exact: false }).waitFor()
+    await a.getByText('Din session er udløbet. Log ind igen for at synkronisere — intet går tabt.').waitFor()
     expect(await a.getByLabel('E-mail').inputValue()).toBe(anne.email)
     expect((await serverRecords('requests')).map((r) => r.data.description)).not.toContain(text)
     await signIn(a, anne.email, anne.password, false)

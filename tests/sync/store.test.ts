@@ -11,17 +11,18 @@ import { requestContent } from './support/content.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 let signedIn: boolean
+let refusal: 'session_expired' | 'unauthorised'
 
-const unauthorised = { ok: false as const, problem: { kind: 'unauthorised' as const, code: 'unauthenticated' } }
+const unauthorised = (): TransportResult<never> => ({ ok: false, problem: { kind: 'unauthorised', code: 'unauthenticated', reason: refusal } })
 const transport: Transport = {
   async push(request): Promise<TransportResult<PushResponse>> {
-    if (!signedIn) return unauthorised
+    if (!signedIn) return unauthorised()
     const last = request.mutations.at(-1)?.mutationId ?? 0
     return { ok: true, value: { lastMutationId: last, seq: 1, conflicts: [{ table: 'requests', id: request.mutations[0]!.recordId, field: 'status', yours: 'løst', theirs: 'venter', mutationId: 1 }], rejected: [] } }
   },
-  pull: async () => signedIn ? { ok: true, value: { records: [], nextCursor: 1, hasMore: false, resetRequired: false } } : unauthorised,
-  me: async () => unauthorised,
-  login: async () => unauthorised,
+  pull: async () => signedIn ? { ok: true, value: { records: [], nextCursor: 1, hasMore: false, resetRequired: false } } : unauthorised(),
+  me: async () => unauthorised(),
+  login: async () => unauthorised(),
   logout: async () => ({ ok: true, value: null }),
 }
 
@@ -30,6 +31,7 @@ beforeEach(async () => {
   useDatabase(`store-${Math.random().toString(36).slice(2)}`)
   await db().open()
   signedIn = false
+  refusal = 'unauthorised'
 })
 
 afterEach(async () => {
@@ -44,8 +46,9 @@ describe('sync store', () => {
     await createRecord('requests', author, requestContent())
     store.start({ engine: createSyncEngine({ transport }), openEvents: () => null })
     await expect.poll(() => store.pending).toBe(1)
-    await expect.poll(() => store.lastError).toMatch(/^Log ind for at synkronisere/)
+    await expect.poll(() => store.lastError).toMatch(/^Du er ikke logget ind på serveren\. Log ind for at synkronisere/)
     expect(store.needsSignIn).toBe(true)
+    expect(store.sessionExpired).toBe(false)
     expect(store.lastSyncAt).toBeNull()
 
     signedIn = true
@@ -55,5 +58,14 @@ describe('sync store', () => {
     expect(store.lastSyncAt).toEqual(expect.any(Number))
     expect(store.conflicts).toBe(1)
     expect(store.syncing).toBe(false)
+  })
+
+  it('tells an expired session from an unknown one', async () => {
+    refusal = 'session_expired'
+    const store = useSyncStore()
+    store.start({ engine: createSyncEngine({ transport }), openEvents: () => null })
+    await expect.poll(() => store.lastError).toBe('Din session er udløbet. Log ind igen for at synkronisere — intet går tabt.')
+    expect(store.needsSignIn).toBe(true)
+    expect(store.sessionExpired).toBe(true)
   })
 })

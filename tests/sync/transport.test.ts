@@ -22,6 +22,8 @@ describe('transport: HTTP answers as typed results', () => {
 
   it.each([
     [401, { error: 'unauthenticated', message: 'Log ind for at synkronisere.' }, {}, { kind: 'unauthorised', code: 'unauthenticated', message: 'Log ind for at synkronisere.' }, undefined],
+    [401, { error: 'unauthenticated', message: 'Log ind', details: { reason: 'session_expired' } }, {}, { kind: 'unauthorised', code: 'unauthenticated', reason: 'session_expired' }, undefined],
+    [401, { error: 'unauthenticated', message: 'Log ind', details: { reason: 'unauthorised' } }, {}, { kind: 'unauthorised', code: 'unauthenticated', reason: 'unauthorised' }, undefined],
     [400, { error: 'invalid_body', message: 'Data blev afvist' }, {}, { kind: 'rejected', code: 'invalid_body', message: 'Data blev afvist' }, undefined],
     [409, { error: 'mutation_gap', message: 'mangler' }, {}, { kind: 'rejected', code: 'mutation_gap', message: 'mangler' }, undefined],
     [503, { error: 'shutting_down', message: 'genstarter' }, { 'retry-after': '7' }, { kind: 'server', code: 'shutting_down', message: 'genstarter' }, 7000],
@@ -32,6 +34,18 @@ describe('transport: HTTP answers as typed results', () => {
     const result = await transport.pull(0, 10)
     expect(result).toMatchObject({ ok: false, problem })
     expect(!result.ok && result.retryAfterMs).toBe(retryAfterMs ?? undefined)
+  })
+
+  it.each([
+    ['no details', { error: 'unauthenticated', message: 'Log ind' }],
+    ['a reason it does not know', { error: 'unauthenticated', message: 'Log ind', details: { reason: 'mystery' } }],
+    ['details that are not an object', { error: 'unauthenticated', message: 'Log ind', details: 'session_expired' }],
+    ['no JSON body', 'Unauthorized'],
+  ])('keeps no session reason for a 401 with %s (the UI then claims no expiry)', async (_case, body) => {
+    const result = await answering(401, body).transport.push({ clientId: 'device-1', mutations: [] })
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.problem.kind).toBe('unauthorised')
+    expect(!result.ok && 'reason' in result.problem).toBe(false)
   })
 
   it('reports a network failure as offline', async () => {

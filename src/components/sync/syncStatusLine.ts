@@ -15,6 +15,8 @@ export interface SyncFacts {
   readonly pending: number
   readonly conflicts: number
   readonly needsSignIn: boolean
+  /** The server said the session ran out (rather than that it does not know it). */
+  readonly sessionExpired: boolean
   readonly hasError: boolean
   readonly lastSyncAt: number | null
 }
@@ -24,7 +26,7 @@ export interface SyncFacts {
  * decide, changes waiting (offline or failing), syncing, and otherwise when it last synced.
  */
 export function pickSyncStatusLine(facts: SyncFacts): SyncStatusLine {
-  if (facts.needsSignIn) return { tone: 'problem', key: 'sync.line.signIn', values: {} }
+  if (facts.needsSignIn) return { tone: 'problem', key: facts.sessionExpired ? 'sync.line.sessionExpired' : 'sync.line.signIn', values: {} }
   if (facts.conflicts > 0) return { tone: 'problem', key: 'sync.line.conflicts', values: {}, count: facts.conflicts }
   if (facts.pending > 0 && (!facts.online || facts.hasError)) {
     return { tone: 'waiting', key: facts.online ? 'sync.line.failing' : 'sync.line.offline', values: {}, count: facts.pending }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { pickSyncStatusLine, type SyncFacts } from '../../../../src/components/sync/syncStatusLine.ts'
 
-const CALM: SyncFacts = { online: true, syncing: false, pending: 0, conflicts: 0, needsSignIn: false, hasError: false, lastSyncAt: 1 }
+const CALM: SyncFacts = { online: true, syncing: false, pending: 0, conflicts: 0, needsSignIn: false, sessionExpired: false, hasError: false, lastSyncAt: 1 }
 
 describe('the sync status line shows what matters most', () => {
   it.each<[string, Partial<SyncFacts>, string, number | undefined]>([
@@ -14,7 +14,8 @@ describe('the sync status line shows what matters most', () => {
     ['failing with changes', { pending: 4, hasError: true }, 'sync.line.failing', 4],
     ['failing with nothing waiting', { hasError: true }, 'sync.line.error', undefined],
     ['conflicts beat waiting changes', { conflicts: 1, pending: 5, online: false }, 'sync.line.conflicts', 1],
-    ['an expired session beats everything', { needsSignIn: true, conflicts: 2, pending: 9, online: false }, 'sync.line.signIn', undefined],
+    ['a refused session beats everything', { needsSignIn: true, conflicts: 2, pending: 9, online: false }, 'sync.line.signIn', undefined],
+    ['an expired session says so', { needsSignIn: true, sessionExpired: true, pending: 9 }, 'sync.line.sessionExpired', undefined],
   ])('%s', (_name, facts, key, count) => {
     const line = pickSyncStatusLine({ ...CALM, ...facts })
     expect(line.key).toBe(key)
