@@ -252,15 +252,17 @@ async function runDevices(baseUrl, devices, mode) {
   async function device(d) {
     if (mode === 'steady') await sleep(Math.random() * STEADY_INTERVAL_MS)
     for (let round = 0; round < ROUNDS; round++) {
-      if (mode === 'wave') await sleep(begin + round * WAVE_INTERVAL_MS - performance.now())
-      const roundStart = performance.now()
+      // The device's outbox is ready before its sync starts, as on a phone.
       const mutations = []
       for (let i = 0; i < PER_PUSH; i++) {
         const id = `${d.clientId}-${mode}-${round}-${i}`
         mutations.push({ mutationId: d.next++, table: 'requests', recordId: id, op: 'put', fields: request(id, d.teamId, d.userId, ++counter), baseRev: 0, at: Date.now() })
       }
+      const body = JSON.stringify({ clientId: d.clientId, mutations })
+      if (mode === 'wave') await sleep(begin + round * WAVE_INTERVAL_MS - performance.now())
+      const roundStart = performance.now()
       const t0 = performance.now()
-      const push = await http(`${baseUrl}/api/sync/push`, { method: 'POST', headers: headers(d), body: JSON.stringify({ clientId: d.clientId, mutations }) })
+      const push = await http(`${baseUrl}/api/sync/push`, { method: 'POST', headers: headers(d), body })
       latencies.push(performance.now() - t0)
       if (push.status !== 200) { errors++; continue }
       for (let more = true; more;) {
