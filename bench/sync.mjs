@@ -202,8 +202,8 @@ async function postgresUrl() {
   return null
 }
 
-/** Prepares accounts and sessions directly in the database, then starts the server process. */
-async function startServerProcess(kind, database, databaseUrl) {
+/** Prepares accounts and sessions directly in the database, then starts `instances` server processes on it. */
+async function startServerProcesses(kind, database, databaseUrl, instances) {
   const storage = await openStorage(database)
   // A municipality's devices belong to several superuser groups (teams of ten here).
   const teams = Array.from({ length: TEAMS }, (_, n) => `load-team-${n}`)
@@ -211,25 +211,31 @@ async function startServerProcess(kind, database, databaseUrl) {
   const devices = []
   for (let n = 0; n < DEVICES; n++) {
     const teamId = teams[n % TEAMS]
-    const user = await insertUser(storage.db, { email: `device${n}@bench.dk`, name: `Device ${n}`, role: 'superbruger', teams: [teamId] }, null)
+    const user = await insertUser(storage.db, { email: `device${n}-${instances}@bench.dk`, name: `Device ${n}`, role: 'superbruger', teams: [teamId] }, null)
     devices.push({ teamId, userId: user.id, cookie: `${SESSION_COOKIE}=${await createSession(storage.db, user.id, 3_600_000)}`, clientId: `bench-device-${n}-${Date.now()}`, next: 1, cursor: 0 })
   }
   await storage.close()
-  const port = PORTS[kind]
   // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each server process there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: '', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const baseUrl = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 200))
+  const children = []
+  for (let i = 0; i < instances; i++) {
+    const port = PORTS[kind] + 10 * i
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: '', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    const baseUrl = `http://127.0.0.1:${port}`
+    for (let attempt = 0; attempt < 100; attempt++) {
+      try {
+        if ((await fetch(`${baseUrl}/api/health`)).ok) break
+      } catch { /* not yet */ }
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    children.push({ child, baseUrl })
   }
-  return { child, baseUrl, devices }
+  // Devices are spread over the instances in turn, as a load balancer would.
+  devices.forEach((d, n) => { d.baseUrl = children[n % instances].baseUrl })
+  return { children, devices }
 }
 
 const sleep = (msToWait) => new Promise((r) => setTimeout(r, Math.max(0, msToWait)))
@@ -243,11 +249,11 @@ const sleep = (msToWait) => new Promise((r) => setTimeout(r, Math.max(0, msToWai
  *  - saturation: every device syncs back to back with no pause, so 200 requests are always
  *    waiting; this measures throughput, and latency there is queueing (no target).
  */
-async function runDevices(baseUrl, devices, mode) {
+async function runDevices(devices, mode) {
   const latencies = []
   let errors = 0
   let counter = 0
-  const headers = (d) => ({ cookie: d.cookie, origin: baseUrl, 'content-type': 'application/json' })
+  const headers = (d) => ({ cookie: d.cookie, origin: d.baseUrl, 'content-type': 'application/json' })
   const begin = performance.now() + 50
   async function device(d) {
     if (mode === 'steady') await sleep(Math.random() * STEADY_INTERVAL_MS)
@@ -262,11 +268,11 @@ async function runDevices(baseUrl, devices, mode) {
       if (mode === 'wave') await sleep(begin + round * WAVE_INTERVAL_MS - performance.now())
       const roundStart = performance.now()
       const t0 = performance.now()
-      const push = await http(`${baseUrl}/api/sync/push`, { method: 'POST', headers: headers(d), body })
+      const push = await http(`${d.baseUrl}/api/sync/push`, { method: 'POST', headers: headers(d), body })
       latencies.push(performance.now() - t0)
       if (push.status !== 200) { errors++; continue }
       for (let more = true; more;) {
-        const pull = await http(`${baseUrl}/api/sync/pull?cursor=${d.cursor}&limit=1000`, { method: 'GET', headers: { cookie: d.cookie } })
+        const pull = await http(`${d.baseUrl}/api/sync/pull?cursor=${d.cursor}&limit=1000`, { method: 'GET', headers: { cookie: d.cookie } })
         if (pull.status !== 200) { errors++; break }
         const page = JSON.parse(pull.body)
         d.cursor = page.nextCursor
@@ -301,20 +307,23 @@ const MODES = [
   ['saturation', 'all back to back with no pause: throughput, latency is queueing', 'no target'],
 ]
 
-async function loadTest(kind, database, databaseUrl) {
-  const { child, baseUrl, devices } = await startServerProcess(kind, database, databaseUrl)
+async function loadTest(kind, database, databaseUrl, instances = 1) {
+  const { children, devices } = await startServerProcesses(kind, database, databaseUrl, instances)
+  const label = (instances > 1 ? `${kind} ×${instances}` : kind).padEnd(12)
   try {
     // A running server is warm: one unmeasured steady pass first, so JIT compilation and the
     // first connections are not counted as sync latency.
-    const warm = await runDevices(baseUrl, devices, 'steady')
-    console.log(`   ${kind.padEnd(8)} warm-up (unmeasured): ${warm.latencies.length} pushes, errors=${warm.errors}`)
+    const warm = await runDevices(devices, 'steady')
+    console.log(`   ${label} warm-up (unmeasured): ${warm.latencies.length} pushes, errors=${warm.errors}`)
     for (const [mode, how, target] of MODES) {
-      const { latencies, errors, seconds } = await runDevices(baseUrl, devices, mode)
-      console.log(`   ${kind.padEnd(8)} ${mode.padEnd(10)} (${how}): ${latencies.length} pushes of ${PER_PUSH} in ${seconds.toFixed(1)} s, errors=${errors}, push latency p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1))} (${target})`)
+      const { latencies, errors, seconds } = await runDevices(devices, mode)
+      console.log(`   ${label} ${mode.padEnd(10)} (${how}): ${latencies.length} pushes of ${PER_PUSH} in ${seconds.toFixed(1)} s, errors=${errors}, push latency p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1))} (${target})`)
     }
   } finally {
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
+    for (const { child } of children) {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
   }
 }
 
@@ -338,6 +347,9 @@ async function main() {
   }
   try {
     await loadTest('postgres', { kind: 'postgres', url: postgres.url }, postgres.url)
+    // BENCH_PG_INSTANCES=<n> also runs the same load against n server processes sharing the database.
+    const instances = Number(process.env.BENCH_PG_INSTANCES ?? 1)
+    if (instances > 1) await loadTest('postgres', { kind: 'postgres', url: postgres.url }, postgres.url, instances)
   } finally {
     await postgres.drop()
   }
