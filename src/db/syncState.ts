@@ -44,6 +44,17 @@ export async function ensureClientId(database: SuperbrugerDb = db()): Promise<st
   })
 }
 
+/**
+ * Gives this device a new client id, after the server answered `mutation_gap`: it has lost
+ * mutations it once acknowledged (restored from a backup), so the waiting ones go in under a
+ * new identity instead of never (the server starts a new client where its outbox starts).
+ */
+export async function renewClientId(database: SuperbrugerDb = db()): Promise<string> {
+  const id = newId<string>()
+  await database.meta.put({ key: CLIENT_ID_KEY, value: id })
+  return id
+}
+
 /** The pull cursor: the newest server sequence fully applied here (0 before the first pull). */
 export async function getCursor(database: SuperbrugerDb = db()): Promise<number> {
   const row = await database.meta.get(CURSOR_KEY)

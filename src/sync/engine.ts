@@ -2,7 +2,7 @@ import { db, type SuperbrugerDb } from '../db/database.ts'
 import { acknowledgeOutbox, readOutboxBatch } from '../db/outbox.ts'
 import { applyPulledPage, resetLocalCopies } from '../db/syncApply.ts'
 import {
-  ensureClientId, getCursor, recordSyncFailure, recordSyncSuccess, type SyncProblem,
+  ensureClientId, getCursor, recordSyncFailure, recordSyncSuccess, renewClientId, type SyncProblem,
 } from '../db/syncState.ts'
 import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES } from '../domain/protocol.ts'
 import { withSyncLock } from './lock.ts'
@@ -50,14 +50,22 @@ export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   const pushLimit = options.pushLimit ?? MAX_MUTATIONS_PER_PUSH
   const now = options.now ?? Date.now
 
-  async function push(local: SuperbrugerDb, clientId: string) {
+  async function push(local: SuperbrugerDb, firstClientId: string) {
+    let clientId = firstClientId
+    let renewed = false
     let pushed = 0
     let conflicts = 0
     let rejected = 0
     for (;;) {
       const batch = await readOutboxBatch(pushLimit, PUSH_BYTE_BUDGET, local)
       if (batch.length === 0) break
-      const answer = await transport.push({ clientId, mutations: batch })
+      let answer = await transport.push({ clientId, mutations: batch })
+      if (!answer.ok && answer.problem.code === 'mutation_gap' && !renewed) {
+        // The server lost mutations it had acknowledged (restored from a backup): go on as a new device.
+        clientId = await renewClientId(local)
+        renewed = true
+        answer = await transport.push({ clientId, mutations: batch })
+      }
       if (!answer.ok) throw new Stop(answer)
       const { lastMutationId } = answer.value
       await acknowledgeOutbox(lastMutationId, answer.value, now(), local)

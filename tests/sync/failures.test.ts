@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listRejections } from '../../src/db/conflicts.ts'
-import { getCursor, getSyncStatus } from '../../src/db/syncState.ts'
+import { ensureClientId, getCursor, getSyncStatus } from '../../src/db/syncState.ts'
 import { createRecord, deleteRecord, patchRecord } from '../../src/db/write.ts'
 import type { PersonId } from '../../src/domain/types.ts'
 import { purgeTombstones } from '../../src/server/sync/purge.ts'
@@ -99,6 +100,29 @@ describe('client sync engine: resets, sign-out and refusals', () => {
     expect((await other.get('requests', fine.id))?.rev).toBeGreaterThan(0)
     // Not retried: the next sync sends nothing.
     expect(await other.syncOk()).toMatchObject({ pushed: 0, rejected: 0 })
+  })
+
+  it('after the server is restored from an older backup, the waiting changes still go in under a new client id', async () => {
+    const a = await world.device()
+    const b = await world.device()
+    await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Før backup' })))
+    await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Efter backup' })))
+    await a.syncOk()
+    const oldClientId = await ensureClientId(a.database)
+    // The restored server remembers only the first of the two mutations it had acknowledged.
+    await sql`update clients set last_mutation_id = 1 where client_id = ${oldClientId}`.execute(world.server.app.storage.db)
+    const waiting = await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Venter på at blive sendt' })))
+
+    expect(await a.syncOk()).toMatchObject({ pushed: 1 })
+    expect(await a.outboxSize()).toBe(0)
+    expect(await ensureClientId(a.database)).not.toBe(oldClientId)
+    await b.syncOk()
+    expect(await b.get('requests', waiting.id)).toMatchObject({ description: 'Venter på at blive sendt' })
+    // The new identity goes on as usual.
+    await a.local(() => patchRecord('requests', waiting.id, { resolution: 'Løst' }))
+    expect(await a.syncOk()).toMatchObject({ pushed: 1 })
+    await b.syncOk()
+    expect(await b.get('requests', waiting.id)).toMatchObject({ resolution: 'Løst' })
   })
 
   it('reports a server error without losing the outbox', async () => {

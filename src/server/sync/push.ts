@@ -24,6 +24,17 @@ function freshMutations(mutations: readonly Mutation[], lastApplied: number): Mu
 }
 
 /**
+ * Where this push continues the device's sequence of mutations. A device the server has applied
+ * nothing from yet starts where its outbox starts: after the server was restored from a backup,
+ * a device may have had mutations acknowledged that the server no longer has; it then comes back
+ * under a new client id (the engine does so on `mutation_gap`) and its waiting changes still go in.
+ */
+function appliedBefore(mutations: readonly Mutation[], lastApplied: number): number {
+  if (lastApplied !== 0 || mutations.length === 0) return lastApplied
+  return Math.max(0, Math.min(...mutations.map((m) => m.mutationId)) - 1)
+}
+
+/**
  * The mutation with CPR numbers masked in its free-text fields, as the device does before
  * storing: an old client or a crafted request cannot put a CPR number into the database.
  */
@@ -89,7 +100,7 @@ async function saveConflicts(trx: Trx, actor: Actor, clientId: string, conflicts
 
 async function pushOnce(storage: Storage, actor: Actor, request: PushRequest, now: number): Promise<{ response: PushResponse; nudge: Nudge | null }> {
   return storage.db.transaction().execute(async (trx) => {
-    const lastApplied = await claimClient(trx, actor, request.clientId, now)
+    const lastApplied = appliedBefore(request.mutations, await claimClient(trx, actor, request.clientId, now))
     const fresh = freshMutations(request.mutations, lastApplied).map(masked)
     const lastMutationId = fresh.at(-1)?.mutationId ?? lastApplied
     if (fresh.length === 0) {
