@@ -13,7 +13,8 @@ export interface Profile {
   readonly personId: PersonId
 }
 
-const PROFILE_KEY = 'profile'
+/** The meta key of the profile ensureProfile made (read by the move into an account). */
+export const PROFILE_KEY = 'profile'
 
 /**
  * Returns this device's profile, creating a local team, person and the default departments

@@ -46,7 +46,8 @@ function reportMasked(name: SyncTableName, count: number): void {
   }
 }
 
-function pushable(fields: Record<string, unknown>): Record<string, unknown> {
+/** The fields of a stored record or patch that are sent to the server (local derived fields left out). */
+export function pushable(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([key]) => !LOCAL_ONLY_FIELDS.has(key)))
 }
 
