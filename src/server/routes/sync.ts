@@ -24,6 +24,9 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     const actor = await guard.require(request)
     const parsed = parsePullQuery(request.query)
     if (!parsed.ok) throw new ApiError(400, 'invalid_query', parsed.reason)
+    // Pushes whose bodies are still arriving go first: a device's changes are safe once acknowledged,
+    // while a pull that waits a moment is not noticed.
+    await new Promise((resolve) => setImmediate(resolve))
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8')
     return pullPageJson(storage, actor, parsed.value.cursor, parsed.value.limit)
   })
