@@ -292,7 +292,7 @@ async function runDevices(devices, mode) {
  * the machine's two cores with the server, and its own delays would count as push latency.
  */
 function pageEnd(body) {
-  const end = /"nextCursor":(\d+),"hasMore":(true|false),"resetRequired":(true|false)\}$/.exec(body.slice(-120))
+  const end = /"nextCursor":(\d+),"hasMore":(true|false),"resetRequired":(true|false),"base":\d+\}$/.exec(body.slice(-140))
   if (!end) return JSON.parse(body)
   if (end[3] === 'true') throw new Error('unexpected resetRequired in the load test')
   return { nextCursor: Number(end[1]), hasMore: end[2] === 'true' }

@@ -1,7 +1,7 @@
 import type { OutboxEntry, SuperbrugerDb } from './database.ts'
 import { db } from './database.ts'
 import { ANONYMISED_TEXT } from '../domain/privacyProtocol.ts'
-import { setCursor } from './syncState.ts'
+import { setBase, setCursor } from './syncState.ts'
 import type { PulledRecord } from '../domain/protocol.ts'
 import { wordsOf } from '../domain/search.ts'
 import { SYNC_TABLES, type SyncTableName } from '../domain/types.ts'
@@ -72,7 +72,7 @@ async function writeRows(database: SuperbrugerDb, rows: Iterable<{ table: SyncTa
  * the still-pending outbox entries for those records are applied again on top (so unsynced local
  * edits stay visible), and the cursor moves to `nextCursor` with the page.
  */
-export async function applyPulledPage(records: readonly PulledRecord[], nextCursor: number, database: SuperbrugerDb = db()): Promise<void> {
+export async function applyPulledPage(records: readonly PulledRecord[], nextCursor: number, database: SuperbrugerDb = db(), base?: number): Promise<void> {
   // Only the tables this page touches: a pending entry matters only for a record in the page.
   const touched = [...new Set(records.map((r) => r.table))].map((name) => database.table(name))
   await database.transaction('rw', [...touched, database.outbox, database.meta, database.conflicts, database.rejections], async () => {
@@ -83,6 +83,7 @@ export async function applyPulledPage(records: readonly PulledRecord[], nextCurs
     await writeRows(database, rows.values())
     await forgetWipedText(records, database)
     await setCursor(nextCursor, database)
+    if (base !== undefined) await setBase(base, database)
   })
 }
 
@@ -111,5 +112,6 @@ export async function resetLocalCopies(database: SuperbrugerDb = db()): Promise<
     const changed = reapply(new Map(), await database.outbox.toArray(), false)
     await writeRows(database, changed.values())
     await setCursor(0, database)
+    await setBase(undefined, database)
   })
 }

@@ -5,6 +5,7 @@ import type { Millis } from '../domain/types.ts'
 
 const CLIENT_ID_KEY = 'sync.clientId'
 const CURSOR_KEY = 'sync.cursor'
+const BASE_KEY = 'sync.base'
 const STATUS_KEY = 'sync.status'
 
 /** Why the server refused the session: it ran out, or the server does not know it (signed out, ended, disabled). */
@@ -62,6 +63,18 @@ export async function getCursor(database: SuperbrugerDb = db()): Promise<number>
 }
 
 /** Stores the pull cursor; call inside the transaction that applied the page. */
+/** Where this device's copy began (the server's head at its first page from cursor 0); undefined before. */
+export async function getBase(database: SuperbrugerDb = db()): Promise<number | undefined> {
+  const row = await database.meta.get(BASE_KEY)
+  return typeof row?.value === 'number' ? row.value : undefined
+}
+
+/** Remembers where this device's copy began; `undefined` forgets it (a reset starts a new copy). */
+export async function setBase(base: number | undefined, database: SuperbrugerDb = db()): Promise<void> {
+  if (base === undefined) await database.meta.delete(BASE_KEY)
+  else await database.meta.put({ key: BASE_KEY, value: base })
+}
+
 export async function setCursor(cursor: number, database: SuperbrugerDb = db()): Promise<void> {
   await database.meta.put({ key: CURSOR_KEY, value: cursor })
 }

@@ -78,10 +78,18 @@ export interface PullResponse {
   readonly nextCursor: number
   readonly hasMore: boolean
   /**
-   * The cursor is older than the tombstone purge horizon: drop the local copies (keep the
-   * outbox) and pull again from cursor 0. `records` is then empty.
+   * The device may have missed something (a tombstone purge or a new team since its copy began,
+   * or the server is behind its cursor): drop the local copies (keep the outbox) and pull again
+   * from cursor 0. `records` is then empty.
    */
   readonly resetRequired: boolean
+  /**
+   * The head at which the device's copy began: the server's head on a pull from cursor 0,
+   * otherwise the `base` the device sent. The device keeps it and sends it with every pull until
+   * its next reset, so the server can tell a device that missed something from a download in
+   * progress.
+   */
+  readonly base: number
 }
 
 /** Payload of a server-sent `sync` event: a newer sequence exists for the user's teams. */

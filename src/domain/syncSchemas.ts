@@ -172,6 +172,7 @@ export const PullQuerySchema = v.strictObject({
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number)), '0'),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number),
     v.minValue(1), v.maxValue(MAX_PULL_LIMIT)), String(DEFAULT_PULL_LIMIT)),
+  base: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
 })
 
 /** A parse that either gives the typed value or one readable reason naming the first bad paths. */
@@ -193,6 +194,6 @@ export function parsePushRequest(input: unknown): Parsed<PushRequest> {
 }
 
 /** Parses the query string of a pull into numbers within the limits. */
-export function parsePullQuery(input: unknown): Parsed<{ cursor: number; limit: number }> {
+export function parsePullQuery(input: unknown): Parsed<{ cursor: number; limit: number; base?: number }> {
   return parseWith(PullQuerySchema, input)
 }

@@ -2,7 +2,7 @@ import { db, type SuperbrugerDb } from '../db/database.ts'
 import { acknowledgeOutbox, readOutboxBatch } from '../db/outbox.ts'
 import { applyPulledPage, resetLocalCopies } from '../db/syncApply.ts'
 import {
-  ensureClientId, getCursor, recordSyncFailure, recordSyncSuccess, renewClientId, type SyncProblem,
+  ensureClientId, getBase, getCursor, recordSyncFailure, recordSyncSuccess, renewClientId, type SyncProblem,
 } from '../db/syncState.ts'
 import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES } from '../domain/protocol.ts'
 import { withSyncLock } from './lock.ts'
@@ -82,7 +82,7 @@ export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   async function pull(local: SuperbrugerDb): Promise<number> {
     let pulled = 0
     let resets = 0
-    let answer = await transport.pull(await getCursor(local), pullLimit)
+    let answer = await transport.pull(await getCursor(local), pullLimit, await getBase(local))
     for (;;) {
       if (!answer.ok) throw new Stop(answer)
       const page = answer.value
@@ -94,8 +94,8 @@ export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
       }
       // The next page downloads while this one is written (the transport never rejects, so a
       // failed write leaves nothing dangling); the cursor still moves only with a written page.
-      const next = page.hasMore ? transport.pull(page.nextCursor, pullLimit) : null
-      await applyPulledPage(page.records, page.nextCursor, local)
+      const next = page.hasMore ? transport.pull(page.nextCursor, pullLimit, page.base) : null
+      await applyPulledPage(page.records, page.nextCursor, local, page.base)
       pulled += page.records.length
       if (!next) return pulled
       answer = await next

@@ -16,7 +16,8 @@ export interface AccountInfo {
 /** The sync API as the engine uses it; every call resolves (it never throws for HTTP or network trouble). */
 export interface Transport {
   push(request: PushRequest): Promise<TransportResult<PushResponse>>
-  pull(cursor: number, limit: number): Promise<TransportResult<PullResponse>>
+  /** `base`: where the device's copy began (PullResponse.base), omitted before the first page. */
+  pull(cursor: number, limit: number, base?: number): Promise<TransportResult<PullResponse>>
   me(): Promise<TransportResult<AccountInfo>>
   login(email: string, password: string): Promise<TransportResult<AccountInfo>>
   logout(): Promise<TransportResult<null>>
@@ -94,7 +95,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   return {
     push: (request) => call<PushResponse>('/sync/push', post(request)),
-    pull: (cursor, limit) => call<PullResponse>(`/sync/pull?cursor=${cursor}&limit=${limit}`),
+    pull: (cursor, limit, base) => call<PullResponse>(`/sync/pull?cursor=${cursor}&limit=${limit}${base === undefined ? '' : `&base=${base}`}`),
     me: async () => user(await call<{ user: AccountInfo }>('/auth/me')),
     login: async (email, password) => user(await call<{ user: AccountInfo }>('/auth/login', post({ email, password }))),
     logout: () => call<null>('/auth/logout', { method: 'POST' }, null),

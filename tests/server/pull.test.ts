@@ -38,7 +38,7 @@ describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
     expect(cursor).toBe(head)
     expect(seen).toHaveLength(26) // the team record and 25 requests
     const empty = await sb.pull(head)
-    expect(empty).toEqual({ records: [], nextCursor: head, hasMore: false, resetRequired: false })
+    expect(empty).toEqual({ records: [], nextCursor: head, hasMore: false, resetRequired: false, base: head })
   })
 
   it('returns each record as pushed, with the server envelope, as JSON without repeated keys', async () => {
@@ -91,12 +91,28 @@ describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
     expect(await purgeTombstones(server().app.storage, Date.now() + 1000)).toBe(1)
     const rows = await server().app.storage.db.selectFrom('records').select('id').where('id', '=', 'r000').execute()
     expect(rows).toEqual([])
-    expect(await sb.pull(cursorBefore)).toEqual({ records: [], nextCursor: 0, hasMore: false, resetRequired: true })
+    expect(await sb.pull(cursorBefore)).toEqual({ records: [], nextCursor: 0, hasMore: false, resetRequired: true, base: 0 })
     expect((await sb.pull(deleted.seq)).resetRequired).toBe(false)
     expect((await sb.pull(later.seq)).resetRequired).toBe(false)
     const fresh = await sb.pullAll(0)
     expect(fresh.map((r) => r.record.id)).not.toContain('r000')
     expect(fresh.map((r) => r.record.id)).toContain('r999')
+  })
+
+  it('after a purge, a new device downloads in many pages without being told to reset; one whose copy began before the purge resets', async () => {
+    const { sb } = await withRequests(40)
+    const before = await sb.pull(0, 1000)
+    await sb.pushOk({ clientId: 'device-0001', mutations: [deleteOf(41, 'requests', 'r000')] })
+    expect(await purgeTombstones(server().app.storage, Date.now() + 1000)).toBe(1)
+    // A new device: pages of 5 start far below the purge horizon, all in one copy that began after the purge.
+    const fresh = await sb.pullAll(0, 5)
+    expect(fresh).toHaveLength(40) // the team and 39 live requests
+    // The device that copied everything before the purge, at a cursor below the deleted record's tombstone.
+    const missed = await sb.pull(before.records[5]!.record.rev, 5, before.base)
+    expect(missed.resetRequired).toBe(true)
+    // A device whose copy began before the purge but whose cursor is past the horizon has missed nothing.
+    const caughtUp = await sb.pull(before.nextCursor + 1, 5, before.base)
+    expect(caughtUp.resetRequired).toBe(false)
   })
 
   it('maintenance purges tombstones past the retention period', async () => {
@@ -106,28 +122,38 @@ describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
     expect(result.tombstones).toBe(1)
   })
 
-  it('a user added to another team later downloads again, this time with that team\'s older records', async () => {
-    const { team, sb, head } = await withRequests(3)
+  it('a user added to another team later downloads again, in many pages, this time with that team\'s older records', async () => {
+    const { team, sb } = await withRequests(30)
     const other = await server().team()
     const colleague = await server().user('superbruger', [other])
     await colleague.pushOk({ clientId: 'device-old', mutations: [putOf(1, 'requests', 'old-request', other, colleague.actor.id)] })
-    const caughtUp = await sb.pull(head)
-    expect(caughtUp.resetRequired).toBe(false)
-    expect(caughtUp.records.some((r) => r.record.id === 'old-request')).toBe(false)
-    const cursor = caughtUp.nextCursor
+    const copy = await sb.pull(0, 1000)
+    expect(copy.records.some((r) => r.record.id === 'old-request')).toBe(false)
     await server().app.storage.db.transaction().execute(async (trx) => {
       await server().app.storage.lockSequence(trx)
       await addMemberships(trx, sb.actor.id, [other])
     })
-    // A new sign-in, so the server's few seconds of session cache do not hide the new membership.
+    // Within the server's few seconds of session cache the device still pulls as before, past the membership.
+    const cached = await sb.pull(copy.nextCursor, 1000, copy.base)
+    expect(cached.resetRequired).toBe(false)
+    // Once the new membership is seen (here: a new sign-in), the copy that began before it must start again.
     const login = await server().login(sb.actor.email, `pw-${sb.actor.email}`)
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
-    const pull = (from: number) => server().app.inject({ method: 'GET', url: `/api/sync/pull?cursor=${from}`, headers: { cookie } }).then((r) => r.json<PullResponse>())
-    expect(await pull(cursor)).toMatchObject({ records: [], resetRequired: true })
-    const again = await pull(0)
-    expect(again.resetRequired).toBe(false)
-    expect(again.records.map((r) => r.record.id)).toEqual(expect.arrayContaining(['old-request', team, other]))
-    expect(await pull(again.nextCursor)).toMatchObject({ records: [], resetRequired: false })
+    const pull = (from: number, base?: number) => server().app.inject({
+      method: 'GET', url: `/api/sync/pull?cursor=${from}&limit=5${base === undefined ? '' : `&base=${base}`}`, headers: { cookie },
+    }).then((r) => r.json<PullResponse>())
+    expect(await pull(cached.nextCursor, cached.base)).toMatchObject({ records: [], resetRequired: true })
+    const ids: string[] = []
+    let page = await pull(0)
+    for (let pages = 1; ; pages++) {
+      expect(page.resetRequired).toBe(false)
+      ids.push(...page.records.map((r) => String(r.record.id)))
+      if (!page.hasMore) break
+      expect(pages).toBeLessThan(20)
+      page = await pull(page.nextCursor, page.base)
+    }
+    expect(ids).toEqual(expect.arrayContaining(['old-request', team, other]))
+    expect(ids).toHaveLength(2 + 30 + 1) // both team records, the 30 requests and the other team's old request
   })
 
   it('a cursor ahead of the server (its database was replaced) must reset', async () => {

@@ -37,7 +37,6 @@ it('SQLite: a worker thread checkpoints the WAL, so commits on the request threa
     record: { id: `tip-${n}`, teamId: 'team-1', createdAt: 1, createdBy: 'p', updatedAt: 1, rev: 0, deletedAt: null, title: `Tip ${n}`, body: text, tags: [] },
   })))
   // About 2.6 MB went into the WAL; with automatic checkpoints off only the worker can move it into the file.
-  expect(statSync(`${file}-wal`).size).toBeGreaterThan(2_000_000)
   expect(await until(() => statSync(file).size > sizeBefore + 2_000_000, 5000)).toBe(true)
   const { rows } = await sql<{ n: number }>`select count(*) as n from records`.execute(storage.db)
   expect(rows[0]!.n).toBe(2000)

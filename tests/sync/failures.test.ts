@@ -125,6 +125,20 @@ describe('client sync engine: resets, sign-out and refusals', () => {
     expect(await b.get('requests', waiting.id)).toMatchObject({ resolution: 'Løst' })
   })
 
+  it('a new device downloads in small pages after a tombstone purge without being sent round in resets', async () => {
+    const a = await world.device()
+    const first = await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Nr. 0' })))
+    for (let i = 1; i < 12; i++) await a.local(() => createRecord('requests', a.author!, requestContent({ description: `Nr. ${i}` })))
+    await a.syncOk()
+    await a.local(() => deleteRecord('requests', first.id))
+    await a.syncOk()
+    expect(await purgeTombstones(world.server.app.storage, Date.now() + 1000)).toBe(1)
+    const fresh = await world.device('superbruger', { pullLimit: 3 })
+    expect(await fresh.syncOk()).toMatchObject({ ok: true })
+    expect((await fresh.live('requests')).length).toBe(11)
+    expect(await fresh.syncOk()).toMatchObject({ ok: true, pulled: 0 })
+  })
+
   it('reports a server error without losing the outbox', async () => {
     const a = await world.device()
     await a.local(() => createRecord('requests', a.author!, requestContent()))

@@ -20,7 +20,7 @@ const transport: Transport = {
     const last = request.mutations.at(-1)?.mutationId ?? 0
     return { ok: true, value: { lastMutationId: last, seq: 1, conflicts: [{ table: 'requests', id: request.mutations[0]!.recordId, field: 'status', yours: 'løst', theirs: 'venter', mutationId: 1 }], rejected: [] } }
   },
-  pull: async () => signedIn ? { ok: true, value: { records: [], nextCursor: 1, hasMore: false, resetRequired: false } } : unauthorised(),
+  pull: async () => signedIn ? { ok: true, value: { records: [], nextCursor: 1, hasMore: false, resetRequired: false, base: 0 } } : unauthorised(),
   me: async () => unauthorised(),
   login: async () => unauthorised(),
   logout: async () => ({ ok: true, value: null }),

@@ -28,6 +28,6 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     // while a pull that waits a moment is not noticed.
     await new Promise((resolve) => setImmediate(resolve))
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8')
-    return pullPageJson(storage, actor, parsed.value.cursor, parsed.value.limit)
+    return pullPageJson(storage, actor, parsed.value.cursor, parsed.value.limit, parsed.value.base)
   })
 }

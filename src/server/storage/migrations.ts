@@ -117,8 +117,20 @@ const membershipFromSeq: Migration = {
   },
 }
 
+/**
+ * Version 5: the sequence number the newest tombstone purge took. A device whose copy began
+ * before it and whose cursor is below the purge horizon may have missed a delete, so it must
+ * download again; a download that began after it need not (see pull.ts).
+ */
+const purgeSeq: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('sync_state').addColumn('purge_seq', 'bigint', (c) => c.notNull().defaultTo(0)).execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog, '0004_membership_from_seq': membershipFromSeq,
+  '0005_purge_seq': purgeSeq,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -59,6 +59,8 @@ export interface SyncStateTable {
   id: number
   seq: number
   purged_through: number
+  /** The sequence number the newest tombstone purge took (0 before any). */
+  purge_seq: Generated<number>
 }
 
 /** Conflicts raised by pushes, kept for support and audit. */

@@ -38,7 +38,14 @@ export interface Checkpointer {
  * cannot work (the caller then turns automatic checkpoints back on).
  */
 export function startCheckpointer(file: string, driverPath: string, onReady: () => void, onFailure: (error: unknown) => void): Checkpointer {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath, intervalMs: CHECKPOINT_INTERVAL_MS } })
+  let worker: Worker
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath, intervalMs: CHECKPOINT_INTERVAL_MS } })
+  } catch (error) {
+    // No thread to be had: SQLite's own checkpoint stays on (the caller's onFailure says so).
+    onFailure(error)
+    return { stop: async () => {} }
+  }
   let stopped = false
   let failed = false
   const fail = (error: unknown) => {

@@ -4,29 +4,46 @@ import type { Actor } from '../auth/users.ts'
 import { readPage } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'
 
-/** The newest committed sequence and the purge horizon. */
-export async function readSequence(storage: Storage): Promise<{ seq: number; purgedThrough: number }> {
-  const { rows } = await sql<{ seq: number; purged_through: number }>`select seq, purged_through from sync_state where id = 1`.execute(storage.db)
-  return { seq: Number(rows[0]!.seq), purgedThrough: Number(rows[0]!.purged_through) }
+/** The newest committed sequence, the purge horizon and the number the newest purge took. */
+export async function readSequence(storage: Storage): Promise<{ seq: number; purgedThrough: number; purgeSeq: number }> {
+  const { rows } = await sql<{ seq: number; purged_through: number; purge_seq: number }>`select seq, purged_through, purge_seq from sync_state where id = 1`.execute(storage.db)
+  const row = rows[0]!
+  return { seq: Number(row.seq), purgedThrough: Number(row.purged_through), purgeSeq: Number(row.purge_seq) }
+}
+
+/**
+ * Whether a device must drop its copies and download again. `base` is the head at which the
+ * device's current copy began (the server tells it on a pull from cursor 0); an old client that
+ * does not send it is judged by its cursor. A download must restart when the server is behind the
+ * cursor (restored from a backup), when a tombstone purge since the copy began reached above the
+ * cursor (a delete may be missed), or when the user joined a team since the copy began (that
+ * team's older records were skipped). Pages of a download that began after both never reset, so
+ * a long first download cannot loop.
+ */
+export function mustReset(cursor: number, base: number | undefined, head: number, purgedThrough: number, purgeSeq: number, joinedSeq: number): boolean {
+  if (cursor > head) return true
+  if (cursor === 0) return false
+  const began = base ?? cursor
+  return (cursor < purgedThrough && purgeSeq > began) || joinedSeq > began
 }
 
 /**
  * One page of what `actor` may read after `cursor`, in sequence order, as the JSON text of a
  * PullResponse (records are spliced in from their stored text, see recordJson). The head is read
  * first and the page stops there: every record up to a committed head is itself committed, so a
- * puller never skips a sequence number that commits later. A cursor older than the purge horizon
- * (or newer than the server has) answers `resetRequired`, and so does one from before the user
- * joined one of their teams (it went past that team's records while they were not readable).
+ * puller never skips a sequence number that commits later. `base` comes back as given, or as the
+ * head on a pull from cursor 0 (where a device's copy begins); see mustReset for `resetRequired`.
  */
-export async function pullPageJson(storage: Storage, actor: Actor, cursor: number, limit: number): Promise<string> {
-  const { seq: head, purgedThrough } = await readSequence(storage)
-  if ((cursor > 0 && (cursor < purgedThrough || cursor < actor.joinedSeq)) || cursor > head) {
-    return JSON.stringify({ records: [], nextCursor: 0, hasMore: false, resetRequired: true } satisfies PullResponse)
+export async function pullPageJson(storage: Storage, actor: Actor, cursor: number, limit: number, base?: number): Promise<string> {
+  const { seq: head, purgedThrough, purgeSeq } = await readSequence(storage)
+  if (mustReset(cursor, base, head, purgedThrough, purgeSeq, actor.joinedSeq)) {
+    return JSON.stringify({ records: [], nextCursor: 0, hasMore: false, resetRequired: true, base: 0 } satisfies PullResponse)
   }
   const rows = await readPage(storage.db, actor.teams, cursor, head, limit + 1)
   const hasMore = rows.length > limit
   const page = rows.slice(0, limit)
   const records = page.map((row) => `{"table":${JSON.stringify(row.table)},"record":${row.json}}`).join(',')
   const nextCursor = hasMore ? page.at(-1)!.seq : head
-  return `{"records":[${records}],"nextCursor":${nextCursor},"hasMore":${hasMore},"resetRequired":false}`
+  const began = cursor === 0 ? head : (base ?? cursor)
+  return `{"records":[${records}],"nextCursor":${nextCursor},"hasMore":${hasMore},"resetRequired":false,"base":${began}}`
 }

@@ -35,8 +35,9 @@ export interface SignedIn {
   readonly cookie: string
   push(body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>
   pushOk(body: unknown): Promise<PushResponse>
-  pull(cursor?: number, limit?: number): Promise<PullResponse>
-  pullAll(cursor?: number): Promise<PullResponse['records']>
+  pull(cursor?: number, limit?: number, base?: number): Promise<PullResponse>
+  /** Pages from `cursor` as the engine does (sending back the base it is told); throws on resetRequired. */
+  pullAll(cursor?: number, limit?: number): Promise<PullResponse['records']>
 }
 
 let emails = 0
@@ -72,18 +73,21 @@ function signedIn(app: FastifyInstance, actor: Actor, cookie: string): SignedIn 
       if (response.statusCode !== 200) throw new Error(`push failed ${response.statusCode}: ${response.body}`)
       return response.json<PushResponse>()
     },
-    async pull(cursor = 0, limit) {
-      const query = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`
+    async pull(cursor = 0, limit, base) {
+      const query = (limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`) + (base === undefined ? '' : `&base=${base}`)
       const response = await app.inject({ method: 'GET', url: `/api/sync/pull?${query}`, headers: { cookie } })
       if (response.statusCode !== 200) throw new Error(`pull failed ${response.statusCode}: ${response.body}`)
       return response.json<PullResponse>()
     },
-    async pullAll(cursor = 0) {
+    async pullAll(cursor = 0, limit = 1000) {
       const all: PullResponse['records'][number][] = []
+      let base: number | undefined
       for (;;) {
-        const page = await self.pull(cursor, 1000)
+        const page = await self.pull(cursor, limit, base)
+        if (page.resetRequired) throw new Error(`pull from ${cursor} (base ${base}) answered resetRequired`)
         all.push(...page.records)
         cursor = page.nextCursor
+        base = page.base
         if (!page.hasMore) return all
       }
     },
