@@ -12,18 +12,17 @@ export async function readSequence(storage: Storage): Promise<{ seq: number; pur
 }
 
 /**
- * Whether a device must drop its copies and download again. `base` is the head at which the
- * device's current copy began (the server tells it on a pull from cursor 0); an old client that
- * does not send it is judged by its cursor. A download must restart when the server is behind the
+ * Whether a device must drop its copies and download again. `began` is the head at which the
+ * device's current copy began (the server tells it on a pull from cursor 0, the device sends it
+ * back as `base`; an old client that does not is judged by its cursor). A download must restart when the server is behind the
  * cursor (restored from a backup), when a tombstone purge since the copy began reached above the
  * cursor (a delete may be missed), or when the user joined a team since the copy began (that
  * team's older records were skipped). Pages of a download that began after both never reset, so
  * a long first download cannot loop.
  */
-export function mustReset(cursor: number, base: number | undefined, head: number, purgedThrough: number, purgeSeq: number, joinedSeq: number): boolean {
+export function mustReset(cursor: number, began: number, head: number, purgedThrough: number, purgeSeq: number, joinedSeq: number): boolean {
   if (cursor > head) return true
   if (cursor === 0) return false
-  const began = base ?? cursor
   return (cursor < purgedThrough && purgeSeq > began) || joinedSeq > began
 }
 
@@ -36,7 +35,8 @@ export function mustReset(cursor: number, base: number | undefined, head: number
  */
 export async function pullPageJson(storage: Storage, actor: Actor, cursor: number, limit: number, base?: number): Promise<string> {
   const { seq: head, purgedThrough, purgeSeq } = await readSequence(storage)
-  if (mustReset(cursor, base, head, purgedThrough, purgeSeq, actor.joinedSeq)) {
+  const began = cursor === 0 ? head : (base ?? cursor)
+  if (mustReset(cursor, began, head, purgedThrough, purgeSeq, actor.joinedSeq)) {
     return JSON.stringify({ records: [], nextCursor: 0, hasMore: false, resetRequired: true, base: 0 } satisfies PullResponse)
   }
   const rows = await readPage(storage.db, actor.teams, cursor, head, limit + 1)
@@ -44,6 +44,5 @@ export async function pullPageJson(storage: Storage, actor: Actor, cursor: numbe
   const page = rows.slice(0, limit)
   const records = page.map((row) => `{"table":${JSON.stringify(row.table)},"record":${row.json}}`).join(',')
   const nextCursor = hasMore ? page.at(-1)!.seq : head
-  const began = cursor === 0 ? head : (base ?? cursor)
   return `{"records":[${records}],"nextCursor":${nextCursor},"hasMore":${hasMore},"resetRequired":false,"base":${began}}`
 }
