@@ -11,7 +11,7 @@
 import 'fake-indexeddb/auto'
 import { spawn } from 'node:child_process'
 import { Agent, request as httpRequest } from 'node:http'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
@@ -238,6 +238,16 @@ async function startServerProcesses(kind, database, databaseUrl, instances) {
   return { children, devices }
 }
 
+/** CPU time (user + system) a process has used so far, from /proc on Linux; NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10 // utime, stime in clock ticks of 10 ms
+  } catch {
+    return NaN
+  }
+}
+
 const sleep = (msToWait) => new Promise((r) => setTimeout(r, Math.max(0, msToWait)))
 
 /**
@@ -251,6 +261,7 @@ const sleep = (msToWait) => new Promise((r) => setTimeout(r, Math.max(0, msToWai
  */
 async function runDevices(devices, mode) {
   const latencies = []
+  const syncs = []
   let errors = 0
   let counter = 0
   const headers = (d) => ({ cookie: d.cookie, origin: d.baseUrl, 'content-type': 'application/json' })
@@ -278,12 +289,13 @@ async function runDevices(devices, mode) {
         d.cursor = page.nextCursor
         more = page.hasMore
       }
+      syncs.push(performance.now() - t0)
       if (mode === 'steady') await sleep(STEADY_INTERVAL_MS - (performance.now() - roundStart))
     }
   }
   const start = performance.now()
   await Promise.all(devices.map(device))
-  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - start) / 1000 }
+  return { latencies: latencies.sort((a, b) => a - b), syncs: syncs.sort((a, b) => a - b), errors, seconds: (performance.now() - start) / 1000 }
 }
 
 /**
@@ -327,9 +339,14 @@ async function loadTest(kind, database, databaseUrl, instances = 1) {
     // first connections are not counted as sync latency.
     const warm = await runDevices(devices, 'steady')
     console.log(`   ${label} warm-up (unmeasured): ${warm.latencies.length} pushes, errors=${warm.errors}`)
-    for (const [mode, how, target] of MODES) {
-      const { latencies, errors, seconds } = await runDevices(devices, mode)
+    // BENCH_MODES=wave,steady runs only those modes (the warm-up always runs).
+    const only = process.env.BENCH_MODES?.split(',')
+    for (const [mode, how, target] of MODES.filter(([m]) => !only || only.includes(m))) {
+      const cpuBefore = children.map(({ child }) => cpuMs(child.pid))
+      const { latencies, syncs, errors, seconds } = await runDevices(devices, mode)
+      const cpu = children.reduce((sum, { child }, i) => sum + cpuMs(child.pid) - cpuBefore[i], 0)
       console.log(`   ${label} ${mode.padEnd(10)} (${how}): ${latencies.length} pushes of ${PER_PUSH} in ${seconds.toFixed(1)} s, errors=${errors}, push latency p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1))} (${target})`)
+      console.log(`   ${' '.repeat(label.length)} ${' '.repeat(10)} whole sync (push, then pull until caught up) p50 ${ms(percentile(syncs, 0.5))}, p99 ${ms(percentile(syncs, 0.99))}; server process CPU ${Number.isNaN(cpu) ? 'n/a' : `${(cpu / latencies.length).toFixed(2)} ms per sync`}`)
     }
   } finally {
     for (const { child } of children) {

@@ -5,15 +5,19 @@ import { ApiError } from '../errors.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import type { Storage } from '../storage/storage.ts'
 import { pullPageJson } from '../sync/pull.ts'
-import { applyPush } from '../sync/push.ts'
+import { PushQueue } from '../sync/pushQueue.ts'
+
+/** A pull waits at most this long for pushes in progress (see PushQueue.idle). */
+const PULL_MAX_WAIT_MS = 500
 
 /** /api/sync/push and /api/sync/pull: validate with the shared schemas, authorise, apply. */
 export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard: SessionGuard): void {
+  const pushes = new PushQueue(storage)
   app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async (request) => {
     const actor = await guard.require(request)
     const parsed = parsePushRequest(request.body)
     if (!parsed.ok) throw new ApiError(400, 'invalid_body', parsed.reason)
-    const response = await applyPush(storage, actor, parsed.value)
+    const response = await pushes.push(actor, parsed.value)
     request.log.info({ userId: actor.id, clientId: parsed.value.clientId, mutations: parsed.value.mutations.length,
       lastMutationId: response.lastMutationId, seq: response.seq, conflicts: response.conflicts.length,
       rejected: response.rejected.length }, 'push applied')
@@ -24,9 +28,10 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     const actor = await guard.require(request)
     const parsed = parsePullQuery(request.query)
     if (!parsed.ok) throw new ApiError(400, 'invalid_query', parsed.reason)
-    // Pushes whose bodies are still arriving go first: a device's changes are safe once acknowledged,
-    // while a pull that waits a moment is not noticed.
+    // Pushes whose bodies are still arriving, and pushes waiting to be applied, go first: a device's
+    // changes are safe once acknowledged, while a pull that waits a moment is not noticed.
     await new Promise((resolve) => setImmediate(resolve))
+    await pushes.idle(PULL_MAX_WAIT_MS)
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8')
     return pullPageJson(storage, actor, parsed.value.cursor, parsed.value.limit, parsed.value.base)
   })

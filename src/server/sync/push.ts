@@ -3,15 +3,33 @@ import { sql } from 'kysely'
 import { maskRecordFields } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } from '../../domain/protocol.ts'
-import { auditDeadlineChanges } from '../audit/deadlineChanges.ts'
+import { auditDeadlineChanges, type AttributedWrite } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import { loadRecords, readHead, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
 
-/** How often a push that clashed with a concurrent one (deadlock, duplicate first insert) is retried. */
+/** How often a batch that clashed with a concurrent one (deadlock, duplicate first insert) is retried. */
 const ATTEMPTS = 3
+
+/** One validated push from one device. A batch never holds two pushes of the same device. */
+export interface PushJob {
+  readonly actor: Actor
+  readonly request: PushRequest
+  readonly now: number
+}
+
+/** What became of one push of a batch: its response, or the error to answer it with. */
+export type PushOutcome = { readonly ok: true; readonly response: PushResponse } | { readonly ok: false; readonly error: unknown }
+
+/** A push whose device was claimed and whose mutations continue its sequence. */
+interface Ready {
+  readonly index: number
+  readonly job: PushJob
+  readonly fresh: Mutation[]
+  readonly lastMutationId: number
+}
 
 /** The mutations not yet applied for this client; throws `mutation_gap` when one is missing. */
 function freshMutations(mutations: readonly Mutation[], lastApplied: number): Mutation[] {
@@ -45,102 +63,171 @@ function masked(m: Mutation): Mutation {
 }
 
 /**
- * Registers the device on its first push and locks its row (the upsert takes the row lock on
- * PostgreSQL), so one device's pushes run one at a time. Returns its last applied mutation id.
+ * Registers the devices of a batch on their first push and locks their rows (the upsert takes
+ * the row locks on PostgreSQL, in client id order so concurrent batches cannot deadlock), so one
+ * device's pushes run one at a time. Returns each device's last applied mutation id; a device
+ * registered to another user is left untouched and missing from the result.
  */
-async function claimClient(trx: Trx, actor: Actor, clientId: string, now: number): Promise<number> {
-  const { rows } = await sql<{ user_id: string; last_mutation_id: number }>`
-    insert into clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) values (${clientId}, ${actor.id}, 0, ${now}, ${now})
-    on conflict (client_id) do update set last_seen_at = excluded.last_seen_at
-    returning user_id, last_mutation_id`.execute(trx)
-  const client = rows[0]!
-  if (client.user_id !== actor.id) throw new ApiError(403, 'client_not_yours')
-  return Number(client.last_mutation_id)
+async function claimClients(trx: Trx, jobs: readonly PushJob[]): Promise<Map<string, number>> {
+  const sorted = [...jobs].sort((a, b) => (a.request.clientId < b.request.clientId ? -1 : 1))
+  const values = sorted.map(({ actor, request, now }) => sql`(${request.clientId}, ${actor.id}, 0, ${now}, ${now})`)
+  const { rows } = await sql<{ client_id: string; last_mutation_id: number }>`
+    insert into clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) values ${sql.join(values)}
+    on conflict (client_id) do update set last_seen_at = excluded.last_seen_at where clients.user_id = excluded.user_id
+    returning client_id, last_mutation_id`.execute(trx)
+  return new Map(rows.map((row) => [row.client_id, Number(row.last_mutation_id)]))
+}
+
+/** Checks each job's device and sequence; a job that fails gets its error in `outcomes` and is left out. */
+function readyJobs(jobs: readonly PushJob[], claimed: ReadonlyMap<string, number>, outcomes: PushOutcome[]): Ready[] {
+  const ready: Ready[] = []
+  jobs.forEach((job, index) => {
+    const last = claimed.get(job.request.clientId)
+    if (last === undefined) {
+      outcomes[index] = { ok: false, error: new ApiError(403, 'client_not_yours') }
+      return
+    }
+    try {
+      const lastApplied = appliedBefore(job.request.mutations, last)
+      const fresh = freshMutations(job.request.mutations, lastApplied).map(masked)
+      ready.push({ index, job, fresh, lastMutationId: fresh.at(-1)?.mutationId ?? lastApplied })
+    } catch (error) {
+      outcomes[index] = { ok: false, error }
+    }
+  })
+  return ready
 }
 
 interface Applied {
-  readonly writes: RecordWrite[]
-  readonly conflicts: Conflict[]
-  readonly rejected: RejectedMutation[]
-}
-
-/** Runs the merge for each mutation in order; each changed record is numbered once, from `startSeq + 1` in order of first change. */
-function applyInOrder(actor: Actor, clientId: string, fresh: Mutation[], stored: Map<string, StoredRecord>, startSeq: number, now: number): Applied {
-  const writes = new Map<string, RecordWrite>()
-  const conflicts: Conflict[] = []
-  const rejected: RejectedMutation[] = []
-  for (const m of fresh) {
-    const key = recordKey(m.table, m.recordId)
-    const pending = writes.get(key)
-    const current = pending ?? stored.get(key) ?? null
-    if (!canWrite(actor, m, current && { teamId: current.teamId, content: current.state.content })) {
-      rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: 'forbidden' })
-      continue
-    }
-    const rev = pending?.seq ?? startSeq + writes.size + 1
-    const result = mergeMutation(current?.state ?? null, { op: m.op, fields: m.fields, baseRev: m.baseRev, clientId, rev, now })
-    for (const clash of result.clashes) conflicts.push({ table: m.table, id: m.recordId, ...clash, mutationId: m.mutationId })
-    if (result.outcome === 'unchanged' || !result.state) continue
-    writes.set(key, {
-      table: m.table, id: m.recordId, seq: rev, state: result.state,
-      teamId: current?.teamId ?? String(m.fields.teamId),
-      createdBy: current?.createdBy ?? actor.id,
-    })
-  }
-  return { writes: [...writes.values()], conflicts, rejected }
-}
-
-async function saveConflicts(trx: Trx, actor: Actor, clientId: string, conflicts: Conflict[], now: number): Promise<void> {
-  if (conflicts.length === 0) return
-  await trx.insertInto('conflicts').values(conflicts.map((c) => ({
-    id: randomUUID(), user_id: actor.id, client_id: clientId, mutation_id: c.mutationId ?? 0, tbl: c.table,
-    record_id: c.id, field: c.field, yours: JSON.stringify(c.yours) ?? 'null', theirs: JSON.stringify(c.theirs) ?? 'null', at: now,
-  }))).execute()
-}
-
-async function pushOnce(storage: Storage, actor: Actor, request: PushRequest, now: number): Promise<{ response: PushResponse; nudge: Nudge | null }> {
-  return storage.db.transaction().execute(async (trx) => {
-    const lastApplied = appliedBefore(request.mutations, await claimClient(trx, actor, request.clientId, now))
-    const fresh = freshMutations(request.mutations, lastApplied).map(masked)
-    const lastMutationId = fresh.at(-1)?.mutationId ?? lastApplied
-    if (fresh.length === 0) {
-      return { response: { lastMutationId, seq: await readHead(trx), conflicts: [], rejected: [] }, nudge: null }
-    }
-    // Records are read and locked first; the merge runs once to count the changes, so the
-    // counter row (the global ordering lock) is held only for numbering, writing and commit.
-    const stored = await loadRecords(trx, fresh.map((m) => ({ table: m.table, id: m.recordId })), storage.lockRows)
-    const counted = applyInOrder(actor, request.clientId, fresh, stored, 0, now)
-    await sql`update clients set last_mutation_id = ${lastMutationId} where client_id = ${request.clientId}`.execute(trx)
-    await saveConflicts(trx, actor, request.clientId, counted.conflicts, now)
-    const changes = counted.writes.length
-    if (changes === 0) {
-      const response = { lastMutationId, seq: await readHead(trx), conflicts: counted.conflicts, rejected: counted.rejected }
-      return { response, nudge: null }
-    }
-    const teams = [...new Set(counted.writes.map((w) => w.teamId))]
-    const head = await storage.allocateSequence(trx, changes, teams)
-    const applied = applyInOrder(actor, request.clientId, fresh, stored, head - changes, now)
-    if (applied.writes.length !== changes) throw new Error('merge was not deterministic')
-    await writeRecords(trx, applied.writes)
-    await auditDeadlineChanges(trx, actor.id, stored, applied.writes, now)
-    const nudge: Nudge = { seq: head, teams }
-    return { response: { lastMutationId, seq: head, conflicts: applied.conflicts, rejected: applied.rejected }, nudge }
-  })
+  readonly writes: AttributedWrite[]
+  /** Per ready job, in order: the conflicts and refusals to answer it with. */
+  readonly results: { conflicts: Conflict[]; rejected: RejectedMutation[] }[]
 }
 
 /**
- * Applies a validated push in one transaction: each mutation exactly once per (client,
- * mutationId), a gap rejects the whole push, forbidden mutations are skipped and reported, and
- * every changed record gets the next sequence number, committed in order. Nudges go out on commit.
+ * Runs the merge for each mutation of each job in order, as if the jobs had come one after the
+ * other; each changed record is numbered once, from `startSeq + 1` in order of first change.
  */
-export async function applyPush(storage: Storage, actor: Actor, request: PushRequest, now: number = Date.now()): Promise<PushResponse> {
+function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>, startSeq: number): Applied {
+  const writes = new Map<string, AttributedWrite>()
+  const results = ready.map(({ job, fresh }) => {
+    const { actor, request: { clientId }, now } = job
+    const conflicts: Conflict[] = []
+    const rejected: RejectedMutation[] = []
+    for (const m of fresh) {
+      const key = recordKey(m.table, m.recordId)
+      const pending = writes.get(key)?.write
+      const current = pending ?? stored.get(key) ?? null
+      if (!canWrite(actor, m, current && { teamId: current.teamId, content: current.state.content })) {
+        rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: 'forbidden' })
+        continue
+      }
+      const rev = pending?.seq ?? startSeq + writes.size + 1
+      const result = mergeMutation(current?.state ?? null, { op: m.op, fields: m.fields, baseRev: m.baseRev, clientId, rev, now })
+      for (const clash of result.clashes) conflicts.push({ table: m.table, id: m.recordId, ...clash, mutationId: m.mutationId })
+      if (result.outcome === 'unchanged' || !result.state) continue
+      const write: RecordWrite = {
+        table: m.table, id: m.recordId, seq: rev, state: result.state,
+        teamId: current?.teamId ?? String(m.fields.teamId),
+        createdBy: current?.createdBy ?? actor.id,
+      }
+      writes.set(key, { write, actorId: actor.id, at: now })
+    }
+    return { conflicts, rejected }
+  })
+  return { writes: [...writes.values()], results }
+}
+
+/** Moves each device's acknowledged position to the last mutation of its push. */
+async function recordProgress(trx: Trx, ready: readonly Ready[]): Promise<void> {
+  const moved = ready.filter((r) => r.fresh.length > 0)
+  if (moved.length === 0) return
+  const values = moved.map((r) => sql`(${r.job.request.clientId}, ${r.job.actor.id}, ${r.lastMutationId}, ${r.job.now}, ${r.job.now})`)
+  await sql`insert into clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) values ${sql.join(values)}
+    on conflict (client_id) do update set last_mutation_id = excluded.last_mutation_id`.execute(trx)
+}
+
+async function saveConflicts(trx: Trx, ready: readonly Ready[], applied: Applied): Promise<void> {
+  const rows = ready.flatMap(({ job }, i) => applied.results[i]!.conflicts.map((c) => ({
+    id: randomUUID(), user_id: job.actor.id, client_id: job.request.clientId, mutation_id: c.mutationId ?? 0, tbl: c.table,
+    record_id: c.id, field: c.field, yours: JSON.stringify(c.yours) ?? 'null', theirs: JSON.stringify(c.theirs) ?? 'null', at: job.now,
+  })))
+  if (rows.length > 0) await trx.insertInto('conflicts').values(rows).execute()
+}
+
+/** One transaction for a whole batch; a job's own error (gap, not its device) does not stop the others. */
+async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ outcomes: PushOutcome[]; nudge: Nudge | null }> {
+  return storage.db.transaction().execute(async (trx) => {
+    const outcomes: PushOutcome[] = new Array(jobs.length)
+    const ready = readyJobs(jobs, await claimClients(trx, jobs), outcomes)
+    const keys = ready.flatMap((r) => r.fresh.map((m) => ({ table: m.table, id: m.recordId })))
+    // Records are read and locked first; the merge runs once to count the changes, so the
+    // counter row (the global ordering lock) is held only for numbering, writing and commit.
+    const stored = keys.length > 0 ? await loadRecords(trx, keys, storage.lockRows) : new Map<string, StoredRecord>()
+    const counted = applyInOrder(ready, stored, 0)
+    await recordProgress(trx, ready)
+    await saveConflicts(trx, ready, counted)
+    const changes = counted.writes.length
+    let applied = counted
+    let head: number
+    let nudge: Nudge | null = null
+    if (changes === 0) {
+      head = await readHead(trx)
+    } else {
+      const teams = [...new Set(counted.writes.map((w) => w.write.teamId))]
+      head = await storage.allocateSequence(trx, changes, teams)
+      applied = applyInOrder(ready, stored, head - changes)
+      if (applied.writes.length !== changes) throw new Error('merge was not deterministic')
+      await writeRecords(trx, applied.writes.map((w) => w.write))
+      await auditDeadlineChanges(trx, stored, applied.writes)
+      nudge = { seq: head, teams }
+    }
+    ready.forEach((r, i) => {
+      const { conflicts, rejected } = applied.results[i]!
+      outcomes[r.index] = { ok: true, response: { lastMutationId: r.lastMutationId, seq: head, conflicts, rejected } }
+    })
+    return { outcomes, nudge }
+  })
+}
+
+/** Runs a batch, again when it clashed with a concurrent one; throws what it cannot recover from. */
+async function batchWithRetries(storage: Storage, jobs: readonly PushJob[]): Promise<PushOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const { response, nudge } = await pushOnce(storage, actor, request, now)
+      const { outcomes, nudge } = await batchOnce(storage, jobs)
       if (nudge) storage.notifyAfterCommit(nudge)
-      return response
+      return outcomes
     } catch (error) {
       if (attempt >= ATTEMPTS || !storage.isRetryable(error)) throw error
     }
   }
+}
+
+/**
+ * Applies validated pushes of different devices in one transaction (group commit: under load,
+ * one transaction, one sequence allocation and one commit serve many devices). Each push is
+ * applied as if the pushes had come one after the other in the given order: each mutation
+ * exactly once per (client, mutationId), a gap rejects that whole push, forbidden mutations are
+ * skipped and reported, every changed record gets the next sequence number, committed in order;
+ * nudges go out on commit. If the batch fails as a whole, each push is tried alone, so one push
+ * that breaks the database cannot fail the others.
+ */
+export async function applyPushes(storage: Storage, jobs: readonly PushJob[]): Promise<PushOutcome[]> {
+  const devices = new Set(jobs.map((j) => j.request.clientId))
+  if (devices.size !== jobs.length) throw new Error('a batch holds at most one push per device')
+  try {
+    return await batchWithRetries(storage, jobs)
+  } catch (error) {
+    if (jobs.length === 1) return [{ ok: false, error }]
+  }
+  const outcomes: PushOutcome[] = []
+  for (const job of jobs) outcomes.push(...(await applyPushes(storage, [job])))
+  return outcomes
+}
+
+/** Applies one validated push on its own (see applyPushes). */
+export async function applyPush(storage: Storage, actor: Actor, request: PushRequest, now: number = Date.now()): Promise<PushResponse> {
+  const [outcome] = await applyPushes(storage, [{ actor, request, now }])
+  if (!outcome!.ok) throw outcome!.error
+  return outcome!.response
 }
