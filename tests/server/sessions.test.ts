@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { expect, it } from 'vitest'
 import { SessionGuard } from '../../src/server/auth/guard.ts'
-import { createSession, EXPIRED_SESSION_KEPT_MS, purgeExpiredSessions } from '../../src/server/auth/sessions.ts'
+import { createSession, EXPIRED_SESSION_KEPT_MS, purgeExpiredSessions, resolveSessions } from '../../src/server/auth/sessions.ts'
 import { ApiError } from '../../src/server/errors.ts'
 import { describeBackends } from './support/backends.ts'
 import { useServer, type SignedIn } from './support/harness.ts'
@@ -47,6 +47,45 @@ describeBackends('sessions: expiry, reasons and sign-out on all devices', (kind)
     const error = await guard.require(request, start + 2001).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: 401, details: { reason: 'session_expired' } })
+  })
+
+  it('sessions asked for together are looked up in one query, each answered for itself and in order', async () => {
+    const storage = server().app.storage
+    const [teamA, teamB] = [await server().team(), await server().team()]
+    const two = await server().user('superbruger', [teamA, teamB])
+    const leader = await server().user('leder', [teamA])
+    const gone = await server().user('superbruger', [teamB])
+    const now = Date.now()
+    const tokens = {
+      two: await createSession(storage.db, two.actor.id, 60_000, now),
+      leader: await createSession(storage.db, leader.actor.id, 60_000, now),
+      expired: await createSession(storage.db, leader.actor.id, 1000, now - 5000),
+      old: await createSession(storage.db, two.actor.id, 60_000, now - 50_000),
+      disabled: await createSession(storage.db, gone.actor.id, 60_000, now),
+    }
+    await storage.db.updateTable('users').set({ disabled_at: now }).where('id', '=', gone.actor.id).execute()
+    const queries = [tokens.leader, 'no-such-token', tokens.two, tokens.expired, tokens.disabled, tokens.two, tokens.old].map((token) => ({ token, now }))
+    const found = await resolveSessions(storage.db, queries, 60_000)
+    expect(found.map((f) => ('actor' in f ? f.actor.id : f.reason))).toEqual([
+      leader.actor.id, 'unauthorised', two.actor.id, 'session_expired', 'unauthorised', two.actor.id, two.actor.id,
+    ])
+    expect(found[2]).toMatchObject({ actor: { role: 'superbruger', teams: [teamA, teamB].sort() } })
+    expect(found[0]).toMatchObject({ actor: { role: 'leder', teams: [teamA] } })
+    // A session past half its lifetime is extended; a fresh one is left as it was.
+    expect(found[6]).toMatchObject({ expiresAt: now + 60_000 })
+    expect(found[2]).toMatchObject({ expiresAt: now + 60_000 })
+    const oldRow = await storage.db.selectFrom('sessions').select('expires_at').where('user_id', '=', two.actor.id).orderBy('created_at').executeTakeFirstOrThrow()
+    expect(Number(oldRow.expires_at)).toBe(now + 60_000)
+  })
+
+  it('the guard answers requests that arrive together, each with the user of its own cookie', async () => {
+    const team = await server().team()
+    const users = await Promise.all([0, 1, 2, 3, 4].map(() => server().user('superbruger', [team])))
+    const guard = new SessionGuard(server().app.storage, 60_000)
+    const requests = users.map((u) => ({ cookies: { sb_session: u.cookie.split('=')[1]!.split(';')[0] } }) as unknown as FastifyRequest)
+    const actors = await Promise.all([...requests, { cookies: { sb_session: 'forged' } } as unknown as FastifyRequest].map((r) => guard.require(r).catch((e: unknown) => e)))
+    expect(actors.slice(0, 5).map((a) => (a as { id: string }).id)).toEqual(users.map((u) => u.actor.id))
+    expect(actors[5]).toMatchObject({ status: 401, details: { reason: 'unauthorised' } })
   })
 
   it('housekeeping keeps recently expired sessions (to say "expired") and removes old ones', async () => {

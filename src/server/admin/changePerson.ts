@@ -42,7 +42,7 @@ async function requireAnotherAdmin(trx: Trx, target: Target, id: string, change:
 export async function changePerson(storage: Storage, actor: Actor, id: string, change: PersonChange, ip: string | null, now: number = Date.now()): Promise<AdminPerson> {
   const nudge = await storage.db.transaction().execute(async (trx) => {
     // The Person row before the counter, the same order as a push, so the two cannot deadlock.
-    await loadRecords(trx, [{ table: 'people', id }], storage.lockRows)
+    await loadRecords(trx, storage.kind, [{ table: 'people', id }], storage.lockRows)
     const state = await storage.lockSequence(trx)
     const target = await loadTarget(trx, id)
     if (!target) throw new ApiError(404, 'not_found')

@@ -17,14 +17,14 @@ export async function patchSystemRecord(
   storage: Storage, trx: Trx, seq: number, table: SyncTableName, id: string,
   fields: Readonly<Record<string, unknown>>, now: number,
 ): Promise<Nudge | null> {
-  const stored = (await loadRecords(trx, [{ table, id }], storage.lockRows)).get(recordKey(table, id))
+  const stored = (await loadRecords(trx, storage.kind, [{ table, id }], storage.lockRows)).get(recordKey(table, id))
   if (!stored) return null
   const next = seq + 1
   const result = mergeMutation(stored.state, {
     op: 'patch', fields: { ...fields, updatedAt: now }, baseRev: stored.seq, clientId: SERVER_ORIGIN, rev: next, now,
   })
   if (result.outcome !== 'updated' || !result.state) return null
-  await writeRecords(trx, [{ ...stored, seq: next, state: result.state }])
+  await writeRecords(trx, storage.kind, [{ ...stored, seq: next, state: result.state }])
   await trx.updateTable('sync_state').set({ seq: next }).where('id', '=', 1).execute()
   const nudge: Nudge = { seq: next, teams: [stored.teamId] }
   await storage.notifyInTransaction(trx, nudge)

@@ -1,12 +1,15 @@
+import DataLoader from 'dataloader'
 import type { FastifyRequest } from 'fastify'
 import { ApiError } from '../errors.ts'
 import type { Storage } from '../storage/storage.ts'
-import { resolveSession, SESSION_COOKIE } from './sessions.ts'
+import { resolveSessions, SESSION_COOKIE, type SessionLookup, type SessionQuery } from './sessions.ts'
 import type { Actor } from './users.ts'
 
 /** How long a resolved session is trusted without asking the database again. */
 export const SESSION_CACHE_MS = 5000
 const MAX_CACHED = 10_000
+/** At most this many sessions are looked up in one query. */
+const MAX_BATCH = 500
 
 /**
  * Resolves the session cookie of a request to its user. Answers are cached for a few seconds,
@@ -15,8 +18,17 @@ const MAX_CACHED = 10_000
  */
 export class SessionGuard {
   readonly #cache = new Map<string, { actor: Actor; until: number }>()
+  /**
+   * Uncached sessions asked for while the event loop handles one round of I/O (many devices
+   * coming back at once) are looked up together in one query.
+   */
+  readonly #loader: DataLoader<SessionQuery, SessionLookup>
 
-  constructor(private readonly storage: Storage, private readonly sessionTtlMs: number) {}
+  constructor(storage: Storage, sessionTtlMs: number) {
+    this.#loader = new DataLoader((queries) => resolveSessions(storage.db, queries, sessionTtlMs), {
+      cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (run) => setImmediate(run),
+    })
+  }
 
   /**
    * The signed-in user of a request, or a 401 `unauthenticated` error (the client keeps its outbox)
@@ -27,7 +39,7 @@ export class SessionGuard {
     if (!token) throw new ApiError(401, 'unauthenticated', { reason: 'unauthorised' })
     const cached = this.#cache.get(token)
     if (cached && cached.until > now) return cached.actor
-    const found = await resolveSession(this.storage.db, token, this.sessionTtlMs, now)
+    const found = await this.#loader.load({ token, now })
     if ('reason' in found) {
       this.#cache.delete(token)
       throw new ApiError(401, 'unauthenticated', { reason: found.reason })

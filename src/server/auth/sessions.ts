@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../storage/schema.ts'
-import { loadActor, type Actor } from './users.ts'
+import type { Role } from '../../domain/types.ts'
+import type { Actor } from './users.ts'
 
 /** Name of the HttpOnly session cookie. */
 export const SESSION_COOKIE = 'sb_session'
@@ -24,23 +25,78 @@ export type SessionLookup =
   | { readonly actor: Actor; readonly expiresAt: number }
   | { readonly reason: 'session_expired' | 'unauthorised' }
 
+/** A session token to look up, and the time to judge its expiry by. */
+export interface SessionQuery {
+  readonly token: string
+  readonly now: number
+}
+
+interface SessionRow {
+  token_hash: string
+  expires_at: number
+  id: string | null
+  email: string | null
+  name: string | null
+  role: string | null
+  team_id: string | null
+  from_seq: number | null
+}
+
 /**
- * The user of a live session, or why not: `session_expired` for a token whose session ran out,
+ * What one session's rows say: its user, or `session_expired` for a token whose session ran out,
  * `unauthorised` when it is unknown (signed out, ended on all devices) or the account disabled.
- * A session used after half its lifetime is extended, so active users stay signed in.
  */
-export async function resolveSession(db: Db, token: string, ttlMs: number, now: number = Date.now()): Promise<SessionLookup> {
-  const tokenHash = hashToken(token)
-  const session = await db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst()
-  if (!session) return { reason: 'unauthorised' }
-  if (session.expires_at <= now) return { reason: 'session_expired' }
-  let expiresAt = session.expires_at
-  if (expiresAt - now < ttlMs / 2) {
-    expiresAt = now + ttlMs
-    await db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute()
+function lookupFromRows(rows: readonly SessionRow[], now: number): SessionLookup {
+  const first = rows[0]
+  if (!first) return { reason: 'unauthorised' }
+  if (Number(first.expires_at) <= now) return { reason: 'session_expired' }
+  if (first.id === null || first.email === null || first.name === null || first.role === null) return { reason: 'unauthorised' }
+  const memberships = rows.filter((row) => row.team_id !== null)
+  const actor: Actor = {
+    id: first.id, email: first.email, name: first.name, role: first.role as Role,
+    teams: memberships.map((row) => row.team_id!),
+    joinedSeq: Math.max(0, ...memberships.map((row) => Number(row.from_seq))),
   }
-  const actor = await loadActor(db, session.user_id)
-  return actor ? { actor, expiresAt } : { reason: 'unauthorised' }
+  return { actor, expiresAt: Number(first.expires_at) }
+}
+
+/**
+ * Looks up many sessions in one query (session, user and memberships joined): when many devices
+ * come back at once, their uncached sessions cost one round trip to the database together
+ * instead of three each. A session used after half its lifetime is extended, so active users
+ * stay signed in. Answers in the order asked.
+ */
+export async function resolveSessions(db: Db, queries: readonly SessionQuery[], ttlMs: number): Promise<SessionLookup[]> {
+  const hashes = queries.map((q) => hashToken(q.token))
+  const rows = await db.selectFrom('sessions as s')
+    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 's.user_id').on('u.disabled_at', 'is', null))
+    .leftJoin('memberships as m', 'm.user_id', 'u.id')
+    .select(['s.token_hash', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'm.team_id', 'm.from_seq'])
+    .where('s.token_hash', 'in', [...new Set(hashes)]).orderBy('s.token_hash').orderBy('m.team_id').execute()
+  const byHash = new Map<string, SessionRow[]>()
+  for (const row of rows) {
+    const list = byHash.get(row.token_hash) ?? []
+    list.push(row)
+    byHash.set(row.token_hash, list)
+  }
+  const lookups: SessionLookup[] = []
+  for (const [i, { now }] of queries.entries()) {
+    const found = lookupFromRows(byHash.get(hashes[i]!) ?? [], now)
+    if ('actor' in found && found.expiresAt - now < ttlMs / 2) {
+      const expiresAt = now + ttlMs
+      await db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', '=', hashes[i]!).execute()
+      lookups.push({ actor: found.actor, expiresAt })
+    } else {
+      lookups.push(found)
+    }
+  }
+  return lookups
+}
+
+/** The user of a live session, or why not (see resolveSessions). */
+export async function resolveSession(db: Db, token: string, ttlMs: number, now: number = Date.now()): Promise<SessionLookup> {
+  const [lookup] = await resolveSessions(db, [{ token, now }], ttlMs)
+  return lookup!
 }
 
 /** Ends a session; unknown tokens are ignored. */

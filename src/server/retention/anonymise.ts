@@ -10,7 +10,7 @@ import { sameValue } from '../../domain/merge.ts'
 import { ANONYMISED_TEXT } from '../../domain/privacyProtocol.ts'
 import type { SyncTableName } from '../../domain/types.ts'
 import { loadRecords, recordKey, type StoredRecord } from '../storage/records.ts'
-import type { Trx } from '../storage/storage.ts'
+import type { Storage, Trx } from '../storage/storage.ts'
 
 /** Tables whose records can be anonymised; others (people, tips, assets, templates) are edited or deleted by hand. */
 export const ANONYMISABLE_TABLES: ReadonlySet<SyncTableName> = new Set(['requests', 'timeEntries', 'absences', 'checklistRuns', 'checklistAnswers'])
@@ -83,12 +83,12 @@ export function isTextAnswer(answer: Readonly<Record<string, unknown>>, run: Rea
 }
 
 /** For the checklist answers among `records`: which are free text, read from their runs and templates inside `trx`. */
-export async function loadTextAnswers(trx: Trx, records: readonly StoredRecord[]): Promise<Set<string>> {
+export async function loadTextAnswers(trx: Trx, kind: Storage['kind'], records: readonly StoredRecord[]): Promise<Set<string>> {
   const answers = records.filter((r) => r.table === 'checklistAnswers')
   if (answers.length === 0) return new Set()
-  const runs = await loadRecords(trx, answers.map((a) => ({ table: 'checklistRuns' as const, id: String(a.state.content.runId) })), false)
+  const runs = await loadRecords(trx, kind, answers.map((a) => ({ table: 'checklistRuns' as const, id: String(a.state.content.runId) })), false)
   const templateIds = [...runs.values()].map((run) => ({ table: 'checklistTemplates' as const, id: String(run.state.content.templateId) }))
-  const templates = await loadRecords(trx, templateIds, false)
+  const templates = await loadRecords(trx, kind, templateIds, false)
   const kinds = templateKinds([...templates.values()].map((t) => ({ id: t.id, content: t.state.content })))
   const text = new Set<string>()
   for (const answer of answers) {

@@ -32,7 +32,7 @@ export async function eraseRecords(storage: Storage, actor: Actor, hits: readonl
   }
   const keys = wanted.map(({ table, id }) => ({ table, id }))
   const { rewrite } = await commitRewrite(storage, async (trx) => {
-    const text = await loadTextAnswers(trx, [...(await loadRecords(trx, keys, false)).values()])
+    const text = await loadTextAnswers(trx, storage.kind, [...(await loadRecords(trx, storage.kind, keys, false)).values()])
     const result = await rewriteRecords(storage, trx, keys, (r) => anonymisedFields(r.table, r.state.content, text.has(r.id)), now)
     for (const teamId of new Set(wanted.map((hit) => hit.teamId))) {
       const changed = result.changed.filter((w) => w.teamId === teamId)

@@ -26,7 +26,7 @@ export async function rewriteRecords(
   storage: Storage, trx: Trx, keys: ReadonlyArray<{ table: SyncTableName; id: string }>,
   fieldsFor: (record: StoredRecord) => Readonly<Record<string, unknown>>, now: number,
 ): Promise<Rewrite> {
-  const stored = await loadRecords(trx, keys, storage.lockRows)
+  const stored = await loadRecords(trx, storage.kind, keys, storage.lockRows)
   const planned = [...stored.values()]
     .filter((record) => record.state.deletedAt === null)
     .map((record) => ({ record, fields: fieldsFor(record) }))
@@ -40,7 +40,7 @@ export async function rewriteRecords(
     if (result.outcome !== 'updated' || !result.state) throw new Error(`server rewrite of ${record.table}/${record.id} did not apply`)
     return { ...record, seq: rev, state: result.state }
   })
-  await writeRecords(trx, changed)
+  await writeRecords(trx, storage.kind, changed)
   await wipeConflicts(trx, changed)
   const nudge: Nudge = { seq: head, teams }
   return { changed, nudge }

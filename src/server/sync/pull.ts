@@ -1,14 +1,11 @@
-import { sql } from 'kysely'
 import type { PullResponse } from '../../domain/protocol.ts'
 import type { Actor } from '../auth/users.ts'
-import { readPage } from '../storage/records.ts'
+import { readPage, readSequenceRow } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'
 
 /** The newest committed sequence, the purge horizon and the number the newest purge took. */
-export async function readSequence(storage: Storage): Promise<{ seq: number; purgedThrough: number; purgeSeq: number }> {
-  const { rows } = await sql<{ seq: number; purged_through: number; purge_seq: number }>`select seq, purged_through, purge_seq from sync_state where id = 1`.execute(storage.db)
-  const row = rows[0]!
-  return { seq: Number(row.seq), purgedThrough: Number(row.purged_through), purgeSeq: Number(row.purge_seq) }
+export function readSequence(storage: Storage): Promise<{ seq: number; purgedThrough: number; purgeSeq: number }> {
+  return readSequenceRow(storage.db)
 }
 
 /**
@@ -28,18 +25,18 @@ export function mustReset(cursor: number, began: number, head: number, purgedThr
 
 /**
  * One page of what `actor` may read after `cursor`, in sequence order, as the JSON text of a
- * PullResponse (records are spliced in from their stored text, see recordJson). The head is read
- * first and the page stops there: every record up to a committed head is itself committed, so a
- * puller never skips a sequence number that commits later. `base` comes back as given, or as the
- * head on a pull from cursor 0 (where a device's copy begins); see mustReset for `resetRequired`.
+ * PullResponse (records are spliced in from their stored text, see recordJson). The head and the
+ * page are read in one statement and the page stops at the head: every record up to a committed
+ * head is itself committed, so a puller never skips a sequence number that commits later. `base`
+ * comes back as given, or as the head on a pull from cursor 0 (where a device's copy begins); see
+ * mustReset for `resetRequired`.
  */
 export async function pullPageJson(storage: Storage, actor: Actor, cursor: number, limit: number, base?: number): Promise<string> {
-  const { seq: head, purgedThrough, purgeSeq } = await readSequence(storage)
+  const { sequence: { seq: head, purgedThrough, purgeSeq }, rows } = await readPage(storage.db, actor.teams, cursor, limit + 1)
   const began = cursor === 0 ? head : (base ?? cursor)
   if (mustReset(cursor, began, head, purgedThrough, purgeSeq, actor.joinedSeq)) {
     return JSON.stringify({ records: [], nextCursor: 0, hasMore: false, resetRequired: true, base: 0 } satisfies PullResponse)
   }
-  const rows = await readPage(storage.db, actor.teams, cursor, head, limit + 1)
   const hasMore = rows.length > limit
   const page = rows.slice(0, limit)
   const records = page.map((row) => `{"table":${JSON.stringify(row.table)},"record":${row.json}}`).join(',')

@@ -105,8 +105,17 @@ interface Applied {
 }
 
 /**
+ * Where the first, counting merge numbers its changes: above every real sequence number, as the
+ * real numbers will be above every revision a device can have seen.
+ */
+const PROVISIONAL_START = 2 ** 52
+
+/**
  * Runs the merge for each mutation of each job in order, as if the jobs had come one after the
  * other; each changed record is numbered once, from `startSeq + 1` in order of first change.
+ * A base revision is taken as at most `startSeq` (no device can have seen a later one), so the
+ * counting run (from PROVISIONAL_START) and the real run clash on the same fields even where two
+ * pushes of one batch change one record.
  */
 function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>, startSeq: number): Applied {
   const writes = new Map<string, AttributedWrite>()
@@ -123,7 +132,8 @@ function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>
         continue
       }
       const rev = pending?.seq ?? startSeq + writes.size + 1
-      const result = mergeMutation(current?.state ?? null, { op: m.op, fields: m.fields, baseRev: m.baseRev, clientId, rev, now })
+      const baseRev = Math.min(m.baseRev, startSeq)
+      const result = mergeMutation(current?.state ?? null, { op: m.op, fields: m.fields, baseRev, clientId, rev, now })
       for (const clash of result.clashes) conflicts.push({ table: m.table, id: m.recordId, ...clash, mutationId: m.mutationId })
       if (result.outcome === 'unchanged' || !result.state) continue
       const write: RecordWrite = {
@@ -163,8 +173,8 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     const keys = ready.flatMap((r) => r.fresh.map((m) => ({ table: m.table, id: m.recordId })))
     // Records are read and locked first; the merge runs once to count the changes, so the
     // counter row (the global ordering lock) is held only for numbering, writing and commit.
-    const stored = keys.length > 0 ? await loadRecords(trx, keys, storage.lockRows) : new Map<string, StoredRecord>()
-    const counted = applyInOrder(ready, stored, 0)
+    const stored = keys.length > 0 ? await loadRecords(trx, storage.kind, keys, storage.lockRows) : new Map<string, StoredRecord>()
+    const counted = applyInOrder(ready, stored, PROVISIONAL_START)
     await recordProgress(trx, ready)
     await saveConflicts(trx, ready, counted)
     const changes = counted.writes.length
@@ -177,8 +187,9 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
       const teams = [...new Set(counted.writes.map((w) => w.write.teamId))]
       head = await storage.allocateSequence(trx, changes, teams)
       applied = applyInOrder(ready, stored, head - changes)
-      if (applied.writes.length !== changes) throw new Error('merge was not deterministic')
-      await writeRecords(trx, applied.writes.map((w) => w.write))
+      const sameConflicts = applied.results.every((r, i) => r.conflicts.length === counted.results[i]!.conflicts.length)
+      if (applied.writes.length !== changes || !sameConflicts) throw new Error('merge was not deterministic')
+      await writeRecords(trx, storage.kind, applied.writes.map((w) => w.write))
       await auditDeadlineChanges(trx, stored, applied.writes)
       nudge = { seq: head, teams }
     }

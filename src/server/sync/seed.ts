@@ -23,7 +23,7 @@ export async function insertSystemRecords(storage: Storage, trx: Trx, seq: numbe
     const { state } = mergeMutation(null, { op: 'put', fields: record, baseRev: 0, clientId: SERVER_ORIGIN, rev: next, now })
     return { table, id: String(record.id), teamId: String(record.teamId), createdBy: String(record.createdBy), seq: next, state: state! }
   })
-  await writeRecords(trx, writes)
+  await writeRecords(trx, storage.kind, writes)
   if (next !== seq) {
     await trx.updateTable('sync_state').set({ seq: next }).where('id', '=', 1).execute()
     await storage.notifyInTransaction(trx, { seq: next, teams: [...new Set(writes.map((w) => w.teamId))] })
