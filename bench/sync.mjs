@@ -253,22 +253,24 @@ const sleep = (msToWait) => new Promise((r) => setTimeout(r, Math.max(0, msToWai
 /**
  * Runs every device through ROUNDS syncs (push a batch, then pull until caught up); returns push
  * latencies and errors. Modes:
+ *  - first: one wave in which every device opens a new connection (the network came back);
  *  - wave: all devices start a sync at the same instant (the issue's "syncing at once": the
  *    network comes back, a nudge reaches everyone), then again every WAVE_INTERVAL_MS;
  *  - steady: each device syncs every STEADY_INTERVAL_MS from a random start;
  *  - saturation: every device syncs back to back with no pause, so 200 requests are always
  *    waiting; this measures throughput, and latency there is queueing (no target).
  */
-async function runDevices(devices, mode) {
+async function runDevices(devices, mode, rounds = ROUNDS) {
   const latencies = []
   const syncs = []
+  const roundMax = new Array(rounds).fill(0)
   let errors = 0
   let counter = 0
   const headers = (d) => ({ cookie: d.cookie, origin: d.baseUrl, 'content-type': 'application/json' })
   const begin = performance.now() + 50
   async function device(d) {
     if (mode === 'steady') await sleep(Math.random() * STEADY_INTERVAL_MS)
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < rounds; round++) {
       // The device's outbox is ready before its sync starts, as on a phone.
       const mutations = []
       for (let i = 0; i < PER_PUSH; i++) {
@@ -276,11 +278,12 @@ async function runDevices(devices, mode) {
         mutations.push({ mutationId: d.next++, table: 'requests', recordId: id, op: 'put', fields: request(id, d.teamId, d.userId, ++counter), baseRev: 0, at: Date.now() })
       }
       const body = JSON.stringify({ clientId: d.clientId, mutations })
-      if (mode === 'wave') await sleep(begin + round * WAVE_INTERVAL_MS - performance.now())
+      if (mode === 'wave' || mode === 'first') await sleep(begin + round * WAVE_INTERVAL_MS - performance.now())
       const roundStart = performance.now()
       const t0 = performance.now()
       const push = await http(`${d.baseUrl}/api/sync/push`, { method: 'POST', headers: headers(d), body })
       latencies.push(performance.now() - t0)
+      roundMax[round] = Math.max(roundMax[round], performance.now() - t0)
       if (push.status !== 200) { errors++; continue }
       for (let more = true; more;) {
         const pull = await http(`${d.baseUrl}/api/sync/pull?cursor=${d.cursor}&limit=1000`, { method: 'GET', headers: { cookie: d.cookie } })
@@ -295,7 +298,7 @@ async function runDevices(devices, mode) {
   }
   const start = performance.now()
   await Promise.all(devices.map(device))
-  return { latencies: latencies.sort((a, b) => a - b), syncs: syncs.sort((a, b) => a - b), errors, seconds: (performance.now() - start) / 1000 }
+  return { latencies: latencies.sort((a, b) => a - b), syncs: syncs.sort((a, b) => a - b), roundMax, errors, seconds: (performance.now() - start) / 1000 }
 }
 
 /**
@@ -311,7 +314,8 @@ function pageEnd(body) {
 }
 
 /** A keep-alive HTTP client lighter than fetch, so the load generator takes less of the shared CPU. */
-const agent = new Agent({ keepAlive: true, maxSockets: DEVICES * 2 })
+const newAgent = () => new Agent({ keepAlive: true, maxSockets: DEVICES * 2 })
+let agent = newAgent()
 function http(url, { method, headers, body }) {
   return new Promise((resolve) => {
     const req = httpRequest(url, { method, headers, agent }, (res) => {
@@ -326,6 +330,7 @@ function http(url, { method, headers, body }) {
 }
 
 const MODES = [
+  ['first', `one wave in which every device opens a new connection, as after a network outage`, 'target p99 < 200 ms'],
   ['wave', `all ${DEVICES} start a sync at the same instant, ${ROUNDS} waves ${WAVE_INTERVAL_MS / 1000} s apart`, 'target p99 < 200 ms'],
   ['steady', `each every ${STEADY_INTERVAL_MS / 1000} s from a random start`, 'target p99 < 200 ms'],
   ['saturation', 'all back to back with no pause: throughput, latency is queueing', 'no target'],
@@ -335,18 +340,24 @@ async function loadTest(kind, database, databaseUrl, instances = 1) {
   const { children, devices } = await startServerProcesses(kind, database, databaseUrl, instances)
   const label = (instances > 1 ? `${kind} ×${instances}` : kind).padEnd(12)
   try {
-    // A running server is warm: one unmeasured steady pass first, so JIT compilation and the
-    // first connections are not counted as sync latency.
+    // A running server is warm: one unmeasured steady pass first, so JIT compilation is not
+    // counted as sync latency. The 'first' wave then measures devices that all connect anew at
+    // once; in 'wave' they sync again over the connections they keep (as a phone does for a while).
     const warm = await runDevices(devices, 'steady')
     console.log(`   ${label} warm-up (unmeasured): ${warm.latencies.length} pushes, errors=${warm.errors}`)
     // BENCH_MODES=wave,steady runs only those modes (the warm-up always runs).
     const only = process.env.BENCH_MODES?.split(',')
     for (const [mode, how, target] of MODES.filter(([m]) => !only || only.includes(m))) {
+      if (mode === 'first') {
+        agent.destroy()
+        agent = newAgent()
+        await sleep(200)
+      }
       const cpuBefore = children.map(({ child }) => cpuMs(child.pid))
-      const { latencies, syncs, errors, seconds } = await runDevices(devices, mode)
+      const { latencies, syncs, roundMax, errors, seconds } = await runDevices(devices, mode, mode === 'first' ? 1 : ROUNDS)
       const cpu = children.reduce((sum, { child }, i) => sum + cpuMs(child.pid) - cpuBefore[i], 0)
       console.log(`   ${label} ${mode.padEnd(10)} (${how}): ${latencies.length} pushes of ${PER_PUSH} in ${seconds.toFixed(1)} s, errors=${errors}, push latency p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1))} (${target})`)
-      console.log(`   ${' '.repeat(label.length)} ${' '.repeat(10)} whole sync (push, then pull until caught up) p50 ${ms(percentile(syncs, 0.5))}, p99 ${ms(percentile(syncs, 0.99))}; server process CPU ${Number.isNaN(cpu) ? 'n/a' : `${(cpu / latencies.length).toFixed(2)} ms per sync`}`)
+      console.log(`   ${' '.repeat(label.length)} ${' '.repeat(10)} whole sync (push, then pull until caught up) p50 ${ms(percentile(syncs, 0.5))}, p99 ${ms(percentile(syncs, 0.99))}; server process CPU ${Number.isNaN(cpu) ? 'n/a' : `${(cpu / latencies.length).toFixed(2)} ms per sync`}${mode === 'wave' ? `; slowest push per wave ${roundMax.map((v) => v.toFixed(0)).join(', ')} ms` : ''}`)
     }
   } finally {
     for (const { child } of children) {
