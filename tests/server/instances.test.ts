@@ -81,6 +81,23 @@ describeBackends('two server instances on one PostgreSQL database', (kind) => {
     expect(new Set(tips.map((t) => t.record.rev)).size).toBe(50)
   })
 
+  it('two devices creating the same records through both instances at once: each record once, both pushes answered', async () => {
+    const [a, b] = await pair()
+    const team = await a.team()
+    const users = [await a.user('superbruger', [team], 'same-a@test.dk'), await b.user('superbruger', [team], 'same-b@test.dk')]
+    for (let round = 0; round < 5; round++) {
+      // The same new ids from two devices: one instance's plain insert meets the other's row.
+      const responses = await Promise.all(users.map((user, u) => [a, b][u]!.app.inject({
+        method: 'POST', url: '/api/sync/push', headers: { cookie: user.cookie },
+        payload: { clientId: `device-same-${u}`, mutations: Array.from({ length: 20 }, (_, i) => putOf(round * 20 + i + 1, 'tips', `same-${round}-${i}`, team, user.actor.id)) },
+      })))
+      for (const response of responses) expect(response.statusCode, response.body).toBe(200)
+    }
+    const tips = (await users[0]!.pullAll()).filter((r) => r.table === 'tips')
+    expect(tips).toHaveLength(100)
+    expect(new Set(tips.map((t) => t.record.id)).size).toBe(100)
+  })
+
   it('two instances starting together on an empty database create one admin and one team', async () => {
     backend = await createBackend(kind)
     const config = testConfig(backend, { adminPassword: null })

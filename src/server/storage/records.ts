@@ -69,28 +69,34 @@ const UPSERT = sql`on conflict (tbl, id) do update set team_id = excluded.team_i
   seq = excluded.seq, created_by = excluded.created_by, origin = excluded.origin, deleted_at = excluded.deleted_at`
 
 /**
- * Writes the changed records of a push. PostgreSQL gets all rows in one upsert as one JSON
- * parameter (json_to_recordset): one round trip, and one JSON.stringify instead of binding nine
- * parameters a row. SQLite gets multi-row upserts of 100 bound rows: unpacking JSON there
- * (json_each, ->>) took three times as long as binding (bench:sync, scratch batch timing). The
- * hot queries of push and pull are SQL text: the query builder cost more than SQLite running them.
+ * Writes changed records. `created` are records the caller found missing (a plain insert: a
+ * record another instance created meanwhile makes it fail with a unique violation, which the
+ * push retries); the others are upserted. PostgreSQL gets each kind of row in one statement as
+ * one JSON parameter (json_to_recordset): one round trip, and one JSON.stringify instead of
+ * binding nine parameters a row. SQLite gets multi-row statements of 100 bound rows: unpacking
+ * JSON there (json_each, ->>) took three times as long as binding. The hot queries of push and
+ * pull are SQL text: the query builder cost more than SQLite running them (bench:sync).
  */
-export async function writeRecords(trx: Trx, kind: Kind, writes: readonly RecordWrite[]): Promise<void> {
-  if (writes.length === 0) return
-  if (kind === 'postgres') {
-    const json = JSON.stringify(writes.map((w) => ({
-      tbl: w.table, id: w.id, team_id: w.teamId, data: JSON.stringify(w.state.content), stamps: JSON.stringify(w.state.stamps),
-      seq: w.seq, created_by: w.createdBy, origin: w.state.origin, deleted_at: w.state.deletedAt,
-    })))
-    await sql`insert into records (tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at)
-      select tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at from json_to_recordset(${json}::json)
-        as x(tbl text, id text, team_id text, data text, stamps text, seq bigint, created_by text, origin text, deleted_at bigint)
-      ${UPSERT}`.execute(trx)
-    return
-  }
-  for (let i = 0; i < writes.length; i += 100) {
-    const values = writes.slice(i, i + 100).map((w) => sql`(${w.table}, ${w.id}, ${w.teamId}, ${JSON.stringify(w.state.content)}, ${JSON.stringify(w.state.stamps)}, ${w.seq}, ${w.createdBy}, ${w.state.origin}, ${w.state.deletedAt})`)
-    await sql`insert into records (tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at) values ${sql.join(values)} ${UPSERT}`.execute(trx)
+export async function writeRecords(trx: Trx, kind: Kind, writes: readonly RecordWrite[], created: ReadonlySet<RecordWrite> = new Set()): Promise<void> {
+  const inserts = writes.filter((w) => created.has(w))
+  const upserts = writes.filter((w) => !created.has(w))
+  for (const [rows, conflict] of [[inserts, sql``], [upserts, UPSERT]] as const) {
+    if (rows.length === 0) continue
+    if (kind === 'postgres') {
+      const json = JSON.stringify(rows.map((w) => ({
+        tbl: w.table, id: w.id, team_id: w.teamId, data: JSON.stringify(w.state.content), stamps: JSON.stringify(w.state.stamps),
+        seq: w.seq, created_by: w.createdBy, origin: w.state.origin, deleted_at: w.state.deletedAt,
+      })))
+      await sql`insert into records (tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at)
+        select tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at from json_to_recordset(${json}::json)
+          as x(tbl text, id text, team_id text, data text, stamps text, seq bigint, created_by text, origin text, deleted_at bigint)
+        ${conflict}`.execute(trx)
+      continue
+    }
+    for (let i = 0; i < rows.length; i += 100) {
+      const values = rows.slice(i, i + 100).map((w) => sql`(${w.table}, ${w.id}, ${w.teamId}, ${JSON.stringify(w.state.content)}, ${JSON.stringify(w.state.stamps)}, ${w.seq}, ${w.createdBy}, ${w.state.origin}, ${w.state.deletedAt})`)
+      await sql`insert into records (tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at) values ${sql.join(values)} ${conflict}`.execute(trx)
+    }
   }
 }
 

@@ -189,7 +189,8 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
       applied = applyInOrder(ready, stored, head - changes)
       const sameConflicts = applied.results.every((r, i) => r.conflicts.length === counted.results[i]!.conflicts.length)
       if (applied.writes.length !== changes || !sameConflicts) throw new Error('merge was not deterministic')
-      await writeRecords(trx, storage.kind, applied.writes.map((w) => w.write))
+      const writes = applied.writes.map((w) => w.write)
+      await writeRecords(trx, storage.kind, writes, new Set(writes.filter((w) => !stored.has(recordKey(w.table, w.id)))))
       await auditDeadlineChanges(trx, stored, applied.writes)
       nudge = { seq: head, teams }
     }
