@@ -3,7 +3,7 @@ import { expect, it } from 'vitest'
 import { createSession, SESSION_COOKIE } from '../../src/server/auth/sessions.ts'
 import { insertUser } from '../../src/server/auth/users.ts'
 import { purgeTombstones } from '../../src/server/sync/purge.ts'
-import type { FieldStamps } from '../../src/domain/merge.ts'
+import { decodeStamps } from '../../src/server/storage/stamps.ts'
 import { describeBackends, type BackendKind } from './support/backends.ts'
 import { startServer } from './support/harness.ts'
 import { SimClient } from './support/simClient.ts'
@@ -27,6 +27,20 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('pull' as const), client, lose: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('purge' as const) }) },
 )
+
+/**
+ * Found by this property (seed of a long run): a push whose response was lost is sent again
+ * after someone else overwrote the field; the replay's answer carries today's head, which the
+ * check once took for the sequence of the first write. The client now leaves such writes out.
+ */
+const LOST_PUSH_THEN_OVERWRITTEN: Action[] = [
+  { kind: 'create', client: 1, table: 'requests', text: '' },
+  { kind: 'edit', client: 1, pick: 0, field: 'description', text: ' ', status: 'ny' },
+  { kind: 'push', client: 1, lose: true },
+  { kind: 'pull', client: 0, lose: false },
+  { kind: 'edit', client: 0, pick: 0, field: 'description', text: '', status: 'ny' },
+  { kind: 'push', client: 0, lose: false },
+]
 
 async function runScenario(kind: BackendKind, actions: Action[]): Promise<void> {
   const server = await startServer(kind)
@@ -77,7 +91,7 @@ async function runScenario(kind: BackendKind, actions: Action[]): Promise<void> 
     for (const ack of clients.flatMap((c) => c.acked)) {
       const row = rows.find((r) => r.id === ack.id && r.tbl === ack.table)
       if (!row || row.deleted_at !== null || ack.field === 'updatedAt') continue
-      const stamp = (JSON.parse(row.stamps) as FieldStamps)[ack.field]
+      const stamp = decodeStamps(row.stamps)[ack.field]
       const value = (JSON.parse(row.data) as Record<string, unknown>)[ack.field]
       if (stamp && stamp.rev > ack.seq) continue
       expect(value, `${ack.table}/${ack.id}.${ack.field}`).toEqual(ack.value)
@@ -92,6 +106,7 @@ describeBackends('property: three offline clients converge with nothing lost or 
   it('holds for random creates, edits, deletes, syncs in random order and lost responses', async () => {
     await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 60 }), (actions) => runScenario(kind, actions)), {
       numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 25),
+      examples: [[LOST_PUSH_THEN_OVERWRITTEN]],
     })
   }, 240_000)
 })

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { listConflicts } from '../../src/db/conflicts.ts'
 import { createRecord, deleteRecord, patchRecord } from '../../src/db/write.ts'
-import type { FieldStamps } from '../../src/domain/merge.ts'
+import { decodeStamps } from '../../src/server/storage/stamps.ts'
 import type { PulledRecord } from '../../src/domain/protocol.ts'
 import { createUser } from '../../src/server/auth/users.ts'
 import { purgeTombstones } from '../../src/server/sync/purge.ts'
@@ -117,7 +117,7 @@ async function scenario(server: TestServer, baseUrl: string, script: Action[]): 
       for (const ack of await ackedWrites(d)) {
         const row = rows.find((r) => r.id === ack.id)
         if (!row || row.deleted_at !== null || ack.field === 'updatedAt') continue
-        const stamp = (JSON.parse(row.stamps) as FieldStamps)[ack.field]
+        const stamp = decodeStamps(row.stamps)[ack.field]
         if (stamp && stamp.rev > ack.seq) continue
         expect((JSON.parse(row.data) as Record<string, unknown>)[ack.field], `${ack.id}.${ack.field}`).toEqual(ack.value)
       }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
-import type { FieldStamps, MergeState } from '../../domain/merge.ts'
+import type { MergeState } from '../../domain/merge.ts'
 import type { SyncTableName } from '../../domain/types.ts'
 import type { Db } from './schema.ts'
+import { decodeStamps, encodeStamps } from './stamps.ts'
 import type { Storage, Trx } from './storage.ts'
 
 /** A stored record with its merge state and the columns the rules need. */
@@ -52,7 +53,7 @@ export async function loadRecords(trx: Trx, kind: Kind, keys: ReadonlyArray<{ ta
     for (const row of rows) {
       found.set(recordKey(table, row.id), {
         table, id: row.id, teamId: row.team_id, createdBy: row.created_by, seq: Number(row.seq),
-        state: { content: JSON.parse(row.data), stamps: JSON.parse(row.stamps) as FieldStamps, deletedAt: row.deleted_at === null ? null : Number(row.deleted_at), origin: row.origin },
+        state: { content: JSON.parse(row.data), stamps: decodeStamps(row.stamps), deletedAt: row.deleted_at === null ? null : Number(row.deleted_at), origin: row.origin },
       })
     }
   }
@@ -84,7 +85,7 @@ export async function writeRecords(trx: Trx, kind: Kind, writes: readonly Record
     if (rows.length === 0) continue
     if (kind === 'postgres') {
       const json = JSON.stringify(rows.map((w) => ({
-        tbl: w.table, id: w.id, team_id: w.teamId, data: JSON.stringify(w.state.content), stamps: JSON.stringify(w.state.stamps),
+        tbl: w.table, id: w.id, team_id: w.teamId, data: JSON.stringify(w.state.content), stamps: encodeStamps(w.state.stamps),
         seq: w.seq, created_by: w.createdBy, origin: w.state.origin, deleted_at: w.state.deletedAt,
       })))
       await sql`insert into records (tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at)
@@ -94,7 +95,7 @@ export async function writeRecords(trx: Trx, kind: Kind, writes: readonly Record
       continue
     }
     for (let i = 0; i < rows.length; i += 100) {
-      const values = rows.slice(i, i + 100).map((w) => sql`(${w.table}, ${w.id}, ${w.teamId}, ${JSON.stringify(w.state.content)}, ${JSON.stringify(w.state.stamps)}, ${w.seq}, ${w.createdBy}, ${w.state.origin}, ${w.state.deletedAt})`)
+      const values = rows.slice(i, i + 100).map((w) => sql`(${w.table}, ${w.id}, ${w.teamId}, ${JSON.stringify(w.state.content)}, ${encodeStamps(w.state.stamps)}, ${w.seq}, ${w.createdBy}, ${w.state.origin}, ${w.state.deletedAt})`)
       await sql`insert into records (tbl, id, team_id, data, stamps, seq, created_by, origin, deleted_at) values ${sql.join(values)} ${conflict}`.execute(trx)
     }
   }

@@ -25,6 +25,8 @@ export class SimClient {
   readonly acked: AckedField[] = []
   readonly createdIds: string[] = []
   cursor = 0
+  /** The newest mutation sent in a push whose response was lost: when it was applied, and with what conflicts, is unknown. */
+  private lostThrough = 0
   private nextMutationId = 1
   private counter = 0
 
@@ -91,13 +93,18 @@ export class SimClient {
     const sent = this.outbox.slice(0, 40)
     const response = await this.app.inject({ method: 'POST', url: '/api/sync/push', payload: { clientId: this.clientId, mutations: sent }, headers: { cookie: this.cookie } })
     if (response.statusCode !== 200) throw new Error(`push ${response.statusCode}: ${response.body}`)
-    if (loseResponse) return
+    if (loseResponse) {
+      this.lostThrough = Math.max(this.lostThrough, ...sent.map((m) => m.mutationId))
+      return
+    }
     const body = response.json<PushResponse>()
     const conflicted = new Set(body.conflicts.map((c) => `${c.mutationId}/${c.field}`))
     // Within one push only the last write of a field counts: earlier ones share its sequence.
     const last = new Map<string, AckedField>()
     for (const m of sent) {
-      if (m.mutationId > body.lastMutationId || m.op !== 'patch') continue
+      // A mutation a lost push may have applied is acknowledged now, but its sequence (the head
+      // then) and any conflict it met went with the lost response: only this push's own count.
+      if (m.mutationId > body.lastMutationId || m.mutationId <= this.lostThrough || m.op !== 'patch') continue
       if (body.rejected.some((r) => r.mutationId === m.mutationId)) continue
       for (const [field, value] of Object.entries(m.fields)) {
         const key = `${m.table}/${m.recordId}/${field}`
