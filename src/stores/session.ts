@@ -45,11 +45,17 @@ export const useSessionStore = defineStore('session', () => {
     account.value = signedIn
   }
 
+  /** Follows a change the server reports for the signed-in account; the UI reads `account`, so no reload. */
+  function updateAccount(changed: DeviceAccount): void {
+    rememberDeviceAccount(changed)
+    account.value = changed
+  }
+
   /** Forgets the signed-in account on this device; its database (and waiting changes) stay for next time. */
   function forgetSignIn(): void {
     forgetDeviceAccount()
     account.value = null
   }
 
-  return { account, profile, load, author, rememberSignIn, forgetSignIn }
+  return { account, profile, load, author, rememberSignIn, updateAccount, forgetSignIn }
 })

@@ -8,9 +8,15 @@ import { createSyncEngine, type SyncEngine, type SyncResult } from '../sync/engi
 import { loadFeatureMessages } from '../i18n/i18n.ts'
 import { describeSyncProblem } from '../sync/problemText.ts'
 import { startSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler.ts'
+import { refreshAccount } from '../sync/accountRefresh.ts'
+import { createTransport, type Transport } from '../sync/transport.ts'
+import { useSessionStore } from './session.ts'
 
-/** Options for `start`; tests pass an engine and no event stream. */
-export type SyncStartOptions = Partial<Omit<SyncSchedulerOptions, 'onResult' | 'onRunning' | 'watchOutbox'>>
+/** Options for `start`; tests pass an engine or a transport, and no event stream. */
+export type SyncStartOptions = Partial<Omit<SyncSchedulerOptions, 'onResult' | 'onRunning' | 'watchOutbox'>> & {
+  /** The server API, for the account check after each sync (and the engine, unless one is given). */
+  readonly transport?: Transport
+}
 
 interface Counts {
   readonly pending: number
@@ -30,6 +36,7 @@ export const useSyncStore = defineStore('sync', () => {
   let scheduler: SyncScheduler | null = null
   let engine: SyncEngine | null = null
   let watching: Observation | null = null
+  let refreshing = false
 
   const pending = computed(() => counts.value.pending)
   const conflicts = computed(() => counts.value.conflicts)
@@ -49,26 +56,39 @@ export const useSyncStore = defineStore('sync', () => {
     return { pending: pendingCount, conflicts: conflictCount, rejections: rejectionCount, status }
   }
 
+  // A role or team changed on the server reaches the device with the next sync, without a new
+  // sign-in. At most one check at a time, never awaited, so it cannot hold up a sync.
+  function refreshAccountAfterSync(transport: Transport): void {
+    const session = useSessionStore()
+    if (refreshing || !session.account) return
+    refreshing = true
+    refreshAccount({ transport, current: () => session.account, remember: session.updateAccount })
+      .catch((error: unknown) => console.error('Checking the account failed', error))
+      .finally(() => { refreshing = false })
+  }
+
   /** Starts watching the local database and the sync triggers (call once the profile's database is open). */
   function start(options: SyncStartOptions = {}): void {
     stop()
     started.value = true
     // The sync texts are not in the first screen's bundle; they load with the engine.
     loadFeatureMessages(['sync']).catch((error: unknown) => console.error(error))
-    engine = options.engine ?? createSyncEngine()
+    const { transport = createTransport(), ...schedulerOptions } = options
+    engine = options.engine ?? createSyncEngine({ transport })
     watching = observe(readCounts, (value) => { counts.value = value }, (error) => console.error(error))
     if (typeof window !== 'undefined') {
       window.addEventListener('online', updateOnline)
       window.addEventListener('offline', updateOnline)
     }
     scheduler = startSyncScheduler({
-      ...options,
+      ...schedulerOptions,
       engine,
       watchOutbox: (onCount) => {
         const outbox = observe(countOutbox, onCount, () => undefined)
         return () => outbox.unsubscribe()
       },
       onRunning: (running) => { syncing.value = running },
+      onResult: (result) => { if (result.ok) refreshAccountAfterSync(transport) },
     })
   }
 
