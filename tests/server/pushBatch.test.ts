@@ -141,6 +141,19 @@ describeBackends('push: batches of pushes (group commit)', (kind) => {
     await expect(queue.idle(1000)).resolves.toBeUndefined()
   })
 
+  it('a device\'s next push waits while its previous one is being applied, also with batches running side by side', async () => {
+    const { team, users: [a, b] } = await people(2)
+    const queue = new PushQueue(server().app.storage)
+    const first = queue.push(a!.actor, { clientId: 'device-a-new', mutations: [putOf(1, 'requests', 'a-1', team, a!.actor.id)] })
+    // The first batch is running by now; the device's second push and another device's come in.
+    await new Promise((resolve) => setImmediate(resolve))
+    const second = queue.push(a!.actor, { clientId: 'device-a-new', mutations: [putOf(2, 'requests', 'a-2', team, a!.actor.id)] })
+    const other = queue.push(b!.actor, { clientId: 'device-b-new', mutations: [putOf(1, 'requests', 'b-1', team, b!.actor.id)] })
+    expect((await Promise.all([first, second, other])).map((r) => r.lastMutationId)).toEqual([1, 2, 1])
+    const ids = (await a!.pullAll()).filter((r) => r.table === 'requests').map((r) => r.record.id)
+    expect(ids.sort()).toEqual(['a-1', 'a-2', 'b-1'])
+  })
+
   it('a batch never holds two pushes of one device', async () => {
     const { team, users: [a] } = await people(1)
     await expect(applyPushes(server().app.storage, [

@@ -25,12 +25,11 @@ export function recordKey(table: string, id: string): string {
 
 type Kind = Storage['kind']
 
-/** SQL for "id is one of the strings in this JSON array parameter", in either database. */
-function inJsonArray(kind: Kind, column: string, values: readonly string[]) {
-  const json = JSON.stringify(values)
+/** SQL for "column is one of these strings" as one parameter: a text array on PostgreSQL, a JSON array on SQLite. */
+function inList(kind: Kind, column: string, values: readonly string[]) {
   return kind === 'postgres'
-    ? sql`${sql.ref(column)} in (select json_array_elements_text(${json}::json))`
-    : sql`${sql.ref(column)} in (select value from json_each(${json}))`
+    ? sql`${sql.ref(column)} = any(${[...values]}::text[])`
+    : sql`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`
 }
 
 /**
@@ -49,7 +48,7 @@ export async function loadRecords(trx: Trx, kind: Kind, keys: ReadonlyArray<{ ta
   for (const table of [...byTable.keys()].sort()) {
     const { rows } = await sql<{ id: string; team_id: string; created_by: string; seq: number; data: string; stamps: string; deleted_at: number | null; origin: string }>`
       select id, team_id, created_by, seq, data, stamps, deleted_at, origin from records
-      where tbl = ${table} and ${inJsonArray(kind, 'id', [...byTable.get(table)!])} order by id${lockClause}`.execute(trx)
+      where tbl = ${table} and ${inList(kind, 'id', [...byTable.get(table)!])} order by id${lockClause}`.execute(trx)
     for (const row of rows) {
       found.set(recordKey(table, row.id), {
         table, id: row.id, teamId: row.team_id, createdBy: row.created_by, seq: Number(row.seq),
