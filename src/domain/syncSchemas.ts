@@ -15,7 +15,9 @@ export const MAX_LONG_TEXT = 50_000
 const ROLES = ['superbruger', 'koordinator', 'leder', 'admin'] as const
 const RUN_STATUSES = ['i gang', 'fuldført', 'annulleret'] as const
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH))
+/** A UTF-16 surrogate standing alone (no character): the databases cannot store it as text. */
+const LONE_SURROGATE = /\p{Cs}/u
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH), v.check((s) => !LONE_SURROGATE.test(s), 'id must be valid Unicode text'))
 const optId = v.nullable(id)
 const short = v.pipe(v.string(), v.maxLength(MAX_SHORT_TEXT))
 const long = v.pipe(v.string(), v.maxLength(MAX_LONG_TEXT))

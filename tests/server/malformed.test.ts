@@ -31,6 +31,7 @@ describeBackends('malformed and oversized input: 4xx with a reason, nothing appl
     ['unknown field', { fields: { extra: true } }, /fields/],
     ['negative baseRev', { baseRev: -1 }, /baseRev/],
     ['string mutation id', { mutationId: '1' }, /mutationId/],
+    ['record id that is not valid Unicode (a lone surrogate)', { recordId: 'bad-\uD800', fields: { id: 'bad-\uD800' } }, /valid Unicode/],
   ]
   for (const [name, change, reason] of bodies) {
     it(`rejects a mutation with ${name}`, async () => {

@@ -108,6 +108,36 @@ describeBackends('push: batches of pushes (group commit)', (kind) => {
     expect((await a!.pullAll()).find((r) => r.record.id === 'shared')!.record).toMatchObject({ status: 'venter', description: 'A' })
   })
 
+  it('each change of a deletion deadline in a batch is audited as made by whoever made it', async () => {
+    const team = await server().team()
+    const [ko1, ko2] = [await server().user('koordinator', [team]), await server().user('koordinator', [team])]
+    const rev = (await ko1!.pullAll()).find((r) => r.table === 'teams')!.record.rev
+    const outcomes = await applyPushes(server().app.storage, [
+      job(ko1!, 'device-ko1-01', [patchOf(1, 'teams', team, { retention: { anonymiseAfterMonths: 1 } }, rev)]),
+      job(ko2!, 'device-ko2-01', [patchOf(1, 'teams', team, { name: 'Nyt navn' }, rev)]),
+    ])
+    expect(outcomes.every((o) => o.ok)).toBe(true)
+    const audit = () => server().app.storage.db.selectFrom('audit_log').selectAll().where('action', '=', 'deadline_changed').orderBy('at').execute()
+    expect((await audit()).map((row) => [row.actor_id, JSON.parse(row.details)])).toEqual([
+      [ko1!.actor.id, { from: { anonymiseAfterMonths: 12 }, to: { anonymiseAfterMonths: 1 } }],
+    ])
+    // Changed and changed back within one batch: both changes are on record, though the value ends where it began.
+    const now = await ko1!.pullAll().then((records) => records.find((r) => r.table === 'teams')!.record.rev)
+    await applyPushes(server().app.storage, [
+      job(ko2!, 'device-ko2-01', [patchOf(2, 'teams', team, { name: 'Andet navn' }, now)], 1000),
+      job(ko1!, 'device-ko1-01', [
+        patchOf(2, 'teams', team, { retention: { anonymiseAfterMonths: 6 } }, now),
+        patchOf(3, 'teams', team, { retention: { anonymiseAfterMonths: 1 } }, now),
+      ], 2000),
+    ])
+    const later = (await audit()).filter((row) => Number(row.at) === 2000).map((row) => [row.actor_id, JSON.parse(row.details)])
+    expect(later).toHaveLength(2)
+    expect(later).toEqual(expect.arrayContaining([
+      [ko1!.actor.id, { from: { anonymiseAfterMonths: 1 }, to: { anonymiseAfterMonths: 6 } }],
+      [ko1!.actor.id, { from: { anonymiseAfterMonths: 6 }, to: { anonymiseAfterMonths: 1 } }],
+    ]))
+  })
+
   it('a batch that fails as a whole is applied push by push, so only a failing push fails', async () => {
     const { team, users: [a, b] } = await people(2)
     const { storage, allocations } = counting(server().app.storage, 1)

@@ -79,16 +79,16 @@ export async function resolveSessions(db: Db, queries: readonly SessionQuery[], 
     list.push(row)
     byHash.set(row.token_hash, list)
   }
-  const lookups: SessionLookup[] = []
-  for (const [i, { now }] of queries.entries()) {
-    const found = lookupFromRows(byHash.get(hashes[i]!) ?? [], now)
-    if ('actor' in found && found.expiresAt - now < ttlMs / 2) {
-      const expiresAt = now + ttlMs
-      await db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', '=', hashes[i]!).execute()
-      lookups.push({ actor: found.actor, expiresAt })
-    } else {
-      lookups.push(found)
-    }
+  const lookups = queries.map(({ now }, i) => lookupFromRows(byHash.get(hashes[i]!) ?? [], now))
+  // Sessions past half their lifetime are extended together, in one statement.
+  const due = queries.flatMap(({ now }, i) => {
+    const found = lookups[i]!
+    return 'actor' in found && found.expiresAt - now < ttlMs / 2 ? [i] : []
+  })
+  if (due.length > 0) {
+    const expiresAt = Math.max(...due.map((i) => queries[i]!.now)) + ttlMs
+    await db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', 'in', [...new Set(due.map((i) => hashes[i]!))]).execute()
+    for (const i of due) lookups[i] = { ...(lookups[i] as { actor: Actor }), expiresAt }
   }
   return lookups
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { maskRecordFields } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } from '../../domain/protocol.ts'
-import { auditDeadlineChanges, type AttributedWrite } from '../audit/deadlineChanges.ts'
+import { auditDeadlineChanges, deadlineChange, type DeadlineChange } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import { loadRecords, readHead, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
@@ -99,7 +99,9 @@ function readyJobs(jobs: readonly PushJob[], claimed: ReadonlyMap<string, number
 }
 
 interface Applied {
-  readonly writes: AttributedWrite[]
+  readonly writes: RecordWrite[]
+  /** Each change of a team's deletion deadline, by the mutation that made it. */
+  readonly deadlines: DeadlineChange[]
   /** Per ready job, in order: the conflicts and refusals to answer it with. */
   readonly results: { conflicts: Conflict[]; rejected: RejectedMutation[] }[]
 }
@@ -118,14 +120,15 @@ const PROVISIONAL_START = 2 ** 52
  * pushes of one batch change one record.
  */
 function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>, startSeq: number): Applied {
-  const writes = new Map<string, AttributedWrite>()
+  const writes = new Map<string, RecordWrite>()
+  const deadlines: DeadlineChange[] = []
   const results = ready.map(({ job, fresh }) => {
     const { actor, request: { clientId }, now } = job
     const conflicts: Conflict[] = []
     const rejected: RejectedMutation[] = []
     for (const m of fresh) {
       const key = recordKey(m.table, m.recordId)
-      const pending = writes.get(key)?.write
+      const pending = writes.get(key)
       const current = pending ?? stored.get(key) ?? null
       if (!canWrite(actor, m, current && { teamId: current.teamId, content: current.state.content })) {
         rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: 'forbidden' })
@@ -141,11 +144,13 @@ function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>
         teamId: current?.teamId ?? String(m.fields.teamId),
         createdBy: current?.createdBy ?? actor.id,
       }
-      writes.set(key, { write, actorId: actor.id, at: now })
+      writes.set(key, write)
+      const deadline = deadlineChange(m.table, write.teamId, m.recordId, current?.state.content ?? null, result.state.content, actor.id, now)
+      if (deadline) deadlines.push(deadline)
     }
     return { conflicts, rejected }
   })
-  return { writes: [...writes.values()], results }
+  return { writes: [...writes.values()], deadlines, results }
 }
 
 /** Moves each device's acknowledged position to the last mutation of its push. */
@@ -184,14 +189,14 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     if (changes === 0) {
       head = await readHead(trx)
     } else {
-      const teams = [...new Set(counted.writes.map((w) => w.write.teamId))]
+      const teams = [...new Set(counted.writes.map((w) => w.teamId))]
       head = await storage.allocateSequence(trx, changes, teams)
       applied = applyInOrder(ready, stored, head - changes)
       const sameConflicts = applied.results.every((r, i) => r.conflicts.length === counted.results[i]!.conflicts.length)
       if (applied.writes.length !== changes || !sameConflicts) throw new Error('merge was not deterministic')
-      const writes = applied.writes.map((w) => w.write)
-      await writeRecords(trx, storage.kind, writes, new Set(writes.filter((w) => !stored.has(recordKey(w.table, w.id)))))
-      await auditDeadlineChanges(trx, stored, applied.writes)
+      const created = applied.writes.filter((w) => !stored.has(recordKey(w.table, w.id)))
+      await writeRecords(trx, storage.kind, applied.writes, new Set(created))
+      await auditDeadlineChanges(trx, applied.deadlines)
       nudge = { seq: head, teams }
     }
     ready.forEach((r, i) => {

@@ -63,11 +63,16 @@ export class PushQueue {
   idle(maxWaitMs: number): Promise<void> {
     if (this.#running === 0 && this.#waiting.length === 0) return Promise.resolve()
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, maxWaitMs)
-      this.#idleWaiters.push(() => {
+      const wake = () => {
         clearTimeout(timer)
         resolve()
-      })
+      }
+      // A pull that stops waiting leaves the list, so steady pushing cannot grow it.
+      const timer = setTimeout(() => {
+        this.#idleWaiters = this.#idleWaiters.filter((w) => w !== wake)
+        resolve()
+      }, maxWaitMs)
+      this.#idleWaiters.push(wake)
     })
   }
 
