@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
@@ -162,6 +164,11 @@ describe('sessions and shared devices', () => {
     await syncLine(a, 'Session udløbet · log ind igen').click()
     await pageHeading(a, 'Log ind').waitFor()
     await a.getByText('Din session er udløbet. Log ind igen for at synkronisere — intet går tabt.').waitFor()
+    // Set E2E_SHOTS to a folder to keep a 360×800 screenshot of the sign-in page saying why.
+    if (process.env.E2E_SHOTS) {
+      mkdirSync(process.env.E2E_SHOTS, { recursive: true })
+      await a.screenshot({ path: join(process.env.E2E_SHOTS, 'sign-in-session-expired.png') })
+    }
     expect(await a.getByLabel('E-mail').inputValue()).toBe(anne.email)
     expect((await serverRecords('requests')).map((r) => r.data.description)).not.toContain(text)
     await signIn(a, anne.email, anne.password, false)
