@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/auditLog.ts'
 import type { Actor } from '../auth/users.ts'
 import { loadRecords } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'
-import { readSequence } from '../sync/pull.ts'
+import { readSequence } from '../storage/records.ts'
 import { anonymisedFields, loadTextAnswers } from './anonymise.ts'
 import { commitRewrite, rewriteRecords } from './rewrite.ts'
 
@@ -46,7 +46,7 @@ export async function eraseRecords(storage: Storage, actor: Actor, hits: readonl
   })
   const changedIds = new Set(rewrite.changed.map((w) => w.id))
   for (const hit of wanted) if (!changedIds.has(hit.id)) skipped.push({ id: hit.id, reason: 'unchanged' })
-  const seq = rewrite.nudge?.seq ?? (await readSequence(storage)).seq
+  const seq = rewrite.nudge?.seq ?? (await readSequence(storage.db)).seq
   return { anonymised: rewrite.changed.length, skipped, seq }
 }
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { SyncNudge } from '../../domain/protocol.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import type { Storage } from '../storage/storage.ts'
-import { readSequence } from '../sync/pull.ts'
+import { readSequence } from '../storage/records.ts'
 
 const HEARTBEAT_MS = 25_000
 
@@ -20,7 +20,7 @@ export function registerEventRoutes(app: FastifyInstance, storage: Storage, guar
 
   app.get('/api/sync/events', async (request, reply) => {
     const actor = await guard.require(request)
-    const { seq } = await readSequence(storage)
+    const { seq } = await readSequence(storage.db)
     reply.hijack()
     const stream = reply.raw
     stream.writeHead(200, {

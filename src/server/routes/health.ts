@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { pingStorage } from '../storage/open.ts'
 import type { Storage } from '../storage/storage.ts'
-import { readSequence } from '../sync/pull.ts'
+import { readSequence } from '../storage/records.ts'
 
 const startedAt = Date.now()
 
@@ -12,7 +12,7 @@ export function registerHealthRoutes(app: FastifyInstance, storage: Storage): vo
     if (!(await pingStorage(storage))) {
       return reply.status(503).send({ status: 'unavailable', database: storage.kind })
     }
-    const { seq } = await readSequence(storage)
+    const { seq } = await readSequence(storage.db)
     return { status: 'ok', database: storage.kind, seq, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }
   })
 }

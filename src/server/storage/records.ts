@@ -59,12 +59,6 @@ export async function loadRecords(trx: Trx, kind: Kind, keys: ReadonlyArray<{ ta
   return found
 }
 
-/** The newest committed sequence, without locking. */
-export async function readHead(trx: Trx): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`select seq from sync_state where id = 1`.execute(trx)
-  return Number(rows[0]!.seq)
-}
-
 const UPSERT = sql`on conflict (tbl, id) do update set team_id = excluded.team_id, data = excluded.data, stamps = excluded.stamps,
   seq = excluded.seq, created_by = excluded.created_by, origin = excluded.origin, deleted_at = excluded.deleted_at`
 
@@ -125,8 +119,8 @@ export interface SequenceRow {
   readonly purgeSeq: number
 }
 
-/** The ordering state, read alone. */
-export async function readSequenceRow(db: Db): Promise<SequenceRow> {
+/** The ordering state, read alone (without locking; inside a transaction too). */
+export async function readSequence(db: Db): Promise<SequenceRow> {
   const { rows } = await sql<{ seq: number; purged_through: number; purge_seq: number }>`select seq, purged_through, purge_seq from sync_state where id = 1`.execute(db)
   const row = rows[0]!
   return { seq: Number(row.seq), purgedThrough: Number(row.purged_through), purgeSeq: Number(row.purge_seq) }
@@ -138,7 +132,7 @@ export async function readSequenceRow(db: Db): Promise<SequenceRow> {
  * returns: every record up to a committed head is itself committed).
  */
 export async function readPage(db: Db, teams: readonly string[], cursor: number, limit: number): Promise<{ sequence: SequenceRow; rows: PulledRow[] }> {
-  if (teams.length === 0) return { sequence: await readSequenceRow(db), rows: [] }
+  if (teams.length === 0) return { sequence: await readSequence(db), rows: [] }
   const { rows } = await sql<{ part: number; seq: number; purged_through: number | null; purge_seq: number | null; tbl: string | null; id: string | null; team_id: string | null; data: string | null; created_by: string | null; deleted_at: number | null }>`
     select 0 as part, seq, purged_through, purge_seq, null as tbl, null as id, null as team_id, null as data, null as created_by, null as deleted_at
       from sync_state where id = 1

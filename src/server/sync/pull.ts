@@ -1,12 +1,7 @@
 import type { PullResponse } from '../../domain/protocol.ts'
 import type { Actor } from '../auth/users.ts'
-import { readPage, readSequenceRow } from '../storage/records.ts'
+import { readPage } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'
-
-/** The newest committed sequence, the purge horizon and the number the newest purge took. */
-export function readSequence(storage: Storage): Promise<{ seq: number; purgedThrough: number; purgeSeq: number }> {
-  return readSequenceRow(storage.db)
-}
 
 /**
  * Whether a device must drop its copies and download again. `began` is the head at which the

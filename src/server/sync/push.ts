@@ -6,7 +6,7 @@ import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } 
 import { auditDeadlineChanges, deadlineChange, type DeadlineChange } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
-import { loadRecords, readHead, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
+import { loadRecords, readSequence, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
 
@@ -187,7 +187,7 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     let head: number
     let nudge: Nudge | null = null
     if (changes === 0) {
-      head = await readHead(trx)
+      head = (await readSequence(trx)).seq
     } else {
       const teams = [...new Set(counted.writes.map((w) => w.teamId))]
       head = await storage.allocateSequence(trx, changes, teams)
