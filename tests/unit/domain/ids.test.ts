@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newId } from '../../../src/domain/ids.ts'
+import { createIdGenerator, newId } from '../../../src/domain/ids.ts'
 
 const FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -18,22 +18,33 @@ describe('newId (UUIDv7)', () => {
   })
 
   it('encodes a given time exactly, including times beyond 32 bits', () => {
-    const at = Date.UTC(2026, 10, 28, 14, 30) + 60_000_000 // a later millisecond than any earlier call
-    expect(timestampOf(newId(at))).toBe(at)
+    for (const at of [Date.UTC(2026, 10, 28, 14, 30), Date.UTC(1970, 0, 1, 0, 0, 0, 1), 2 ** 47 + 12_345]) {
+      const nextId = createIdGenerator() // a fresh generator: no earlier call can move its clock on
+      expect(timestampOf(nextId(at))).toBe(at)
+    }
   })
 
   it('sorts in creation order, also many ids in one millisecond', () => {
+    const nextId = createIdGenerator()
     const at = Date.UTC(2030, 0, 1)
-    const ids = Array.from({ length: 5000 }, () => newId(at))
+    const ids = Array.from({ length: 5000 }, () => nextId(at))
     expect([...ids].sort()).toEqual(ids)
     expect(new Set(ids).size).toBe(ids.length)
-    const later = newId(at + 1)
+    const later = nextId(at + 1)
     expect(later > (ids.at(-1) as string)).toBe(true)
   })
 
   it('stays ordered when the clock goes back', () => {
-    const first = newId(Date.UTC(2031, 0, 1))
-    const afterClockJump = newId(Date.UTC(2031, 0, 1) - 5000)
+    const nextId = createIdGenerator()
+    const first = nextId(Date.UTC(2031, 0, 1))
+    const afterClockJump = nextId(Date.UTC(2031, 0, 1) - 5000)
     expect(afterClockJump > first).toBe(true)
+    expect(timestampOf(afterClockJump)).toBeGreaterThanOrEqual(timestampOf(first))
+  })
+
+  it('keeps one generator per use: the shared one is not moved by a test generator', () => {
+    createIdGenerator()(Date.UTC(2099, 0, 1))
+    const before = Date.now()
+    expect(timestampOf(newId())).toBeLessThanOrEqual(Math.max(before, Date.now()) + 1)
   })
 })
