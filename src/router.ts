@@ -51,10 +51,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/om-data', name: 'privacy', component: () => import('./views/PrivacyInfoView.vue'), meta: needs('common', 'privacy') },
 
   { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue'), meta: needs('assets') },
-  { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: writes('assets', 'assets') },
+  { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: writes('assets', 'common', 'assets') },
   { path: '/udstyr/etiketter', name: 'asset-labels', component: () => import('./views/LabelSheetView.vue'), meta: needs('assets') },
   { path: '/udstyr/:id', name: 'asset', component: () => import('./views/AssetDetailView.vue'), props: true, meta: needs('common', 'assets') },
-  { path: '/udstyr/:id/rediger', name: 'asset-edit', component: () => import('./views/AssetFormView.vue'), props: true, meta: writes('assets', 'assets') },
+  { path: '/udstyr/:id/rediger', name: 'asset-edit', component: () => import('./views/AssetFormView.vue'), props: true, meta: writes('assets', 'common', 'assets') },
   { path: '/a/:code', name: 'asset-code', component: () => import('./views/AssetCodeView.vue'), props: true, meta: needs('assets') },
   { path: '/scan', name: 'scan', component: () => import('./views/ScanView.vue'), meta: needs('assets') },
 

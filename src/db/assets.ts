@@ -38,13 +38,14 @@ async function assertCodeFree(code: string, except?: AssetId): Promise<void> {
   if (holders.some((a) => a.deletedAt === null && a.id !== except)) throw new AssetCodeError(code, 'taken')
 }
 
-function clean(input: AssetInput): AssetInput {
-  return {
-    ...input,
-    code: normaliseAssetCode(input.code),
-    name: input.name.trim(), model: input.model.trim(), serial: input.serial.trim(),
-    building: input.building.trim(), floor: input.floor.trim(), room: input.room.trim(), notes: input.notes.trim(),
-  }
+const TRIMMED = ['name', 'model', 'serial', 'building', 'floor', 'room', 'notes'] as const
+
+/** The input as stored: texts trimmed, the code normalised (only the fields given). */
+function clean<T extends Partial<AssetInput>>(input: T): T {
+  const out: Record<string, unknown> = { ...input }
+  for (const f of TRIMMED) if (typeof out[f] === 'string') out[f] = (out[f] as string).trim()
+  if (typeof input.code === 'string') out.code = normaliseAssetCode(input.code)
+  return out as T
 }
 
 /** Every code in use (also retired assets keep theirs, so no sticker is ever reused). */
@@ -70,12 +71,15 @@ export async function createAsset(author: Author, input: AssetInput): Promise<As
   })
 }
 
-/** Changes an asset's fields; a changed code must be valid and free. */
-export async function updateAsset(id: AssetId, input: AssetInput): Promise<Asset> {
+/**
+ * Changes an asset's fields; a changed code must be valid and free. An edit form passes only the
+ * fields the person changed and the revision it opened at (`baseRev`).
+ */
+export async function updateAsset(id: AssetId, changes: Partial<AssetInput>, baseRev?: number): Promise<Asset> {
   return db().transaction('rw', db().assets, db().outbox, async () => {
-    const content = clean(input)
-    await assertCodeFree(content.code, id)
-    return patchRecord('assets', id, content)
+    const content = clean(changes)
+    if (content.code !== undefined) await assertCodeFree(content.code, id)
+    return patchRecord('assets', id, content, Date.now(), baseRev)
   })
 }
 

@@ -20,8 +20,11 @@ export class DepartmentNameError extends Error {
   }
 }
 
-function clean(input: DepartmentInput): DepartmentInput {
-  return { name: input.name.trim().replace(/\s+/g, ' '), location: input.location.trim() }
+function clean<T extends Partial<DepartmentInput>>(input: T): T {
+  const out: { name?: string; location?: string } = { ...input }
+  if (input.name !== undefined) out.name = input.name.trim().replace(/\s+/g, ' ')
+  if (input.location !== undefined) out.location = input.location.trim()
+  return out as T
 }
 
 /** Active departments of one team, by name (Danish order). */
@@ -43,12 +46,21 @@ export async function createDepartment(author: Author, input: DepartmentInput, n
   return createRecord('departments', author, department, now)
 }
 
-/** Renames a department and/or sets its location; only the fields that change are queued. */
-export async function updateDepartment(id: DepartmentId, input: DepartmentInput, now: number = Date.now()): Promise<Department> {
+/**
+ * Renames a department and/or sets its location; only the fields that change are queued. An edit
+ * form passes only the fields the person changed and the revision it opened at (`baseRev`).
+ */
+export async function updateDepartment(id: DepartmentId, input: Partial<DepartmentInput>, now: number = Date.now(), baseRev?: number): Promise<Department> {
   const existing = await db().departments.get(id)
   const department = clean(input)
-  if (existing) await assertNameFree(existing.teamId, department.name, id)
-  return patchRecord('departments', id, department, now)
+  if (existing && department.name !== undefined) await assertNameFree(existing.teamId, department.name, id)
+  return patchRecord('departments', id, department, now, baseRev)
+}
+
+/** The department, or undefined when missing or removed. */
+export async function getDepartment(id: DepartmentId): Promise<Department | undefined> {
+  const department = await db().departments.get(id)
+  return department && department.deletedAt === null ? department : undefined
 }
 
 /** Counts the live requests, assets and people that refer to a department. */

@@ -84,7 +84,13 @@ export async function listDepartments(): Promise<Department[]> {
   return all.filter((d) => d.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, 'da'))
 }
 
-/** Updates the name and initials shown for a person (queued for sync like any edit). */
-export async function updatePersonName(id: PersonId, name: string, initials: string): Promise<Person> {
-  return patchRecord('people', id, { name: name.trim(), initials: initials.trim().toUpperCase() })
+/**
+ * Updates the name and/or initials shown for a person (queued for sync like any edit). An edit
+ * form passes only the fields the person changed and the revision it opened at (`baseRev`).
+ */
+export async function updatePersonName(id: PersonId, changes: { name?: string; initials?: string }, baseRev?: number): Promise<Person> {
+  const patch: { name?: string; initials?: string } = {}
+  if (changes.name !== undefined) patch.name = changes.name.trim()
+  if (changes.initials !== undefined) patch.initials = changes.initials.trim().toUpperCase()
+  return patchRecord('people', id, patch, Date.now(), baseRev)
 }

@@ -79,10 +79,11 @@ function historyWith(r: Request, to: RequestStatus, by: PersonId, at: number): S
 
 /**
  * Saves edited fields. Only fields that really changed are queued (so sync merges field by
- * field), search words are recomputed, and a status change is added to the history.
+ * field), search words are recomputed, and a status change is added to the history. An edit
+ * form passes only the fields the person changed and the revision it opened at (`baseRev`).
  */
 export async function updateRequest(
-  id: RequestId, changes: Partial<RequestDraft>, by: PersonId, now: number = Date.now(),
+  id: RequestId, changes: Partial<RequestDraft>, by: PersonId, now: number = Date.now(), baseRev?: number,
 ): Promise<Request> {
   return db().transaction('rw', db().requests, db().outbox, async () => {
     const r = await existing(id)
@@ -93,7 +94,7 @@ export async function updateRequest(
     if (Object.keys(patch).length === 0) return r
     if (TEXT_FIELDS.some((f) => f in patch)) patch.words = searchWords({ ...r, ...patch })
     if (patch.status) patch.history = historyWith(r, patch.status, by, now)
-    return patchRecord('requests', id, patch, now)
+    return patchRecord('requests', id, patch, now, baseRev)
   })
 }
 

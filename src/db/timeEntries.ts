@@ -44,14 +44,17 @@ export async function addManualEntry(author: Author, input: ManualEntryInput): P
   return createRecord('timeEntries', author, entryContent(author, input.start, input.end, input))
 }
 
-/** Changes an entry; `week` follows a new start and `running` a new end. */
-export async function updateEntry(id: TimeEntryId, changes: EntryChanges, now: number = Date.now()): Promise<TimeEntry> {
+/**
+ * Changes an entry; `week` follows a new start and `running` a new end. An edit form passes only
+ * the fields the person changed and the revision it opened at (`baseRev`).
+ */
+export async function updateEntry(id: TimeEntryId, changes: EntryChanges, now: number = Date.now(), baseRev?: number): Promise<TimeEntry> {
   const derived: Partial<EntryContent> = {
     ...changes,
     ...(changes.start !== undefined ? { week: weekKeyOf(changes.start) } : {}),
     ...(changes.end !== undefined ? { running: changes.end === null ? 1 : 0 } : {}),
   }
-  return patchRecord('timeEntries', id, derived, now)
+  return patchRecord('timeEntries', id, derived, now, baseRev)
 }
 
 /** Deletes an entry (tombstone + queued delete). */

@@ -86,12 +86,14 @@ function changedFields(existing: Record<string, unknown>, fields: Record<string,
 }
 
 /**
- * Changes some fields of a record and queues a `patch` of the fields that really changed, based
- * on the record's current rev, in one transaction; a patch that changes nothing writes nothing.
- * Throws if the record does not exist or was deleted.
+ * Changes some fields of a record and queues a `patch` of the fields that really changed, in one
+ * transaction; a patch that changes nothing writes nothing. The patch is based on `baseRev` when
+ * given (an edit form's revision when it opened, so a field changed elsewhere since then ends as
+ * a conflict, not overwritten), otherwise on the record's current rev (a change decided on what
+ * is stored now, such as a status button). Throws if the record does not exist or was deleted.
  */
 export async function patchRecord<N extends SyncTableName>(
-  name: N, id: string, changes: Patch<N>, now: number = Date.now(),
+  name: N, id: string, changes: Patch<N>, now: number = Date.now(), baseRev?: number,
 ): Promise<SyncTables[N]> {
   const safe = maskRecordFields(name, plain(changes) as Record<string, unknown>)
   const fields = safe.fields
@@ -106,7 +108,7 @@ export async function patchRecord<N extends SyncTableName>(
     await table(name).put(updated)
     await db().outbox.add({
       table: name, recordId: id, op: 'patch',
-      fields: pushable({ ...changed, updatedAt: now }), baseRev: existing.rev, at: now,
+      fields: pushable({ ...changed, updatedAt: now }), baseRev: Math.min(baseRev ?? existing.rev, existing.rev), at: now,
     })
     return (await table(name).get(id)) as SyncTables[N]
   })

@@ -2,6 +2,7 @@ import { nextTick, onMounted, ref, shallowRef, toRaw } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 import { createRequest, getLastDepartmentId, getRequest, updateRequest } from '../../db/requests.ts'
+import { useEditBase } from '../../composables/useEditBase.ts'
 import { useTeamLists } from '../../composables/useTeamLists.ts'
 import {
   applyPreset, draftOf, emptyDraft, timeDraftFor, validateRequestDraft,
@@ -34,6 +35,14 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
   const loaded = shallowRef(id === undefined)
   const missing = shallowRef(false)
   const picking = shallowRef(quick && typeof route.query.preset !== 'string')
+  // Editing: only what the person changes is saved, based on what the form showed when it opened.
+  const edit = useEditBase({
+    draft,
+    read: async () => {
+      const r = id === undefined ? undefined : await getRequest(id)
+      return r && { values: draftOf(r), rev: r.rev, updatedAt: r.updatedAt }
+    },
+  })
 
   function choosePreset(presetId: string | null): void {
     picking.value = false
@@ -55,7 +64,7 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
   onMounted(async () => {
     if (id !== undefined) {
       const r = await getRequest(id)
-      if (r) draft.value = draftOf(r)
+      if (r) edit.begin({ values: draftOf(r), rev: r.rev, updatedAt: r.updatedAt })
       else missing.value = true
       loaded.value = true
       return
@@ -89,7 +98,8 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
     saving.value = true
     try {
       if (id !== undefined) {
-        await updateRequest(id, toRaw(draft.value), author.personId)
+        const { fields, baseRev } = edit.edits()
+        await updateRequest(id, fields, author.personId, Date.now(), baseRev)
         ui.notify(t('requests.updated'))
         // Back to the detail entry the edit was opened from, so its own "Tilbage" still works.
         if (window.history.state?.back) router.back()
@@ -106,5 +116,5 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
     }
   }
 
-  return { draft, logTime, minutes, activity, errors, saving, loaded, missing, picking, choosePreset, save }
+  return { draft, logTime, minutes, activity, errors, saving, loaded, missing, picking, clashes: edit.clashes, choosePreset, save }
 }
