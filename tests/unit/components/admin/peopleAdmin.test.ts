@@ -4,7 +4,7 @@ import MoreView from '../../../../src/views/MoreView.vue'
 import type { AdminPerson } from '../../../../src/domain/adminProtocol.ts'
 import { buttonNamed, mountAdmin, typeInto, unmountAdmin, until } from './mountAdmin.ts'
 
-const mette: AdminPerson = { id: 'u1', name: 'Mette Holm', email: 'mh@kommune.dk', role: 'superbruger', disabled: false, hasPassword: true, lastSignInAt: Date.UTC(2026, 10, 28, 12) }
+const mette: AdminPerson = { id: 'u1', name: 'Mette Holm', email: 'mh@kommune.dk', role: 'superbruger', disabled: false, hasPassword: true, lastSignInAt: new Date(2026, 10, 28, 12).getTime() } // local noon: the 28th in every zone
 const boss: AdminPerson = { id: 'u2', name: 'Admin', email: 'admin@kommune.dk', role: 'admin', disabled: false, hasPassword: false, lastSignInAt: null }
 
 type Call = { method: string; url: string; body: unknown }

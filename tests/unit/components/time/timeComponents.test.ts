@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp, nextTick, type App, type Component } from 'vue'
 import { createPinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -7,7 +7,6 @@ import TimeHomeCard from '../../../../src/components/time/TimeHomeCard.vue'
 import { i18n } from '../../../../src/i18n/i18n.ts'
 import { useSessionStore } from '../../../../src/stores/session.ts'
 import { addManualEntry, getRunningTimer, startTimer } from '../../../../src/db/timeEntries.ts'
-import { isoWeekOf } from '../../../../src/domain/isoWeek.ts'
 
 let app: App | null = null
 afterEach(() => { app?.unmount(); app = null; document.body.innerHTML = '' })
@@ -68,15 +67,19 @@ describe('TimeTimerButton', () => {
 })
 
 describe('TimeHomeCard', () => {
+  afterEach(() => { vi.useRealTimers() })
+
   it('shows this week\'s hours against the band with a text status, and the timer button', async () => {
+    // A fixed "now" (only Date is faked, so timers and the database run as usual): Wednesday
+    // 25.11.2026 kl. 14.00, in week 48, with three hours of the same day before it.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date(2026, 10, 25, 14, 0))
     const { host, author } = await mount(TimeHomeCard)
-    const start = Date.now() - 3 * 3_600_000
-    const week = isoWeekOf(Date.now()).week
-    await until(() => host.textContent!.includes(`0 t af 3–4 t · uge ${week}`))
+    await until(() => host.textContent!.includes('0 t af 3–4 t · uge 48'))
     expect(host.textContent).toContain('Under budget')
     expect(button(host).textContent).toContain('Start tidtagning')
-    await addManualEntry(author, { start: Math.max(start, new Date().setHours(0, 0, 0, 0)), end: Date.now(), activity: 'udvikling', requestId: null, note: '' })
-    await until(() => !host.textContent!.includes('0 t af'))
-    expect(host.textContent).toMatch(/\d+(,\d+)? t af 3–4 t · uge \d+/)
+    await addManualEntry(author, { start: Date.now() - 3 * 3_600_000, end: Date.now(), activity: 'udvikling', requestId: null, note: '' })
+    await until(() => host.textContent!.includes('3 t af 3–4 t · uge 48'))
+    expect(host.textContent).toContain('Inden for budget')
   })
 })
