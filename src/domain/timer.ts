@@ -78,13 +78,18 @@ export function readEntryForm(form: EntryForm, now: number, allowRunning: boolea
 }
 
 /**
- * The form for an existing entry. An entry that ends on another day than it starts is shown
- * with a duration in minutes, since the end time field means "on the same date".
+ * The form for an existing entry. The end time field means "on the same date, as the clock shows
+ * it", so an entry is shown with a duration in minutes when its end time would not read back as
+ * the same length: when it ends on another day than it starts, or on the night the clocks go back
+ * (02.00–02.59 shows twice, and a typed time is read as the first one).
  */
 export function formFromSpan(span: TimeSpan): EntryForm {
   const base = { date: toDateInput(span.start), startTime: toTimeInput(span.start) }
   if (span.end === null) return { ...base, mode: 'end', endTime: '', minutes: '' }
   const minutes = String(Math.round((span.end - span.start) / MINUTE))
-  if (toDateInput(span.end) !== base.date) return { ...base, mode: 'minutes', endTime: '', minutes }
-  return { ...base, mode: 'end', endTime: toTimeInput(span.end), minutes }
+  const endTime = toTimeInput(span.end)
+  const typedMinutes = (fromDateTimeInput(base.date, endTime) - fromDateTimeInput(base.date, base.startTime)) / MINUTE
+  const realMinutes = Math.floor(span.end / MINUTE) - Math.floor(span.start / MINUTE)
+  if (toDateInput(span.end) !== base.date || typedMinutes !== realMinutes) return { ...base, mode: 'minutes', endTime: '', minutes }
+  return { ...base, mode: 'end', endTime, minutes }
 }
