@@ -1,7 +1,7 @@
 import { inject, provide, shallowRef, toRaw, type InjectionKey, type Ref, type ShallowRef } from 'vue'
 import { tryOnScopeDispose } from './tryOnScopeDispose.ts'
 import { observe, type Observation } from '../db/live.ts'
-import { editBaseOf, editedFields, rebaseEdit, type EditBase } from '../domain/editBase.ts'
+import { editBaseOf, editedFields, editRevsOf, rebaseEdit, type EditBase, type EditRevs } from '../domain/editBase.ts'
 import type { Millis } from '../domain/types.ts'
 
 /** A field the person changed that another device changed too while the form was open. */
@@ -32,8 +32,8 @@ export interface UseEditBaseReturn<T extends object> {
   readonly clashes: ShallowRef<readonly EditClash[]>
   /** Starts editing `snapshot`: fills the draft and keeps it as the base. */
   begin(snapshot: EditSnapshot<T>): void
-  /** The fields the person changed since the form opened, and the revision they are based on. */
-  edits(): { readonly fields: Partial<T>; readonly baseRev: number }
+  /** The fields the person changed since the form opened, and the revisions they are based on. */
+  edits(): { readonly fields: Partial<T>; readonly base: EditRevs }
 }
 
 /** How BaseEditClash finds the clashes of the form it sits in. */
@@ -55,7 +55,7 @@ export function useEditBase<T extends object>(options: UseEditBaseOptions<T>): U
   function follow(stored: EditSnapshot<T> | undefined): void {
     const current = base.value
     if (!stored || !current) return
-    const rebased = rebaseEdit(current, toRaw(draft.value), stored.values)
+    const rebased = rebaseEdit(current, toRaw(draft.value), stored.values, stored.rev)
     base.value = rebased.base
     if (rebased.updated.length > 0) draft.value = rebased.draft
     const earlier = new Map(clashes.value.map((c) => [c.field, c.at]))
@@ -70,10 +70,10 @@ export function useEditBase<T extends object>(options: UseEditBaseOptions<T>): U
     subscription = observe(read, follow, (error) => console.error(error))
   }
 
-  function edits(): { fields: Partial<T>; baseRev: number } {
+  function edits(): { fields: Partial<T>; base: EditRevs } {
     const current = base.value
-    if (!current) return { fields: {}, baseRev: 0 }
-    return { fields: editedFields(current, toRaw(draft.value)), baseRev: current.rev }
+    if (!current) return { fields: {}, base: { rev: 0, fields: {} } }
+    return { fields: editedFields(current, toRaw(draft.value)), base: editRevsOf(current) }
   }
 
   tryOnScopeDispose(() => subscription?.unsubscribe())

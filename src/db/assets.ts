@@ -1,5 +1,6 @@
 import { db } from './database.ts'
 import { createRecord, patchRecord, type Author } from './write.ts'
+import type { EditRevs } from '../domain/editBase.ts'
 import { generateAssetCodes, isAssetCode, normaliseAssetCode } from '../domain/assetCode.ts'
 import { parseScannedText } from '../domain/assetUrl.ts'
 import { decideScan, type ScanDecision } from '../domain/scan.ts'
@@ -73,13 +74,13 @@ export async function createAsset(author: Author, input: AssetInput): Promise<As
 
 /**
  * Changes an asset's fields; a changed code must be valid and free. An edit form passes only the
- * fields the person changed and the revision it opened at (`baseRev`).
+ * fields the person changed and the revisions they were based on (`base`).
  */
-export async function updateAsset(id: AssetId, changes: Partial<AssetInput>, baseRev?: number): Promise<Asset> {
+export async function updateAsset(id: AssetId, changes: Partial<AssetInput>, base?: EditRevs): Promise<Asset> {
   return db().transaction('rw', db().assets, db().outbox, async () => {
     const content = clean(changes)
     if (content.code !== undefined) await assertCodeFree(content.code, id)
-    return patchRecord('assets', id, content, Date.now(), baseRev)
+    return patchRecord('assets', id, content, Date.now(), base)
   })
 }
 

@@ -1,5 +1,6 @@
 import { db } from './database.ts'
 import { createRecord, deleteRecord, patchRecord, type Author } from './write.ts'
+import type { EditRevs } from '../domain/editBase.ts'
 import type { ContentOf, Department, DepartmentId, TeamId } from '../domain/types.ts'
 
 /** The editable fields of a department. */
@@ -48,13 +49,13 @@ export async function createDepartment(author: Author, input: DepartmentInput, n
 
 /**
  * Renames a department and/or sets its location; only the fields that change are queued. An edit
- * form passes only the fields the person changed and the revision it opened at (`baseRev`).
+ * form passes only the fields the person changed and the revisions they were based on (`base`).
  */
-export async function updateDepartment(id: DepartmentId, input: Partial<DepartmentInput>, now: number = Date.now(), baseRev?: number): Promise<Department> {
+export async function updateDepartment(id: DepartmentId, input: Partial<DepartmentInput>, now: number = Date.now(), base?: EditRevs): Promise<Department> {
   const existing = await db().departments.get(id)
   const department = clean(input)
   if (existing && department.name !== undefined) await assertNameFree(existing.teamId, department.name, id)
-  return patchRecord('departments', id, department, now, baseRev)
+  return patchRecord('departments', id, department, now, base)
 }
 
 /** The department, or undefined when missing or removed. */

@@ -2,6 +2,7 @@ import type { DeviceAccount } from './account.ts'
 import { db } from './database.ts'
 import { getMeta, setMeta } from './meta.ts'
 import { patchRecord, type Author } from './write.ts'
+import type { EditRevs } from '../domain/editBase.ts'
 import { newId } from '../domain/ids.ts'
 import { DEFAULT_DEPARTMENTS } from '../domain/departments.ts'
 import { seedDefaultTemplates } from './checklistSeed.ts'
@@ -86,11 +87,11 @@ export async function listDepartments(): Promise<Department[]> {
 
 /**
  * Updates the name and/or initials shown for a person (queued for sync like any edit). An edit
- * form passes only the fields the person changed and the revision it opened at (`baseRev`).
+ * form passes only the fields the person changed and the revisions they were based on (`base`).
  */
-export async function updatePersonName(id: PersonId, changes: { name?: string; initials?: string }, baseRev?: number): Promise<Person> {
+export async function updatePersonName(id: PersonId, changes: { name?: string; initials?: string }, base?: EditRevs): Promise<Person> {
   const patch: { name?: string; initials?: string } = {}
   if (changes.name !== undefined) patch.name = changes.name.trim()
   if (changes.initials !== undefined) patch.initials = changes.initials.trim().toUpperCase()
-  return patchRecord('people', id, patch, Date.now(), baseRev)
+  return patchRecord('people', id, patch, Date.now(), base)
 }

@@ -2,6 +2,7 @@ import { db } from './database.ts'
 import { getMeta, setMeta } from './meta.ts'
 import { createRecord, deleteRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { logDuration } from './timeEntries.ts'
+import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
 import { wordsOf } from '../domain/search.ts'
 import { canChangeStatus, type RequestDraft, type TimeDraft } from '../domain/requestRules.ts'
 import type {
@@ -80,10 +81,10 @@ function historyWith(r: Request, to: RequestStatus, by: PersonId, at: number): S
 /**
  * Saves edited fields. Only fields that really changed are queued (so sync merges field by
  * field), search words are recomputed, and a status change is added to the history. An edit
- * form passes only the fields the person changed and the revision it opened at (`baseRev`).
+ * form passes only the fields the person changed and the revisions they were based on (`base`).
  */
 export async function updateRequest(
-  id: RequestId, changes: Partial<RequestDraft>, by: PersonId, now: number = Date.now(), baseRev?: number,
+  id: RequestId, changes: Partial<RequestDraft>, by: PersonId, now: number = Date.now(), base?: EditRevs,
 ): Promise<Request> {
   return db().transaction('rw', db().requests, db().outbox, async () => {
     const r = await existing(id)
@@ -94,7 +95,7 @@ export async function updateRequest(
     if (Object.keys(patch).length === 0) return r
     if (TEXT_FIELDS.some((f) => f in patch)) patch.words = searchWords({ ...r, ...patch })
     if (patch.status) patch.history = historyWith(r, patch.status, by, now)
-    return patchRecord('requests', id, patch, now, baseRev)
+    return patchRecord('requests', id, patch, now, withDerivedRevs(base, { history: 'status' }))
   })
 }
 

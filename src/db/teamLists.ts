@@ -1,5 +1,5 @@
 import { patchRecord } from './write.ts'
-import { editedFields, type EditBase } from '../domain/editBase.ts'
+import { editedFields, editRevsOf, type EditBase } from '../domain/editBase.ts'
 import { checkTeamLists, type TeamListProblem } from '../domain/teamLists.ts'
 import type { Team, TeamCategory, TeamId, TeamPreset } from '../domain/types.ts'
 
@@ -42,5 +42,5 @@ export async function saveTeamLists(
   if (problems.length > 0) throw new TeamListsError(problems)
   const lists = cleanTeamLists(categories, presets)
   const changes = opened ? editedFields(opened, lists) : lists
-  return patchRecord('teams', teamId, changes, now, opened?.rev)
+  return patchRecord('teams', teamId, changes, now, opened && editRevsOf(opened))
 }

@@ -1,5 +1,6 @@
 import { db } from './database.ts'
 import { createRecord, deleteRecord, patchRecord, type Author } from './write.ts'
+import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
 import { listAbsences } from './absences.ts'
 import { entryContent, type EntryContent } from './timer.ts'
 import { loadBand } from './timeWeek.ts'
@@ -46,15 +47,15 @@ export async function addManualEntry(author: Author, input: ManualEntryInput): P
 
 /**
  * Changes an entry; `week` follows a new start and `running` a new end. An edit form passes only
- * the fields the person changed and the revision it opened at (`baseRev`).
+ * the fields the person changed and the revisions they were based on (`base`).
  */
-export async function updateEntry(id: TimeEntryId, changes: EntryChanges, now: number = Date.now(), baseRev?: number): Promise<TimeEntry> {
+export async function updateEntry(id: TimeEntryId, changes: EntryChanges, now: number = Date.now(), base?: EditRevs): Promise<TimeEntry> {
   const derived: Partial<EntryContent> = {
     ...changes,
     ...(changes.start !== undefined ? { week: weekKeyOf(changes.start) } : {}),
     ...(changes.end !== undefined ? { running: changes.end === null ? 1 : 0 } : {}),
   }
-  return patchRecord('timeEntries', id, derived, now, baseRev)
+  return patchRecord('timeEntries', id, derived, now, withDerivedRevs(base, { week: 'start' }))
 }
 
 /** Deletes an entry (tombstone + queued delete). */

@@ -2,6 +2,7 @@ import { toRaw } from 'vue'
 import type { Table } from 'dexie'
 import { db } from './database.ts'
 import { newId } from '../domain/ids.ts'
+import { baseRevOf, type EditRevs } from '../domain/editBase.ts'
 import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
 import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
 
@@ -85,15 +86,26 @@ function changedFields(existing: Record<string, unknown>, fields: Record<string,
   return Object.fromEntries(Object.entries(fields).filter(([key, value]) => JSON.stringify(existing[key]) !== JSON.stringify(value)))
 }
 
+/** The changed fields grouped by the revision each is based on, oldest base first. */
+function byBase(changed: Record<string, unknown>, base: EditRevs | undefined, current: number): [number, Record<string, unknown>][] {
+  const groups = new Map<number, Record<string, unknown>>()
+  for (const [key, value] of Object.entries(changed)) {
+    const rev = baseRevOf(base, key, current)
+    groups.set(rev, { ...groups.get(rev), [key]: value })
+  }
+  return [...groups].sort(([a], [b]) => a - b)
+}
+
 /**
  * Changes some fields of a record and queues a `patch` of the fields that really changed, in one
- * transaction; a patch that changes nothing writes nothing. The patch is based on `baseRev` when
- * given (an edit form's revision when it opened, so a field changed elsewhere since then ends as
- * a conflict, not overwritten), otherwise on the record's current rev (a change decided on what
- * is stored now, such as a status button). Throws if the record does not exist or was deleted.
+ * transaction; a patch that changes nothing writes nothing. Each field is based on the revision
+ * `base` gives it (what an edit form showed, so a field changed elsewhere since then ends as a
+ * conflict, not overwritten; fields with different bases go as one patch per base), otherwise on
+ * the record's current rev (a change decided on what is stored now, such as a status button).
+ * Throws if the record does not exist or was deleted.
  */
 export async function patchRecord<N extends SyncTableName>(
-  name: N, id: string, changes: Patch<N>, now: number = Date.now(), baseRev?: number,
+  name: N, id: string, changes: Patch<N>, now: number = Date.now(), base?: EditRevs,
 ): Promise<SyncTables[N]> {
   const safe = maskRecordFields(name, plain(changes) as Record<string, unknown>)
   const fields = safe.fields
@@ -106,10 +118,9 @@ export async function patchRecord<N extends SyncTableName>(
     if (Object.keys(changed).length === 0) return existing
     const updated = { ...existing, ...changed, updatedAt: now }
     await table(name).put(updated)
-    await db().outbox.add({
-      table: name, recordId: id, op: 'patch',
-      fields: pushable({ ...changed, updatedAt: now }), baseRev: Math.min(baseRev ?? existing.rev, existing.rev), at: now,
-    })
+    for (const [baseRev, group] of byBase(pushable(changed), base, existing.rev)) {
+      await db().outbox.add({ table: name, recordId: id, op: 'patch', fields: { ...group, updatedAt: now }, baseRev, at: now })
+    }
     return (await table(name).get(id)) as SyncTables[N]
   })
   reportMasked(name, safe.masked)

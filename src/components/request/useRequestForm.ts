@@ -98,8 +98,8 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
     saving.value = true
     try {
       if (id !== undefined) {
-        const { fields, baseRev } = edit.edits()
-        await updateRequest(id, fields, author.personId, Date.now(), baseRev)
+        const { fields, base } = edit.edits()
+        await updateRequest(id, fields, author.personId, Date.now(), base)
         ui.notify(t('requests.updated'))
         // Back to the detail entry the edit was opened from, so its own "Tilbage" still works.
         if (window.history.state?.back) router.back()

@@ -19,6 +19,7 @@ import type { PersonId, SyncTableName, TeamId } from '../../../src/domain/types.
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 const OPENED = 4
 const NOW = Date.UTC(2026, 10, 28, 13, 30)
+const AT_OPENING = { rev: OPENED, fields: {} }
 
 /** Pretends the record came from the server at `rev` (nothing waiting), as a sync leaves it. */
 async function synced(table: SyncTableName, id: string, rev: number, changes: Record<string, unknown> = {}): Promise<void> {
@@ -31,6 +32,10 @@ async function synced(table: SyncTableName, id: string, rev: number, changes: Re
 
 async function onlyPatch() {
   const entries = await db().outbox.toArray()
+  return onePatch(entries)
+}
+
+function onePatch(entries: Awaited<ReturnType<typeof allPatches>>) {
   expect(entries).toHaveLength(1)
   const [entry] = entries
   expect(entry!.op).toBe('patch')
@@ -39,12 +44,29 @@ async function onlyPatch() {
   return { baseRev: entry!.baseRev, fields }
 }
 
+async function allPatches() {
+  return db().outbox.orderBy('mutationId').toArray()
+}
+
 describe('edits based on what the form showed', () => {
+  it('fields with different bases go as one patch per base, in one write; a status change takes its history along', async () => {
+    const r = await createRequest(author, { ...emptyDraft(), description: 'Printer' }, null, NOW)
+    await synced('requests', r.id, OPENED + 2)
+    // The form opened at OPENED; the case number came in by sync at OPENED + 2 and was then replaced.
+    await updateRequest(r.id, { status: 'venter', helpdeskCaseNo: 'IT-9' }, author.personId, NOW, { rev: OPENED, fields: { helpdeskCaseNo: OPENED + 2 } })
+    const entries = await allPatches()
+    expect(entries.map((e) => [e.baseRev, Object.keys(e.fields).sort()])).toEqual([
+      [OPENED, ['history', 'status', 'updatedAt']],
+      [OPENED + 2, ['helpdeskCaseNo', 'updatedAt']],
+    ])
+  })
+
+
   it('a request: only the changed field, from the opening revision, though a sync moved the record on', async () => {
     const r = await createRequest(author, { ...emptyDraft(), description: 'Printer' }, null, NOW)
     await synced('requests', r.id, OPENED)
     await synced('requests', r.id, OPENED + 3, { helpdeskCaseNo: 'IT-4711' })
-    await updateRequest(r.id, { requesterName: 'Søren' }, author.personId, NOW, OPENED)
+    await updateRequest(r.id, { requesterName: 'Søren' }, author.personId, NOW, AT_OPENING)
     expect(await onlyPatch()).toEqual({ baseRev: OPENED, fields: { requesterName: 'Søren' } })
   })
 
@@ -53,21 +75,21 @@ describe('edits based on what the form showed', () => {
       code: '', type: 'printer', name: 'Printer 2. sal', model: '', serial: '', building: 'A', floor: '2', room: '', departmentId: null, notes: '',
     })
     await synced('assets', a.id, OPENED + 1)
-    await updateAsset(a.id, { room: ' 2.14 ' }, OPENED)
+    await updateAsset(a.id, { room: ' 2.14 ' }, AT_OPENING)
     expect(await onlyPatch()).toEqual({ baseRev: OPENED, fields: { room: '2.14' } })
   })
 
   it('a time entry: the week follows a new start; nothing else is sent', async () => {
     const e = await addManualEntry(author, { start: NOW, end: NOW + 30 * 60_000, activity: 'daglig hjælp', requestId: null, note: '' })
     await synced('timeEntries', e.id, OPENED + 2)
-    await updateEntry(e.id, { note: 'Møde om Acadre' }, NOW, OPENED)
+    await updateEntry(e.id, { note: 'Møde om Acadre' }, NOW, AT_OPENING)
     expect(await onlyPatch()).toEqual({ baseRev: OPENED, fields: { note: 'Møde om Acadre' } })
   })
 
   it('a department: a location alone does not re-check or send the name', async () => {
     const d = await createDepartment(author, { name: 'Byggeri', location: '' })
     await synced('departments', d.id, OPENED + 1)
-    await updateDepartment(d.id, { location: 'Bygning B' }, NOW, OPENED)
+    await updateDepartment(d.id, { location: 'Bygning B' }, NOW, AT_OPENING)
     expect(await onlyPatch()).toEqual({ baseRev: OPENED, fields: { location: 'Bygning B' } })
   })
 
@@ -76,7 +98,7 @@ describe('edits based on what the form showed', () => {
       name: 'Søren', initials: 'SØ', email: '', role: 'superbruger', homeDepartmentId: null, competences: [],
     })
     await synced('people', p.id, OPENED + 1)
-    await updatePersonName(p.id, { initials: 'sh' }, OPENED)
+    await updatePersonName(p.id, { initials: 'sh' }, AT_OPENING)
     expect(await onlyPatch()).toEqual({ baseRev: OPENED, fields: { initials: 'SH' } })
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editBaseOf, editedFields, isUnedited, rebaseEdit } from '../../../src/domain/editBase.ts'
+import { baseRevOf, editBaseOf, editedFields, editRevsOf, isUnedited, rebaseEdit } from '../../../src/domain/editBase.ts'
 
 interface Form { name: string; caseNo: string; tags: string[] }
 
@@ -48,7 +48,7 @@ describe('rebaseEdit (a sync changed the record while the form was open)', () =>
   for (const c of cases) {
     it(c.title, () => {
       const base = editBaseOf(opened, 7)
-      const rebased = rebaseEdit(base, c.draft, c.stored)
+      const rebased = rebaseEdit(base, c.draft, c.stored, 9)
       expect(rebased.draft).toEqual(c.draftAfter)
       expect(rebased.clashes).toEqual(c.clashes)
       expect(rebased.base.rev).toBe(7)
@@ -58,18 +58,30 @@ describe('rebaseEdit (a sync changed the record while the form was open)', () =>
 
   it('returns the same draft object when no untouched field moved (no needless re-render)', () => {
     const draft = { ...opened, caseNo: 'IT-1' }
-    expect(rebaseEdit(editBaseOf(opened, 1), draft, { ...opened, caseNo: 'IT-2' }).draft).toBe(draft)
+    expect(rebaseEdit(editBaseOf(opened, 1), draft, { ...opened, caseNo: 'IT-2' }, 2).draft).toBe(draft)
   })
 
   it('a second sync after the first keeps the clash and the first update', () => {
     let base = editBaseOf(opened, 3)
     let draft: Form = { ...opened, name: 'A' }
-    const first = rebaseEdit(base, draft, { ...opened, caseNo: 'B1' })
+    const first = rebaseEdit(base, draft, { ...opened, caseNo: 'B1' }, 5)
     base = first.base
     draft = first.draft
-    const second = rebaseEdit(base, draft, { ...opened, caseNo: 'B1', name: 'B' })
+    const second = rebaseEdit(base, draft, { ...opened, caseNo: 'B1', name: 'B' }, 6)
     expect(second.draft).toEqual({ ...opened, name: 'A', caseNo: 'B1' })
     expect(second.clashes).toEqual(['name'])
     expect(editedFields(second.base, second.draft)).toEqual({ name: 'A' })
+    expect(editRevsOf(second.base)).toEqual({ rev: 3, fields: { caseNo: 5 } })
+  })
+
+  it('a field a sync brought in and the person then replaced is based on the revision it came in with', () => {
+    const base = editBaseOf(opened, 3)
+    const synced = rebaseEdit(base, { ...opened }, { ...opened, caseNo: 'B1' }, 8)
+    const typed = { ...synced.draft, caseNo: 'A2', name: 'A' }
+    const revs = editRevsOf(synced.base)
+    expect(editedFields(synced.base, typed)).toEqual({ caseNo: 'A2', name: 'A' })
+    expect(baseRevOf(revs, 'caseNo', 9)).toBe(8)
+    expect(baseRevOf(revs, 'name', 9)).toBe(3)
+    expect(baseRevOf(undefined, 'name', 9)).toBe(9)
   })
 })
