@@ -3,7 +3,7 @@ import { defineComponent, h } from 'vue'
 import TemplateEditAdminView from '../../../../src/views/TemplateEditAdminView.vue'
 import TemplatesAdminView from '../../../../src/views/TemplatesAdminView.vue'
 import { db } from '../../../../src/db/database.ts'
-import { createTemplate } from '../../../../src/db/templates.ts'
+import { createTemplate, saveTemplateVersion } from '../../../../src/db/templates.ts'
 import { emptyDraftItem } from '../../../../src/domain/templateDraft.ts'
 import { buttonNamed, mountAdmin, typeInto, unmountAdmin, until } from './mountAdmin.ts'
 
@@ -52,5 +52,22 @@ describe('template admin screens', () => {
     expect(current).toMatchObject({ title: 'Brugertest Acadre', version: 2 })
     expect(current.items.map((i) => [i.label, i.kind])).toEqual([['Opret sag', 'check'], ['Log ind', 'check'], ['Resultat', 'choice']])
     expect(current.items[2]!.choices).toEqual(['Godkendt', 'Ikke godkendt'])
+  })
+
+  it('a version saved elsewhere while the form is open is not replaced: the edit is offered as a new template', async () => {
+    const setup = await mountAdmin(TemplatesAdminView, 'koordinator')
+    const v1 = await createTemplate(setup.author, { title: 'Onboarding', purpose: '', items: [{ ...emptyDraftItem(), label: 'Postkasse' }] })
+    unmountAdmin()
+    const { host, router, author } = await mountAdmin(editor(v1.id), 'koordinator')
+    await until(() => labels(host).length === 1)
+    typeInto(host, '#template-title', 'Onboarding (min)')
+    // Another koordinator's version 2 arrives (by sync) while this form is open.
+    await saveTemplateVersion(author, v1.id, { title: 'Onboarding (deres)', purpose: '', items: [{ ...emptyDraftItem(), label: 'Kalender' }] })
+    await until(() => host.textContent!.includes('En anden har gemt en ny version'))
+    expect(host.textContent).not.toContain('Arkivér')
+    buttonNamed(host, 'Gem som ny skabelon')!.click()
+    await until(() => router.currentRoute.value.name === 'admin-templates')
+    const live = (await db().checklistTemplates.toArray()).filter((t) => !t.archived && t.title.startsWith('Onboarding (')).map((t) => [t.title, t.version]).sort()
+    expect(live).toEqual([['Onboarding (deres)', 2], ['Onboarding (min)', 1]])
   })
 })
