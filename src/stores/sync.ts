@@ -44,6 +44,7 @@ export const useSyncStore = defineStore('sync', () => {
   const lastSyncAt = computed(() => counts.value.status.lastSyncAt)
   const lastError = computed(() => describeSyncProblem(counts.value.status.lastError))
   const needsSignIn = computed(() => counts.value.status.lastError?.kind === 'unauthorised')
+  const unreachable = computed(() => counts.value.status.lastError?.kind === 'offline')
   const sessionExpired = computed(() => needsSignIn.value && counts.value.status.lastError?.reason === 'session_expired')
 
   const updateOnline = (): void => { online.value = navigator.onLine }
@@ -112,5 +113,5 @@ export const useSyncStore = defineStore('sync', () => {
     return engine.syncOnce()
   }
 
-  return { started, online, pending, conflicts, rejections, lastSyncAt, lastError, needsSignIn, sessionExpired, syncing, start, stop, syncNow }
+  return { started, online, pending, conflicts, rejections, lastSyncAt, lastError, needsSignIn, sessionExpired, unreachable, syncing, start, stop, syncNow }
 })
