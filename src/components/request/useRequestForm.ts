@@ -9,7 +9,7 @@ import {
   type FieldError, type RequestDraft, type TimeDraft,
 } from '../../domain/requestRules.ts'
 import { defaultOwner } from '../../domain/triage.ts'
-import type { Activity, AssetId, RequestId } from '../../domain/types.ts'
+import type { Activity, AssetId, DepartmentId, RequestId } from '../../domain/types.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { useUiStore } from '../../stores/ui.ts'
 
@@ -35,6 +35,8 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
   const loaded = shallowRef(id === undefined)
   const missing = shallowRef(false)
   const picking = shallowRef(quick && typeof route.query.preset !== 'string')
+  /** The department of the last request made on this device: offered, never filled in unasked. */
+  const lastDepartmentId = shallowRef<DepartmentId | null>(null)
   // Editing: only what the person changes is saved, based on what the form showed when it opened.
   const edit = useEditBase({
     draft,
@@ -69,8 +71,7 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
       loaded.value = true
       return
     }
-    const departmentId = await getLastDepartmentId()
-    draft.value = { ...draft.value, departmentId: draft.value.departmentId ?? departmentId }
+    lastDepartmentId.value = await getLastDepartmentId()
     const asset = route.query.asset
     if (typeof asset === 'string' && asset !== '') {
       draft.value = { ...draft.value, assetId: asset as AssetId, category: 'hardware', owner: defaultOwner('hardware') }
@@ -80,6 +81,12 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
       choosePreset(route.query.preset)
     }
   })
+
+  /** "Andet — udfyld selv" on the quick-log screen: the same rule as a preset, time is logged unless switched off. */
+  function chooseOther(): void {
+    picking.value = false
+    if (id === undefined) logTime.value = true
+  }
 
   function leave(createdId: RequestId): void {
     if (!quick) void router.replace({ name: 'request', params: { id: createdId } })
@@ -116,5 +123,5 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
     }
   }
 
-  return { draft, logTime, minutes, activity, errors, saving, loaded, missing, picking, clashes: edit.clashes, choosePreset, save }
+  return { draft, logTime, minutes, activity, errors, saving, loaded, missing, picking, lastDepartmentId, clashes: edit.clashes, choosePreset, chooseOther, save }
 }

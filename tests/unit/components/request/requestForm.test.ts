@@ -87,6 +87,39 @@ describe('quick log', () => {
   })
 })
 
+describe('the quick form guesses nothing silently (#11)', () => {
+  it('"Andet — udfyld selv" logs time like a preset does, unless switched off', async () => {
+    const { host, router } = await mount(RequestFormView, '/henvendelser/ny?quick=1')
+    await until(() => buttonNamed(host, 'Andet — udfyld selv') !== undefined)
+    buttonNamed(host, 'Andet — udfyld selv')?.click()
+    await until(() => host.querySelector('form') !== null)
+    ;(host.querySelector('#request-description') as HTMLTextAreaElement).value = 'Hjalp med Teams-møde'
+    host.querySelector('#request-description')!.dispatchEvent(new Event('input'))
+    buttonNamed(host, 'Gem')?.click()
+    await until(() => router.currentRoute.value.name === 'home')
+    const [request] = await db().requests.toArray()
+    const entries = await db().timeEntries.toArray()
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({ requestId: request?.id })
+  })
+
+  it('offers the last department as one tap instead of filling it in', async () => {
+    const { host, router, author } = await mount(RequestFormView, '/henvendelser/ny')
+    await db().departments.add({
+      id: 'd-byg', teamId: author.teamId, name: 'Byggeri', location: '', createdAt: 1, createdBy: author.personId, updatedAt: 1, rev: 0, deletedAt: null,
+    } as never)
+    await createRequest(author, { ...emptyDraft(author.personId), description: 'Første', departmentId: 'd-byg' as never })
+    await router.push('/henvendelser')
+    app?.unmount()
+    const again = await mount(RequestFormView, '/henvendelser/ny')
+    await until(() => buttonNamed(again.host, 'Samme som sidst: Byggeri') !== undefined)
+    expect((again.host.querySelector('#request-department') as HTMLSelectElement).selectedIndex).toBe(0) // "Ingen valgt"
+    buttonNamed(again.host, 'Samme som sidst: Byggeri')?.click()
+    await until(() => (again.host.querySelector('#request-department') as HTMLSelectElement).value === 'd-byg')
+    expect(buttonNamed(again.host, 'Samme som sidst')).toBeUndefined()
+  })
+})
+
 describe('RequestHomeCard', () => {
   it('lists my open requests and nothing closed, live', async () => {
     const { host, author } = await mount(RequestHomeCard, '/')
