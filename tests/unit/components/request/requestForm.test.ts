@@ -104,7 +104,7 @@ describe('the quick form guesses nothing silently (#11)', () => {
   })
 
   it('offers the last department as one tap instead of filling it in', async () => {
-    const { host, router, author } = await mount(RequestFormView, '/henvendelser/ny')
+    const { router, author } = await mount(RequestFormView, '/henvendelser/ny')
     await db().departments.add({
       id: 'd-byg', teamId: author.teamId, name: 'Byggeri', location: '', createdAt: 1, createdBy: author.personId, updatedAt: 1, rev: 0, deletedAt: null,
     } as never)
