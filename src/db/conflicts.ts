@@ -38,14 +38,6 @@ export interface PushOutcome {
   readonly rejected: readonly RejectedMutation[]
 }
 
-/** Turns the server's conflicts into stored rows (call inside the acknowledging transaction). */
-export function conflictRows(conflicts: readonly Conflict[], at: Millis): StoredConflict[] {
-  return conflicts.map((c) => ({
-    id: newId(), table: c.table, recordId: c.id, field: c.field,
-    yours: c.yours ?? null, theirs: c.theirs ?? null, mutationId: c.mutationId ?? 0, at,
-  }))
-}
-
 /** Turns rejected mutations into stored rows, with the refused content from the outbox entry. */
 export function rejectionRows(
   rejected: readonly RejectedMutation[], fieldsOf: (mutationId: number) => { op: MutationOp; fields: Readonly<Record<string, unknown>> } | undefined, at: Millis,

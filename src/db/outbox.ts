@@ -1,9 +1,10 @@
 import type { OutboxEntry, SuperbrugerDb } from './database.ts'
 import { db } from './database.ts'
-import { conflictRows, rejectionRows, type PushOutcome } from './conflicts.ts'
-import { setCursor } from './syncState.ts'
+import { rejectionRows, type PushOutcome } from './conflicts.ts'
+import { storeServerConflicts } from './serverConflicts.ts'
+import { resetLocalCopies } from './syncApply.ts'
 import type { Mutation } from '../domain/protocol.ts'
-import type { Millis } from '../domain/types.ts'
+import { SYNC_TABLES, type Millis } from '../domain/types.ts'
 
 /** How many local changes wait to be sent. */
 export async function countOutbox(database: SuperbrugerDb = db()): Promise<number> {
@@ -31,27 +32,35 @@ export async function listOutbox(database: SuperbrugerDb = db()): Promise<Outbox
   return database.outbox.toArray()
 }
 
+/** What handling a push answer did. */
+export interface AcknowledgedPush {
+  /** Conflicts newly stored (one the answer repeats, such as a replay's, is stored once). */
+  readonly conflicts: number
+  /** A change was refused: the local copies were dropped and the next pull downloads everything. */
+  readonly redownload: boolean
+}
+
 /**
  * Handles a push answer in one transaction: entries up to `lastMutationId` leave the outbox
  * (and only those: unsent ones must stay, since a gap in ids is an error), conflicts and
- * refused changes are stored for the user. A refused change was already shown locally, so its
- * records are dropped and the next pull starts from 0 to bring back what the server kept.
- * Returns whether such a re-download is needed.
+ * refused changes are stored for the user (conflicts once each, see storeServerConflicts). A
+ * refused change was already shown locally, so the local copies are dropped as on a reset (the
+ * outbox stays and is applied again) and the next pull downloads what the server kept: a copy
+ * that only dropped the refused records would keep records the server has since purged.
  */
 export async function acknowledgeOutbox(
   lastMutationId: number, outcome: PushOutcome, at: Millis, database: SuperbrugerDb = db(),
-): Promise<boolean> {
-  const tables = [database.outbox, database.conflicts, database.rejections, database.meta,
-    ...new Set(outcome.rejected.map((r) => database.table(r.table)))]
+): Promise<AcknowledgedPush> {
+  const refusals = outcome.rejected.length > 0
+  const recordTables = refusals ? SYNC_TABLES.map((name) => database.table(name)) : [...new Set(outcome.conflicts.map((c) => database.table(c.table)))]
+  const tables = [database.outbox, database.conflicts, database.rejections, database.meta, ...recordTables]
   return database.transaction('rw', tables, async () => {
     const refused = await database.outbox.bulkGet(outcome.rejected.map((r) => r.mutationId))
     const byId = new Map(refused.filter((e) => e !== undefined).map((e) => [e.mutationId, e]))
-    await database.conflicts.bulkAdd(conflictRows(outcome.conflicts, at))
+    const conflicts = await storeServerConflicts(outcome.conflicts, at, database)
     await database.rejections.bulkAdd(rejectionRows(outcome.rejected, (id) => byId.get(id), at))
     await database.outbox.where('mutationId').belowOrEqual(lastMutationId).delete()
-    if (outcome.rejected.length === 0) return false
-    for (const r of outcome.rejected) await database.table(r.table).delete(r.recordId)
-    await setCursor(0, database)
-    return true
+    if (refusals) await resetLocalCopies(database)
+    return { conflicts, redownload: refusals }
   })
 }

@@ -34,6 +34,11 @@ export interface Conflict {
   readonly theirs: unknown
   /** The pushed mutation that raised it (set by the server). */
   readonly mutationId?: number
+  /**
+   * The server's id of the recorded conflict (set by the server): the device stores the conflict
+   * under it, so a conflict delivered twice is stored once, and acknowledges it with it.
+   */
+  readonly conflictId?: string
 }
 
 /** Body of `POST /api/sync/push`. */
@@ -60,6 +65,10 @@ export interface PushResponse {
   readonly lastMutationId: number
   /** The newest sequence number after this push; pull up to it to see the result. */
   readonly seq: number
+  /**
+   * The conflicts this push raised, and those its re-sent mutations raised before and no device
+   * has acknowledged (the answer that carried them was lost).
+   */
   readonly conflicts: readonly Conflict[]
   readonly rejected: readonly RejectedMutation[]
 }
@@ -90,6 +99,24 @@ export interface PullResponse {
    * progress.
    */
   readonly base: number
+  /**
+   * On the last page (`hasMore` false): the oldest conflicts of the signed-in user that no device
+   * of theirs has acknowledged, from any of their devices (missing from older servers).
+   */
+  readonly conflicts?: readonly Conflict[]
+}
+
+/** Most conflict ids one acknowledgement may carry. */
+export const MAX_SEEN_CONFLICTS = 1000
+
+/** Body of `POST /api/sync/conflicts/seen`: conflicts this device has stored, so they are no longer delivered. */
+export interface ConflictsSeenRequest {
+  readonly ids: readonly string[]
+}
+
+/** Answer to `POST /api/sync/conflicts/seen`: how many of the user's conflicts were newly marked as seen. */
+export interface ConflictsSeenResponse {
+  readonly seen: number
 }
 
 /** Payload of a server-sent `sync` event: a newer sequence exists for the user's teams. */

@@ -3,7 +3,9 @@ import {
   ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OWNERS, REQUEST_STATUSES, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
-import { DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, type PushRequest } from './protocol.ts'
+import {
+  DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_SEEN_CONFLICTS, type ConflictsSeenRequest, type PushRequest,
+} from './protocol.ts'
 
 /** Longest id the server accepts (UUIDv7 needs 36). */
 export const MAX_ID_LENGTH = 64
@@ -177,6 +179,11 @@ export const PullQuerySchema = v.strictObject({
   base: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
 })
 
+/** Validates an acknowledgement of stored conflicts: their ids, at most MAX_SEEN_CONFLICTS. */
+export const ConflictsSeenSchema = v.strictObject({
+  ids: v.pipe(v.array(id), v.maxLength(MAX_SEEN_CONFLICTS, `at most ${MAX_SEEN_CONFLICTS} ids`)),
+})
+
 /** A parse that either gives the typed value or one readable reason naming the first bad paths. */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string }
 
@@ -198,4 +205,9 @@ export function parsePushRequest(input: unknown): Parsed<PushRequest> {
 /** Parses the query string of a pull into numbers within the limits. */
 export function parsePullQuery(input: unknown): Parsed<{ cursor: number; limit: number; base?: number }> {
   return parseWith(PullQuerySchema, input)
+}
+
+/** Parses the body of a conflict acknowledgement. */
+export function parseConflictsSeen(input: unknown): Parsed<ConflictsSeenRequest> {
+  return parseWith<ConflictsSeenRequest>(ConflictsSeenSchema, input)
 }

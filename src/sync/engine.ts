@@ -1,10 +1,11 @@
 import { db, type SuperbrugerDb } from '../db/database.ts'
 import { acknowledgeOutbox, readOutboxBatch } from '../db/outbox.ts'
+import { conflictsToAcknowledge, forgetAcknowledged, storeServerConflicts } from '../db/serverConflicts.ts'
 import { applyPulledPage, resetLocalCopies } from '../db/syncApply.ts'
 import {
   ensureClientId, getBase, getCursor, recordSyncFailure, recordSyncSuccess, renewClientId, type SyncProblem,
 } from '../db/syncState.ts'
-import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES } from '../domain/protocol.ts'
+import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_SEEN_CONFLICTS } from '../domain/protocol.ts'
 import { withSyncLock } from './lock.ts'
 import { createTransport, type Transport } from './transport.ts'
 
@@ -68,10 +69,10 @@ export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
       }
       if (!answer.ok) throw new Stop(answer)
       const { lastMutationId } = answer.value
-      await acknowledgeOutbox(lastMutationId, answer.value, now(), local)
+      const acknowledged = await acknowledgeOutbox(lastMutationId, answer.value, now(), local)
       const sent = batch.filter((m) => m.mutationId <= lastMutationId).length
       pushed += sent
-      conflicts += answer.value.conflicts.length
+      conflicts += acknowledged.conflicts
       rejected += answer.value.rejected.length
       // The server acknowledged nothing of this batch: stop instead of sending it forever.
       if (sent === 0) throw new Stop({ ok: false, problem: { kind: 'server', code: 'no_progress' } })
@@ -79,7 +80,8 @@ export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
     return { pushed, conflicts, rejected }
   }
 
-  async function pull(local: SuperbrugerDb): Promise<number> {
+  /** Pulls every page; returns how many records came and how many conflicts were newly stored. */
+  async function pull(local: SuperbrugerDb): Promise<{ pulled: number; conflicts: number }> {
     let pulled = 0
     let resets = 0
     let answer = await transport.pull(await getCursor(local), pullLimit, await getBase(local))
@@ -97,8 +99,23 @@ export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
       const next = page.hasMore ? transport.pull(page.nextCursor, pullLimit, page.base) : null
       await applyPulledPage(page.records, page.nextCursor, local, page.base)
       pulled += page.records.length
-      if (!next) return pulled
+      if (!next) return { pulled, conflicts: await storeServerConflicts(page.conflicts ?? [], now(), local) }
       answer = await next
+    }
+  }
+
+  /**
+   * Tells the server which conflicts this device has stored. One that fails stays in the list
+   * and goes with the next sync; the server delivers those conflicts until then, and they are
+   * not stored twice. It never fails the sync: everything else is in sync.
+   */
+  async function acknowledgeConflicts(local: SuperbrugerDb): Promise<void> {
+    const ids = await conflictsToAcknowledge(local)
+    for (let i = 0; i < ids.length; i += MAX_SEEN_CONFLICTS) {
+      const chunk = ids.slice(i, i + MAX_SEEN_CONFLICTS)
+      const answer = await transport.conflictsSeen(chunk)
+      if (!answer.ok) return
+      await forgetAcknowledged(chunk, local)
     }
   }
 
@@ -106,9 +123,10 @@ export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
     try {
       const clientId = await ensureClientId(local)
       const sent = await push(local, clientId)
-      const pulled = await pull(local)
+      const { pulled, conflicts } = await pull(local)
+      await acknowledgeConflicts(local)
       await recordSyncSuccess(now(), local)
-      return { ok: true, ...sent, pulled }
+      return { ok: true, ...sent, conflicts: sent.conflicts + conflicts, pulled }
     } catch (error) {
       const failure: Extract<SyncResult, { ok: false }> = error instanceof Stop
         ? error.result

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, PullResponse, PushRequest, PushResponse } from '../domain/protocol.ts'
+import type { ApiErrorBody, ConflictsSeenResponse, PullResponse, PushRequest, PushResponse } from '../domain/protocol.ts'
 import type { SessionRefusal, SyncProblem } from '../db/syncState.ts'
 
 /** A transport answer: the value, or why there is none. */
@@ -18,6 +18,8 @@ export interface Transport {
   push(request: PushRequest): Promise<TransportResult<PushResponse>>
   /** `base`: where the device's copy began (PullResponse.base), omitted before the first page. */
   pull(cursor: number, limit: number, base?: number): Promise<TransportResult<PullResponse>>
+  /** Tells the server this device has stored these conflicts, so they are no longer delivered. */
+  conflictsSeen(ids: readonly string[]): Promise<TransportResult<ConflictsSeenResponse>>
   me(): Promise<TransportResult<AccountInfo>>
   login(email: string, password: string): Promise<TransportResult<AccountInfo>>
   logout(): Promise<TransportResult<null>>
@@ -96,6 +98,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   return {
     push: (request) => call<PushResponse>('/sync/push', post(request)),
     pull: (cursor, limit, base) => call<PullResponse>(`/sync/pull?cursor=${cursor}&limit=${limit}${base === undefined ? '' : `&base=${base}`}`),
+    conflictsSeen: (ids) => call<ConflictsSeenResponse>('/sync/conflicts/seen', post({ ids })),
     me: async () => user(await call<{ user: AccountInfo }>('/auth/me')),
     login: async (email, password) => user(await call<{ user: AccountInfo }>('/auth/login', post({ email, password }))),
     logout: () => call<null>('/auth/logout', { method: 'POST' }, null),

@@ -38,7 +38,7 @@ describeBackends('pull: paging, tombstones, purge and reset', (kind) => {
     expect(cursor).toBe(head)
     expect(seen).toHaveLength(26) // the team record and 25 requests
     const empty = await sb.pull(head)
-    expect(empty).toEqual({ records: [], nextCursor: head, hasMore: false, resetRequired: false, base: head })
+    expect(empty).toEqual({ records: [], nextCursor: head, hasMore: false, resetRequired: false, base: head, conflicts: [] })
   })
 
   it('returns each record as pushed, with the server envelope, as JSON without repeated keys', async () => {

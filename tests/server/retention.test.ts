@@ -69,8 +69,12 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
     expect(recordOf(device, 'requests', 'r-old').description).toBe('oldsecret newer')
     const before = device.cursor
 
+    // sb's device has not acknowledged its conflict yet, so every pull still carries it …
+    expect((await sb.pull(0)).conflicts).toMatchObject([{ field: 'description', yours: 'oldsecret theirs', theirs: 'oldsecret newer' }])
     const result = await runRetention(storage, 24, NOW)
     expect(result.anonymised).toEqual({ requests: 2, timeEntries: 1, absences: 1, checklistRuns: 1, checklistAnswers: 1 })
+    // … until its values are wiped: there is nothing left to choose between.
+    expect((await sb.pull(0)).conflicts).toEqual([])
 
     const page = await sb.pull(before)
     expect(page.records.map((r) => r.record.id).sort()).toEqual(['a-text', 'abs-old', 'r-old', 'r-outside', 'run-old', 't-old'])

@@ -102,6 +102,24 @@ describe('client sync engine: resets, sign-out and refusals', () => {
     expect(await other.syncOk()).toMatchObject({ pushed: 0, rejected: 0 })
   })
 
+  it('a change refused after a tombstone purge leaves no record the server no longer has', async () => {
+    const a = await world.device()
+    const b = await world.device()
+    const first = await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Første' })))
+    const second = await a.local(() => createRecord('requests', a.author!, requestContent({ description: 'Anden' })))
+    await a.syncOk()
+    await b.syncOk()
+    await a.local(() => deleteRecord('requests', first.id))
+    await a.local(() => deleteRecord('requests', second.id))
+    await a.syncOk()
+    expect(await purgeTombstones(world.server.app.storage, Date.now() + 1000)).toBe(2)
+    // B edits a record the server no longer has: refused, and B downloads again.
+    await b.local(() => patchRecord('requests', first.id, { description: 'Rettet offline' }))
+    expect(await b.syncOk()).toMatchObject({ rejected: 1 })
+    expect(await b.live('requests')).toEqual([])
+    expect(await listRejections(b.database)).toEqual([expect.objectContaining({ recordId: first.id, fields: { description: 'Rettet offline', updatedAt: expect.any(Number) } })])
+  })
+
   it('after the server is restored from an older backup, the waiting changes still go in under a new client id', async () => {
     const a = await world.device()
     const b = await world.device()

@@ -24,6 +24,7 @@ const transport: Transport = {
   me: async () => unauthorised(),
   login: async () => unauthorised(),
   logout: async () => ({ ok: true, value: null }),
+  conflictsSeen: async (ids) => ({ ok: true, value: { seen: ids.length } }),
 }
 
 beforeEach(async () => {

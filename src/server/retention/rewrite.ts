@@ -1,6 +1,7 @@
 import { FREE_TEXT_FIELDS } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { SyncTableName } from '../../domain/types.ts'
+import { blankConflictValues } from '../storage/conflicts.ts'
 import { loadRecords, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { SERVER_ORIGIN } from '../sync/seed.ts'
@@ -19,8 +20,9 @@ export interface Rewrite {
  * sees each live record as locked and returns the fields to set (empty: leave it). Each change goes
  * through the same field merge as a push, so it gets the next sequence number and every device
  * pulls it and overwrites its copy. Stored conflicts of the changed records lose the values of
- * their free-text fields, so the old text survives nowhere in the database. Queues the nudge in
- * `trx`; the caller delivers `nudge` with notifyAfterCommit once it commits.
+ * their free-text fields, so the old text survives nowhere in the database, and are no longer
+ * delivered to devices. Queues the nudge in `trx`; the caller delivers `nudge` with
+ * notifyAfterCommit once it commits.
  */
 export async function rewriteRecords(
   storage: Storage, trx: Trx, keys: ReadonlyArray<{ table: SyncTableName; id: string }>,
@@ -41,13 +43,13 @@ export async function rewriteRecords(
     return { ...record, seq: rev, state: result.state }
   })
   await writeRecords(trx, storage.kind, changed)
-  await wipeConflicts(trx, changed)
+  await wipeConflicts(trx, changed, now)
   const nudge: Nudge = { seq: head, teams }
   return { changed, nudge }
 }
 
-/** Blanks the yours/theirs values of stored conflicts on the free-text fields of `records`. */
-async function wipeConflicts(trx: Trx, records: readonly RecordWrite[]): Promise<void> {
+/** Blanks the values of stored conflicts on the free-text fields of `records` (see blankConflictValues). */
+async function wipeConflicts(trx: Trx, records: readonly RecordWrite[], now: number): Promise<void> {
   const byTable = new Map<SyncTableName, string[]>()
   for (const r of records) {
     if (!byTable.has(r.table)) byTable.set(r.table, [])
@@ -55,11 +57,7 @@ async function wipeConflicts(trx: Trx, records: readonly RecordWrite[]): Promise
   }
   for (const [table, ids] of byTable) {
     const fields = Object.keys(FREE_TEXT_FIELDS[table] ?? {})
-    if (fields.length === 0) continue
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      await trx.updateTable('conflicts').set({ yours: 'null', theirs: 'null' })
-        .where('tbl', '=', table).where('record_id', 'in', ids.slice(i, i + CHUNK)).where('field', 'in', fields).execute()
-    }
+    for (let i = 0; i < ids.length; i += CHUNK) await blankConflictValues(trx, table, ids.slice(i, i + CHUNK), fields, now)
   }
 }
 

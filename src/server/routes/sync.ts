@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { MAX_PUSH_BYTES } from '../../domain/protocol.ts'
-import { parsePullQuery, parsePushRequest } from '../../domain/syncSchemas.ts'
+import type { ConflictsSeenResponse } from '../../domain/protocol.ts'
+import { parseConflictsSeen, parsePullQuery, parsePushRequest } from '../../domain/syncSchemas.ts'
 import { ApiError } from '../errors.ts'
 import type { SessionGuard } from '../auth/guard.ts'
+import { markConflictsSeen } from '../storage/conflicts.ts'
 import type { Storage } from '../storage/storage.ts'
 import { pullPageJson } from '../sync/pull.ts'
 import { PushQueue } from '../sync/pushQueue.ts'
@@ -10,7 +12,7 @@ import { PushQueue } from '../sync/pushQueue.ts'
 /** A pull waits at most this long for pushes in progress (see PushQueue.idle). */
 const PULL_MAX_WAIT_MS = 500
 
-/** /api/sync/push and /api/sync/pull: validate with the shared schemas, authorise, apply. */
+/** /api/sync/push, /api/sync/pull and /api/sync/conflicts/seen: validate with the shared schemas, authorise, apply. */
 export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard: SessionGuard): void {
   const pushes = new PushQueue(storage)
   app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async (request) => {
@@ -34,5 +36,13 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     await pushes.idle(PULL_MAX_WAIT_MS)
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8')
     return pullPageJson(storage, actor, parsed.value.cursor, parsed.value.limit, parsed.value.base)
+  })
+
+  // A device has stored these conflicts: they are no longer delivered. Only the user's own count.
+  app.post('/api/sync/conflicts/seen', async (request): Promise<ConflictsSeenResponse> => {
+    const actor = await guard.require(request)
+    const parsed = parseConflictsSeen(request.body)
+    if (!parsed.ok) throw new ApiError(400, 'invalid_body', parsed.reason)
+    return { seen: await markConflictsSeen(storage.db, actor.id, parsed.value.ids, Date.now()) }
   })
 }

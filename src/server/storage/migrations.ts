@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 
 /**
  * Version 1 of the server schema. Written once with Kysely's schema builder using only types
@@ -128,9 +128,27 @@ const purgeSeq: Migration = {
   },
 }
 
+/**
+ * Version 6: when the device stored a conflict (seen_at; null while it has not). A conflict stays
+ * with the user until a device of theirs has acknowledged it, so an answer lost on the way back
+ * loses no conflict. Conflicts recorded before were answered at the time: they count as seen
+ * then, so no device gets them twice. The partial indexes keep the unseen ones of a device's
+ * push and of a user's pull cheap to find however many old ones there are.
+ */
+const conflictSeen: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('conflicts').addColumn('seen_at', 'bigint').execute()
+    await db.updateTable('conflicts' as never).set({ seen_at: sql.ref('at') } as never).execute()
+    await db.schema.createIndex('conflicts_unseen_client').on('conflicts').columns(['client_id', 'mutation_id'])
+      .where(sql.ref('seen_at'), 'is', null).execute()
+    await db.schema.createIndex('conflicts_unseen_user').on('conflicts').column('user_id')
+      .where(sql.ref('seen_at'), 'is', null).execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog, '0004_membership_from_seq': membershipFromSeq,
-  '0005_purge_seq': purgeSeq,
+  '0005_purge_seq': purgeSeq, '0006_conflict_seen': conflictSeen,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

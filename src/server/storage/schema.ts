@@ -63,7 +63,7 @@ export interface SyncStateTable {
   purge_seq: Generated<number>
 }
 
-/** Conflicts raised by pushes, kept for support and audit. */
+/** Conflicts raised by pushes: delivered to the user's devices until one has stored them, then kept for support and audit. */
 export interface ConflictsTable {
   id: string
   user_id: string
@@ -75,6 +75,8 @@ export interface ConflictsTable {
   yours: string
   theirs: string
   at: number
+  /** When a device of the user acknowledged it (null: it is still delivered on push and pull). */
+  seen_at: number | null
 }
 
 /** Failed sign-ins per IP and e-mail, for the sign-in rate limit (shared by all instances). */

@@ -1,5 +1,6 @@
 import type { PullResponse } from '../../domain/protocol.ts'
 import type { Actor } from '../auth/users.ts'
+import { unseenConflictsOfUser } from '../storage/conflicts.ts'
 import { readPage } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'
 
@@ -24,7 +25,7 @@ export function mustReset(cursor: number, began: number, head: number, purgedThr
  * page are read in one statement and the page stops at the head: every record up to a committed
  * head is itself committed, so a puller never skips a sequence number that commits later. `base`
  * comes back as given, or as the head on a pull from cursor 0 (where a device's copy begins); see
- * mustReset for `resetRequired`.
+ * mustReset for `resetRequired`. The last page carries the user's unacknowledged conflicts.
  */
 export async function pullPageJson(storage: Storage, actor: Actor, cursor: number, limit: number, base?: number): Promise<string> {
   const { sequence: { seq: head, purgedThrough, purgeSeq }, rows } = await readPage(storage.db, actor.teams, cursor, limit + 1)
@@ -36,5 +37,8 @@ export async function pullPageJson(storage: Storage, actor: Actor, cursor: numbe
   const page = rows.slice(0, limit)
   const records = page.map((row) => `{"table":${JSON.stringify(row.table)},"record":${row.json}}`).join(',')
   const nextCursor = hasMore ? page.at(-1)!.seq : head
-  return `{"records":[${records}],"nextCursor":${nextCursor},"hasMore":${hasMore},"resetRequired":false,"base":${began}}`
+  // One indexed query, on the last page only: a device sees the user's unacknowledged conflicts
+  // once per sync, whatever device raised them and however the push answer that carried them went.
+  const conflicts = hasMore ? '' : `,"conflicts":${JSON.stringify(await unseenConflictsOfUser(storage.db, actor.id))}`
+  return `{"records":[${records}],"nextCursor":${nextCursor},"hasMore":${hasMore},"resetRequired":false,"base":${began}${conflicts}}`
 }

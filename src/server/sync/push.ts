@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { maskRecordFields } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
@@ -6,6 +5,7 @@ import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } 
 import { auditDeadlineChanges, deadlineChange, type DeadlineChange } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
+import { saveConflicts, unseenConflictsOfPushes, type NewConflict, type PushedRange } from '../storage/conflicts.ts'
 import { loadRecords, readSequence, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
@@ -28,6 +28,8 @@ interface Ready {
   readonly index: number
   readonly job: PushJob
   readonly fresh: Mutation[]
+  /** The device's last mutation applied before this push: the push's mutations up to it are a replay. */
+  readonly lastApplied: number
   readonly lastMutationId: number
 }
 
@@ -90,7 +92,7 @@ function readyJobs(jobs: readonly PushJob[], claimed: ReadonlyMap<string, number
     try {
       const lastApplied = appliedBefore(job.request.mutations, last)
       const fresh = freshMutations(job.request.mutations, lastApplied).map(masked)
-      ready.push({ index, job, fresh, lastMutationId: fresh.at(-1)?.mutationId ?? lastApplied })
+      ready.push({ index, job, fresh, lastApplied, lastMutationId: fresh.at(-1)?.mutationId ?? lastApplied })
     } catch (error) {
       outcomes[index] = { ok: false, error }
     }
@@ -162,12 +164,34 @@ async function recordProgress(trx: Trx, ready: readonly Ready[]): Promise<void> 
     on conflict (client_id) do update set last_mutation_id = excluded.last_mutation_id`.execute(trx)
 }
 
-async function saveConflicts(trx: Trx, ready: readonly Ready[], applied: Applied): Promise<void> {
-  const rows = ready.flatMap(({ job }, i) => applied.results[i]!.conflicts.map((c) => ({
-    id: randomUUID(), user_id: job.actor.id, client_id: job.request.clientId, mutation_id: c.mutationId ?? 0, tbl: c.table,
-    record_id: c.id, field: c.field, yours: JSON.stringify(c.yours) ?? 'null', theirs: JSON.stringify(c.theirs) ?? 'null', at: job.now,
+/** Records the conflicts the counting merge found (the real run finds the same); returns them per ready job, with their ids. */
+async function recordConflicts(trx: Trx, ready: readonly Ready[], applied: Applied): Promise<Conflict[][]> {
+  const rows: NewConflict[] = ready.flatMap(({ job }, i) => applied.results[i]!.conflicts.map((c) => ({
+    userId: job.actor.id, clientId: job.request.clientId, mutationId: c.mutationId ?? 0, table: c.table,
+    recordId: c.id, field: c.field, yours: c.yours, theirs: c.theirs, at: job.now,
   })))
-  if (rows.length > 0) await trx.insertInto('conflicts').values(rows).execute()
+  const saved = await saveConflicts(trx, rows)
+  let next = 0
+  return ready.map((_, i) => saved.slice(next, (next += applied.results[i]!.conflicts.length)))
+}
+
+/** The replayed part of each push that re-sends mutations already applied (its first answer may have been lost). */
+function replayedRanges(ready: readonly Ready[]): PushedRange[] {
+  return ready.flatMap(({ job: { actor, request }, lastApplied }) => {
+    const from = request.mutations[0]?.mutationId
+    return from !== undefined && from <= lastApplied ? [{ userId: actor.id, clientId: request.clientId, from, to: lastApplied }] : []
+  })
+}
+
+/**
+ * What each ready job is told: the unseen conflicts its replayed mutations raised before (an
+ * answer lost on the way back loses no conflict), then those raised now. The query runs only
+ * when a push of the batch is a replay.
+ */
+async function answeredConflicts(trx: Trx, ready: readonly Ready[], raised: readonly Conflict[][]): Promise<Conflict[][]> {
+  const replayed = replayedRanges(ready)
+  const earlier = replayed.length > 0 ? await unseenConflictsOfPushes(trx, replayed) : new Map<string, Conflict[]>()
+  return ready.map((r, i) => [...(earlier.get(r.job.request.clientId) ?? []), ...raised[i]!])
 }
 
 /** One transaction for a whole batch; a job's own error (gap, not its device) does not stop the others. */
@@ -181,7 +205,7 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     const stored = keys.length > 0 ? await loadRecords(trx, storage.kind, keys, storage.lockRows) : new Map<string, StoredRecord>()
     const counted = applyInOrder(ready, stored, PROVISIONAL_START)
     await recordProgress(trx, ready)
-    await saveConflicts(trx, ready, counted)
+    const conflicts = await answeredConflicts(trx, ready, await recordConflicts(trx, ready, counted))
     const changes = counted.writes.length
     let applied = counted
     let head: number
@@ -200,8 +224,7 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
       nudge = { seq: head, teams }
     }
     ready.forEach((r, i) => {
-      const { conflicts, rejected } = applied.results[i]!
-      outcomes[r.index] = { ok: true, response: { lastMutationId: r.lastMutationId, seq: head, conflicts, rejected } }
+      outcomes[r.index] = { ok: true, response: { lastMutationId: r.lastMutationId, seq: head, conflicts: conflicts[i]!, rejected: applied.results[i]!.rejected } }
     })
     return { outcomes, nudge }
   })

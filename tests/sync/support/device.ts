@@ -21,6 +21,10 @@ export class Device {
   offline = false
   /** The next request reaches the server (which commits) but its answer is lost on the way back. */
   loseNextAnswer = false
+  /** The same for the next request whose path ends with this (e.g. '/sync/push'); then cleared. */
+  loseAnswerTo: string | null = null
+  /** Paths of requests whose answer was lost after the server handled them. */
+  readonly lostAnswers: string[] = []
   /** Paths of requests that reached the server. */
   readonly sent: string[] = []
   /** Pushes whose answer arrived, with what was sent. */
@@ -59,9 +63,12 @@ export class Device {
       if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(pair!.slice(0, at))
       else this.cookies.set(pair!.slice(0, at), value)
     }
-    if (this.loseNextAnswer) {
-      this.loseNextAnswer = false
+    const path = new URL(String(input)).pathname
+    if (this.loseNextAnswer || (this.loseAnswerTo !== null && path.endsWith(this.loseAnswerTo))) {
+      if (this.loseNextAnswer) this.loseNextAnswer = false
+      else this.loseAnswerTo = null
       await response.arrayBuffer()
+      this.lostAnswers.push(path)
       throw new TypeError('Failed to fetch')
     }
     return response
@@ -72,6 +79,12 @@ export class Device {
     const answer = await this.transport.login(email, password)
     if (!answer.ok) throw new Error(`sign-in failed: ${JSON.stringify(answer.problem)}`)
     this.author = { teamId: teamId as TeamId, personId: answer.value.id as PersonId }
+  }
+
+  /** Takes a session made on the server directly (no password round, so a property run stays quick). */
+  useSession(cookieName: string, token: string, teamId: string, personId: string): void {
+    this.cookies.set(cookieName, token)
+    this.author = { teamId: teamId as TeamId, personId: personId as PersonId }
   }
 
   /** Forgets the session cookie (as if it expired). */

@@ -134,6 +134,7 @@ describe('the sync store', () => {
     me,
     login: async () => failure,
     logout: async () => ({ ok: true, value: null }),
+    conflictsSeen: async (ids) => ({ ok: true, value: { seen: ids.length } }),
   }
 
   beforeEach(() => {
