@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
   not_found: 'Det findes ikke.',
   email_taken: 'Der findes allerede en konto med den e-mail.',
   last_admin: 'Der skal altid være mindst én aktiv administrator.',
+  own_account: 'Du kan ikke deaktivere dig selv eller ændre din egen rolle. Bed en anden koordinator eller en administrator om det.',
   shutting_down: 'Serveren genstarter. Prøv igen om lidt.',
   server_error: 'Der skete en fejl på serveren. Prøv igen om lidt.',
 } as const

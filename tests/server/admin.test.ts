@@ -174,9 +174,27 @@ describeBackends('people admin API', (kind) => {
     // a disabled admin does not count
     expect((await change(admin, admin.actor.id, { role: 'koordinator' })).statusCode).toBe(409)
     expect((await change(admin, second, { disabled: false })).statusCode).toBe(200)
-    expect((await change(admin, admin.actor.id, { role: 'koordinator' })).statusCode).toBe(200)
+    // With a second admin enabled, the role is handed over by the other admin, never by oneself.
+    expect((await change(admin, admin.actor.id, { role: 'koordinator' })).json()).toMatchObject({ error: 'own_account' })
+    const secondAdmin = await server().user('admin', [team])
+    expect((await change(secondAdmin, admin.actor.id, { role: 'koordinator' })).statusCode).toBe(200)
     const roles = await server().app.storage.db.selectFrom('users').select(['id', 'role']).execute()
-    expect(roles.filter((r) => r.role === 'admin').map((r) => r.id)).toEqual([second])
+    expect(roles.filter((r) => r.role === 'admin').map((r) => r.id).sort()).toEqual([second, secondAdmin.actor.id].sort())
+  })
+
+  it('nobody disables their own account or changes their own role; another koordinator can', async () => {
+    const team = await server().team()
+    const koordinator = await server().user('koordinator', [team])
+    const other = await server().user('koordinator', [team])
+    const own = await change(koordinator, koordinator.actor.id, { disabled: true })
+    expect(own.statusCode).toBe(409)
+    expect(own.json()).toMatchObject({ error: 'own_account', message: expect.stringContaining('Bed en anden koordinator') })
+    expect((await change(koordinator, koordinator.actor.id, { role: 'superbruger' })).json()).toMatchObject({ error: 'own_account' })
+    // Saying the role one already has changes nothing and is allowed.
+    expect((await change(koordinator, koordinator.actor.id, { role: 'koordinator' })).statusCode).toBe(200)
+    const user = await server().app.storage.db.selectFrom('users').select(['role', 'disabled_at']).where('id', '=', koordinator.actor.id).executeTakeFirstOrThrow()
+    expect(user).toEqual({ role: 'koordinator', disabled_at: null })
+    expect((await change(other, koordinator.actor.id, { disabled: true })).statusCode).toBe(200)
   })
 
   it('disabling ends the sessions at once and blocks sign-in; enabling lets the account back in', async () => {

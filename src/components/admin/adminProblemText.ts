@@ -1,7 +1,7 @@
 import type { AdminProblem } from '../../api/admin.ts'
 
 /** Server error codes the admin screens explain in their own (translated) words. */
-const KNOWN_CODES = new Set(['email_taken', 'last_admin', 'forbidden', 'not_found'])
+const KNOWN_CODES = new Set(['email_taken', 'last_admin', 'own_account', 'forbidden', 'not_found'])
 
 /** The message key and values explaining a failed admin call to the user. */
 export function adminProblemText(problem: AdminProblem): { key: string; named: Record<string, unknown> } {

@@ -22,6 +22,15 @@ async function loadTarget(trx: Trx, id: string): Promise<Target | null> {
   return { role: user.role as Role, disabled: user.disabled_at !== null, teams: teams.map((t) => t.team_id) }
 }
 
+/**
+ * Refuses disabling one's own account or changing one's own role: one slip would lock the person
+ * out of the screen that could undo it. Another koordinator or an admin does it.
+ */
+function requireNotOwnAccount(actor: Actor, id: string, target: Target, change: PersonChange): void {
+  if (actor.id !== id) return
+  if (change.disabled === true || (change.role !== undefined && change.role !== target.role)) throw new ApiError(409, 'own_account')
+}
+
 /** Refuses a change that would leave the server without an enabled admin. */
 async function requireAnotherAdmin(trx: Trx, target: Target, id: string, change: PersonChange): Promise<void> {
   const losesAdmin = target.role === 'admin' && !target.disabled
@@ -37,7 +46,7 @@ async function requireAnotherAdmin(trx: Trx, target: Target, id: string, change:
  * sequence lock: the role is set on the account and, as a server-side patch with a new sequence
  * number, on the synced Person record, so pulling devices see it; disabling ends every session
  * of the account. A koordinator changes only accounts of their teams, never to or from admin;
- * nobody removes the last enabled admin. Each change is audited. Returns the account afterwards.
+ * nobody disables their own account or changes their own role, nor removes the last enabled admin. Each change is audited. Returns the account afterwards.
  */
 export async function changePerson(storage: Storage, actor: Actor, id: string, change: PersonChange, ip: string | null, now: number = Date.now()): Promise<AdminPerson> {
   const nudge = await storage.db.transaction().execute(async (trx) => {
@@ -50,6 +59,7 @@ export async function changePerson(storage: Storage, actor: Actor, id: string, c
     if (!allowed) throw new ApiError(403, 'forbidden')
     requireRoleChangeAllowed(actor, target.role, change.role)
     await requireAnotherAdmin(trx, target, id, change)
+    requireNotOwnAccount(actor, id, target, change)
     const audit = { teamId: teamId ?? target.teams[0] ?? null, actorId: actor.id, subject: id, ip }
     let nudge: Nudge | null = null
     if (change.role !== undefined) {
