@@ -35,6 +35,9 @@ beforeAll(async () => {
   server = await serveBuild()
   browser = await launchBrowser()
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' })
+  // Real time from a fixed Wednesday morning: a timer started and stopped at midnight would be
+  // "forgotten", and its stop would open the correction form instead.
+  await context.clock.install({ time: new Date('2026-11-25T10:00:00+01:00') })
   // What each focused page heading said at the moment it got focus (what a screen reader announces).
   await context.addInitScript(() => {
     const said: string[] = []

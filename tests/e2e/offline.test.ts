@@ -24,8 +24,10 @@ beforeAll(async () => {
   server = await serveBuild()
   browser = await launchBrowser()
   context = await newPhoneContext(browser)
-  // Real-time clock that the test can move forward, so the timer's minutes advance without a wait.
-  await context.clock.install()
+  // A clock that runs in real time from a fixed Wednesday morning (so the timer never runs past a
+  // midnight and becomes "forgotten", whenever the test runs), and that the test can move forward,
+  // so the timer's minutes advance without a wait.
+  await context.clock.install({ time: new Date('2026-11-25T10:00:00+01:00') })
   page = await context.newPage()
 })
 
