@@ -95,6 +95,22 @@ describe('summariseMonth', () => {
     expect(october.netWeeks).toBe(5)
   })
 
+  it('a month in progress counts only the weeks that have begun (on 6 December, 1 of 5)', () => {
+    // December 2026 owns weeks 49–53; on Sunday 6 December only week 49 has begun. (Weeks run in
+    // the device's local time, like `at`, so this holds in any zone.)
+    const december = summariseMonth({ year: 2026, month: 12 }, [entry(at(12, 1), 2)], new Set(), band, at(12, 6, 12))
+    expect(december.weeks.map((w) => [w.week, w.upcoming])).toEqual([
+      ['2026-W49', false], ['2026-W50', true], ['2026-W51', true], ['2026-W52', true], ['2026-W53', true],
+    ])
+    expect(december).toMatchObject({ netWeeks: 1, begunWeeks: 1, upcomingWeeks: 4, averagePerNetWeek: 2, band: { minHours: 3, maxHours: 4 }, status: 'under' })
+    // From the first minute of its Monday, a week counts.
+    expect(summariseMonth({ year: 2026, month: 12 }, [], new Set(), band, new Date(2026, 11, 6, 23, 59).getTime())).toMatchObject({ begunWeeks: 1 })
+    const monday = summariseMonth({ year: 2026, month: 12 }, [], new Set(), band, new Date(2026, 11, 7, 0, 0).getTime())
+    expect(monday).toMatchObject({ begunWeeks: 2, upcomingWeeks: 3 })
+    // After the month, every week counts.
+    expect(summariseMonth({ year: 2026, month: 12 }, [], new Set(), band, at(1, 8).valueOf() + 365 * 24 * H)).toMatchObject({ begunWeeks: 5, upcomingWeeks: 0 })
+  })
+
   it('a month with every week absent has no average', () => {
     const all = new Set(['2026-W45', '2026-W46', '2026-W47', '2026-W48'])
     const month = summariseMonth({ year: 2026, month: 11 }, [], all, band, NOW)
