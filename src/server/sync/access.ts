@@ -1,4 +1,5 @@
 import type { MutationOp } from '../../domain/protocol.ts'
+import { mayDeleteRequest } from '../../domain/requestAccess.ts'
 import type { SyncTableName } from '../../domain/types.ts'
 import type { Actor } from '../auth/users.ts'
 
@@ -13,6 +14,8 @@ const OWN_PROFILE_FIELDS: ReadonlySet<string> = new Set(['name', 'initials', 'ho
 export interface StoredFacts {
   readonly teamId: string
   readonly content: Readonly<Record<string, unknown>>
+  /** Who created the record (its `createdBy`). */
+  readonly createdBy?: string
 }
 
 /** One write as the rules see it. */
@@ -42,7 +45,8 @@ function teamOf(attempt: WriteAttempt, existing: StoredFacts | null): string | n
  * Whether `actor` may apply `attempt` to a record (`existing` is null for a new one), as DESIGN.md
  * says: nobody writes outside their teams; a leder writes nothing; only koordinator and admin
  * change team settings, people, departments and templates (a superbruger may edit their own
- * profile); a superbruger changes only their own time entries and absences.
+ * profile); a superbruger changes only their own time entries and absences, and deletes only a
+ * request they logged or are responsible for (see mayDeleteRequest).
  */
 export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFacts | null): boolean {
   if (actor.role === 'leder') return false
@@ -52,6 +56,10 @@ export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFa
   if (MANAGED_TABLES.has(attempt.table) && !isManager(actor)) {
     return attempt.table === 'people' && attempt.op === 'patch' && attempt.recordId === actor.id
       && Object.keys(attempt.fields).every((field) => OWN_PROFILE_FIELDS.has(field))
+  }
+  if (attempt.table === 'requests' && attempt.op === 'delete' && existing) {
+    const assigneeId = typeof existing.content.assigneeId === 'string' ? existing.content.assigneeId : null
+    return mayDeleteRequest(actor.role, actor.id, { createdBy: existing.createdBy ?? '', assigneeId })
   }
   if (OWNED_TABLES.has(attempt.table) && !isManager(actor)) {
     const owners = [existing?.content.personId, attempt.fields.personId].filter((owner) => owner !== undefined)

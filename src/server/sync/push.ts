@@ -132,7 +132,7 @@ function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>
       const key = recordKey(m.table, m.recordId)
       const pending = writes.get(key)
       const current = pending ?? stored.get(key) ?? null
-      if (!canWrite(actor, m, current && { teamId: current.teamId, content: current.state.content })) {
+      if (!canWrite(actor, m, current && { teamId: current.teamId, content: current.state.content, createdBy: current.createdBy })) {
         rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: 'forbidden' })
         continue
       }
