@@ -16,7 +16,8 @@ export interface AppServer {
   readonly app: FastifyInstance
   readonly teamId: string
   /** Creates an account in the team with a Person record; returns its e-mail and password. */
-  addUser(name: string, role: Role): Promise<{ id: string; email: string; password: string }>
+  /** Creates an account in the first team (and its Person record); `email` defaults to a numbered one. */
+  addUser(name: string, role: Role, email?: string): Promise<{ id: string; email: string; password: string }>
   close(): Promise<void>
 }
 
@@ -51,9 +52,8 @@ export async function startAppServer(overrides: Partial<ServerConfig> = {}): Pro
     url: `http://localhost:${address.port}`,
     app,
     teamId: first.teamId,
-    async addUser(name, role) {
+    async addUser(name, role, email = `bruger${count + 1}@e2e.dk`) {
       count += 1
-      const email = `bruger${count}@e2e.dk`
       const password = `kodeord-${count}-e2e`
       const actor = await createUser(app.storage.db, { email, name, role, teams: [first.teamId], password })
       const now = Date.now()
