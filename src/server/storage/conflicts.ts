@@ -74,10 +74,14 @@ export interface PushedRange {
 export async function unseenConflictsOfPushes(trx: Trx, ranges: readonly PushedRange[]): Promise<Map<string, Conflict[]>> {
   const found = new Map<string, Conflict[]>()
   if (ranges.length === 0) return found
-  const each = ranges.map((r) => sql`(client_id = ${r.clientId} and user_id = ${r.userId} and mutation_id between ${r.from} and ${r.to})`)
-  const { rows } = await sql<ConflictRow>`select ${COLUMNS} from conflicts
-    where seen_at is null and (${sql.join(each, sql` or `)}) order by mutation_id, id`.execute(trx)
+  // Each term names the partial index's condition, so SQLite searches that index once per term
+  // (multi-index OR) instead of scanning every unseen conflict; the user is checked on the rows.
+  const each = ranges.map((r) => sql`(client_id = ${r.clientId} and mutation_id between ${r.from} and ${r.to} and seen_at is null)`)
+  const { rows } = await sql<ConflictRow & { user_id: string }>`select ${COLUMNS}, user_id from conflicts
+    where ${sql.join(each, sql` or `)} order by mutation_id, id`.execute(trx)
+  const owners = new Map(ranges.map((r) => [r.clientId, r.userId]))
   for (const row of rows) {
+    if (owners.get(row.client_id) !== row.user_id) continue
     const list = found.get(row.client_id) ?? []
     list.push(conflictOf(row))
     found.set(row.client_id, list)
