@@ -92,3 +92,9 @@ export async function getRequestAsset(assetId: AssetId): Promise<Asset | undefin
   const asset = await db().assets.get(assetId)
   return asset && asset.deletedAt === null ? asset : undefined
 }
+
+/** What a request was about (its description), e.g. for a time entry logged on it; undefined when unknown here or deleted. */
+export async function getRequestDescription(id: RequestId): Promise<string | undefined> {
+  const request = await db().requests.get(id)
+  return request && request.deletedAt === null ? request.description : undefined
+}

@@ -31,6 +31,25 @@ export function formatHours(hours: number, locale: FormatLocale = 'da', digits =
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(hours)
 }
 
+/** A running stopwatch: "4:07" (minutes:seconds) under an hour, "1:04:07" from an hour; whole seconds, rounded down. */
+export function formatStopwatch(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(seconds / 3600)
+  const m = Math.floor((seconds % 3600) / 60)
+  const s = seconds % 60
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`
+}
+
+/** A duration as people say it, rounded to whole minutes: "1 t 25 min", "25 min", "2 t" ("1 h 25 min" in English). */
+export function formatDuration(ms: number, locale: FormatLocale = 'da'): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000))
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  const hours = `${h} ${locale === 'da' ? 't' : 'h'}`
+  if (h === 0) return `${m} min`
+  return m === 0 ? hours : `${hours} ${m} min`
+}
+
 /** A duration as "1:05" (hours:minutes), rounded down to whole minutes. */
 export function formatClock(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000))
