@@ -133,7 +133,8 @@ export interface FieldError {
   readonly params?: Readonly<Record<string, number>>
 }
 
-const MAX_LENGTH: Partial<Record<keyof RequestDraft, number>> = {
+/** Longest text each free-text field of a request may hold. */
+export const MAX_LENGTH: Readonly<Partial<Record<keyof RequestDraft, number>>> = {
   requesterName: 120, description: 2000, helpdeskCaseNo: 40, resolution: 2000,
 }
 

@@ -1,4 +1,4 @@
-import { nextTick, onMounted, ref, shallowRef, toRaw } from 'vue'
+import { nextTick, onMounted, ref, shallowRef, toRaw, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 import { createRequest, getLastDepartmentId, getRequest, updateRequest } from '../../db/requests.ts'
@@ -31,6 +31,10 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
   const minutes = shallowRef(DEFAULT_MINUTES)
   const activity = shallowRef<Activity>('daglig hjælp')
   const errors = shallowRef<FieldError[]>([])
+  // Once a save has shown errors, each change checks again, so a fixed field's message goes at once.
+  watch([draft, logTime, minutes], () => {
+    if (errors.value.length > 0) errors.value = validateRequestDraft(draft.value, timeDraft())
+  }, { deep: true })
   const saving = shallowRef(false)
   const loaded = shallowRef(id === undefined)
   const missing = shallowRef(false)
@@ -45,6 +49,10 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
       return r && { values: draftOf(r), rev: r.rev, updatedAt: r.updatedAt }
     },
   })
+
+  function timeDraft(): TimeDraft | null {
+    return id === undefined && logTime.value ? { logMinutes: minutes.value, activity: activity.value } : null
+  }
 
   function choosePreset(presetId: string | null): void {
     picking.value = false
@@ -95,7 +103,7 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
   }
 
   async function save(): Promise<void> {
-    const time: TimeDraft | null = id === undefined && logTime.value ? { logMinutes: minutes.value, activity: activity.value } : null
+    const time = timeDraft()
     errors.value = validateRequestDraft(draft.value, time)
     if (errors.value.length > 0) {
       await nextTick()

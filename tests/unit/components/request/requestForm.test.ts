@@ -87,6 +87,27 @@ describe('quick log', () => {
   })
 })
 
+describe('validation that keeps up with typing (#11)', () => {
+  it('"Højst 2000 tegn" goes as soon as the text is short enough again; a counter shows near the limit', async () => {
+    const { host } = await mount(RequestFormView, '/henvendelser/ny')
+    await until(() => host.querySelector('form') !== null)
+    const field = host.querySelector('#request-description') as HTMLTextAreaElement
+    field.value = 'x'.repeat(1700)
+    field.dispatchEvent(new Event('input'))
+    await until(() => host.querySelector('.char-count') !== null)
+    expect(host.querySelector('.char-count')!.textContent!.trim()).toBe('1.700 / 2.000 tegn')
+    field.value = 'x'.repeat(2001)
+    field.dispatchEvent(new Event('input'))
+    buttonNamed(host, 'Gem')?.click()
+    await until(() => host.querySelector('#description-error') !== null)
+    expect(host.querySelector('#description-error')!.textContent).toContain('Højst 2000 tegn')
+    field.value = 'x'.repeat(1999)
+    field.dispatchEvent(new Event('input'))
+    await until(() => host.querySelector('#description-error') === null)
+    expect(await db().requests.count()).toBe(0)
+  })
+})
+
 describe('the quick form guesses nothing silently (#11)', () => {
   it('"Andet — udfyld selv" logs time like a preset does, unless switched off', async () => {
     const { host, router } = await mount(RequestFormView, '/henvendelser/ny?quick=1')
