@@ -62,4 +62,24 @@ describe('nothing is cut off at 360 px', () => {
     const card = await page.locator('.account-email').evaluate((el) => el.closest('.card')!.getBoundingClientRect().right)
     expect(await cutOff('.account-email', card)).toEqual([])
   })
+
+  it('starting a checklist without a template shows why where the focus lands, not below the cards', async () => {
+    const local = await newPhoneContext(browser) // no sign-in: the device's own templates
+    const p = await local.newPage()
+    try {
+      await p.goto(`${server.url}/tjeklister/ny`)
+      await pageHeading(p, 'Start tjekliste').waitFor()
+      await p.locator('.template-card').nth(2).waitFor()
+      await p.getByRole('button', { name: 'Start tjekliste' }).click()
+      const error = p.locator('#template-error')
+      await error.waitFor()
+      const box = (await error.boundingBox())!
+      const height = await p.evaluate(() => window.innerHeight)
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(height)
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe('template-first')
+    } finally {
+      await local.close()
+    }
+  })
 })
