@@ -108,7 +108,10 @@ describe('the data protection screen', () => {
   it('lets a koordinator set the deadline: the team record changes and a patch waits in the outbox', async () => {
     serve(() => json(500, {}))
     const { host, author } = await mount('koordinator')
-    await until(() => (host.querySelector('#deadline-months') as HTMLInputElement | null)?.value === '12')
+    // A stored deadline other than the default (12), so the form showing it proves the team has
+    // loaded: saving before that says "not fetched yet" and stores nothing.
+    await db().teams.update(author.teamId, { retention: { anonymiseAfterMonths: 24 } })
+    await until(() => (host.querySelector('#deadline-months') as HTMLInputElement | null)?.value === '24')
     typeInto(host, '#deadline-months', '0')
     button(host, 'Gem frist')!.click()
     await until(() => host.textContent!.includes('Skriv et helt antal måneder fra 1 til 120.'))
