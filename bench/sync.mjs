@@ -8,10 +8,13 @@
 // the real server in this process on a temporary SQLite file; part 3 starts `src/server/main.ts`
 // as its own process and drives it with plain HTTP clients (push a batch, then pull), as the
 // engine does, after an unmeasured warm-up: in waves (all at once), steady, and saturated. BENCH_SKIP_CLIENT=1 skips parts 1–2, BENCH_SKIP_LOAD=1 skips part 3.
+// BENCH_PARTS=download (a comma list of push, download, node, load) runs only those parts:
+// `download` alone is the browser download beside its floor (Dexie's bulkPut of the same records).
+// BENCH_BROWSER_PROFILE=<file> writes a CPU profile of the browser download there (Chrome DevTools).
 import 'fake-indexeddb/auto'
 import { spawn } from 'node:child_process'
 import { Agent, request as httpRequest } from 'node:http'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
@@ -26,6 +29,7 @@ import { SuperbrugerDb, useDatabase } from '../src/db/database.ts'
 import { createRecord } from '../src/db/write.ts'
 import { createSyncEngine } from '../src/sync/engine.ts'
 import { createTransport } from '../src/sync/transport.ts'
+import { MAX_PULL_LIMIT } from '../src/domain/protocol.ts'
 
 const PUSH_COUNT = 5000
 const DOWNLOAD_COUNT = 50_000
@@ -54,6 +58,9 @@ const request = (id, teamId, personId, n) => ({
 })
 const content = ({ id: _i, teamId: _t, createdAt: _c, createdBy: _b, updatedAt: _u, rev: _r, deletedAt: _d, ...rest }) => ({ ...rest, words: [] })
 
+const PARTS = process.env.BENCH_PARTS?.split(',') ?? ['push', 'download', 'node', 'load']
+const wants = (part) => PARTS.includes(part)
+
 const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
 const ms = (v) => `${v.toFixed(1)} ms`
 
@@ -78,7 +85,7 @@ async function clientParts() {
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>')
   writeFileSync(join(dir, 'entry.js'), BROWSER_ENTRY)
-  await build({ entryPoints: [join(dir, 'entry.js')], bundle: true, format: 'esm', outfile: join(dir, 'bench.js'), logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' } })
+  await build({ entryPoints: [join(dir, 'entry.js')], bundle: true, format: 'esm', outfile: join(dir, 'bench.js'), nodePaths: [join(process.cwd(), 'node_modules')], logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' } })
   const app = await buildServer({ ...silentConfig(join(dir, 'bench.sqlite')), staticDir: dir })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const baseUrl = `http://127.0.0.1:${app.server.address().port}`
@@ -87,45 +94,52 @@ async function clientParts() {
     const teams = ['bench-browser', 'bench-browser-dl', 'bench-node', 'bench-node-dl']
     await seedRecords(app.storage, teams.map((id) => ({ table: 'teams', record: { id, teamId: id, createdAt: 1, createdBy: 'system', updatedAt: 1, rev: 0, deletedAt: null, name: id, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } })))
     for (const id of teams) await createUser(app.storage.db, { email: `${id}@bench.dk`, name: id, role: 'superbruger', teams: [id], password: 'bench-pw' })
-    if (!await browserParts(app, baseUrl)) console.log('\n(no Chromium at /usr/bin/chromium: browser figures skipped)')
-    const teamId = 'bench-node'
-
-    // 1. Push of 5,000 queued mutations.
-    const pusher = clientFor(baseUrl, 'bench-pusher')
-    const signedIn = await pusher.transport.login('bench-node@bench.dk', 'bench-pw')
-    useDatabase('bench-pusher')
-    const author = { teamId, personId: signedIn.value.id }
-    const queueStart = performance.now()
-    for (let n = 0; n < PUSH_COUNT; n++) await createRecord('requests', author, content(request('x', teamId, author.personId, n)))
-    const queueMs = performance.now() - queueStart
-    let pushDoneAt = 0
-    const start = performance.now()
-    const result = await pusher.engine({ pull: (cursor, limit) => { pushDoneAt ||= performance.now(); return pusher.transport.pull(cursor, limit) } }).syncOnce()
-    const totalMs = performance.now() - start
-    const pushMs = pushDoneAt - start
-    console.log(`\n1'. Push of ${PUSH_COUNT} queued mutations (client engine in Node on fake-indexeddb, server on SQLite)`)
-    console.log(`   ok=${result.ok} pushed=${result.pushed}; queueing locally took ${ms(queueMs)}`)
-    console.log(`   push phase (read outbox, POST in batches of 1000, acknowledge): ${ms(pushMs)} → ${Math.round(PUSH_COUNT / (pushMs / 1000))} mutations/s (target ≥ 2000/s)`)
-    console.log(`   whole sync incl. pulling the ${result.pulled} records back: ${ms(totalMs)}`)
-
-    // 2. Initial download of 50,000 records into a fresh client.
-    const fresh = clientFor(baseUrl, 'bench-fresh')
-    const downloader = await fresh.transport.login('bench-node-dl@bench.dk', 'bench-pw')
-    await seedDownload(app, 'bench-node-dl', downloader.value.id, 'node')
-    const dlStart = performance.now()
-    const download = await fresh.engine().syncOnce()
-    const dlMs = performance.now() - dlStart
-    console.log(`\n2'. Initial download into a fresh client (Node on fake-indexeddb, pages of 1000)`)
-    console.log(`   ok=${download.ok} records=${download.pulled} (stored: ${await fresh.database.requests.count()}) in ${(dlMs / 1000).toFixed(2)} s (target < 15 s)`)
+    if ((wants('push') || wants('download')) && !await browserParts(app, baseUrl)) console.log('\n(no Chromium at /usr/bin/chromium: browser figures skipped)')
+    if (wants('node')) await nodeParts(app, baseUrl)
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
+/** Parts 1' and 2': the same engine in Node on fake-indexeddb. */
+async function nodeParts(app, baseUrl) {
+  const teamId = 'bench-node'
+
+  // 1'. Push of 5,000 queued mutations.
+  const pusher = clientFor(baseUrl, 'bench-pusher')
+  const signedIn = await pusher.transport.login('bench-node@bench.dk', 'bench-pw')
+  useDatabase('bench-pusher')
+  const author = { teamId, personId: signedIn.value.id }
+  const queueStart = performance.now()
+  for (let n = 0; n < PUSH_COUNT; n++) await createRecord('requests', author, content(request('x', teamId, author.personId, n)))
+  const queueMs = performance.now() - queueStart
+  let pushDoneAt = 0
+  const start = performance.now()
+  const result = await pusher.engine({ pull: (cursor, limit) => { pushDoneAt ||= performance.now(); return pusher.transport.pull(cursor, limit) } }).syncOnce()
+  const totalMs = performance.now() - start
+  const pushMs = pushDoneAt - start
+  console.log(`\n1'. Push of ${PUSH_COUNT} queued mutations (client engine in Node on fake-indexeddb, server on SQLite)`)
+  console.log(`   ok=${result.ok} pushed=${result.pushed}; queueing locally took ${ms(queueMs)}`)
+  console.log(`   push phase (read outbox, POST in batches of 1000, acknowledge): ${ms(pushMs)} → ${Math.round(PUSH_COUNT / (pushMs / 1000))} mutations/s (target ≥ 2000/s)`)
+  console.log(`   whole sync incl. pulling the ${result.pulled} records back: ${ms(totalMs)}`)
+
+  // 2'. Initial download of 50,000 records into a fresh client.
+  const fresh = clientFor(baseUrl, 'bench-fresh')
+  const downloader = await fresh.transport.login('bench-node-dl@bench.dk', 'bench-pw')
+  await seedDownload(app, 'bench-node-dl', downloader.value.id, 'node')
+  const dlStart = performance.now()
+  const download = await fresh.engine().syncOnce()
+  const dlMs = performance.now() - dlStart
+  console.log(`\n2'. Initial download into a fresh client (Node on fake-indexeddb, pages of 1000)`)
+  console.log(`   ok=${download.ok} records=${download.pulled} (stored: ${await fresh.database.requests.count()}) in ${(dlMs / 1000).toFixed(2)} s (target < 15 s)`)
+}
+
 // The page-side half of parts 1 and 2: the real engine and write functions on real IndexedDB.
 const BROWSER_ENTRY = `
+import Dexie from 'dexie'
 import { SuperbrugerDb, useDatabase } from '${process.cwd()}/src/db/database.ts'
+import { withDerivedFields } from '${process.cwd()}/src/db/syncApply.ts'
 import { createRecord } from '${process.cwd()}/src/db/write.ts'
 import { createSyncEngine } from '${process.cwd()}/src/sync/engine.ts'
 import { createTransport } from '${process.cwd()}/src/sync/transport.ts'
@@ -144,9 +158,34 @@ window.bench = {
   },
   async download(name) {
     const database = new SuperbrugerDb(name)
+    await database.open()
     const start = performance.now()
     const result = await createSyncEngine({ database: () => database, transport }).syncOnce()
     return { ms: performance.now() - start, result, stored: await database.requests.count() }
+  },
+  // The floor's records: what the server sends, with the fields the app derives before storing
+  // them (fetched and derived here, unmeasured), kept in the page for floor().
+  async prepareFloor(limit) {
+    const rows = []
+    for (let cursor = 0, more = true; more;) {
+      const page = (await transport.pull(cursor, limit)).value
+      for (const { table, record } of page.records) if (table === 'requests') rows.push(withDerivedFields(table, record))
+      cursor = page.nextCursor
+      more = page.hasMore
+    }
+    window.floorRows = rows
+    return rows.length
+  },
+  // The floor: the same records written with one bulkPut into the app's own requests table (same
+  // indexes) of a fresh database: what IndexedDB needs with no network, parsing or per-record work.
+  // With bare set, a table with the primary key only, to show what the indexes cost.
+  async floor(name, bare) {
+    const database = bare ? new Dexie(name) : new SuperbrugerDb(name)
+    if (bare) database.version(1).stores({ requests: 'id' })
+    await database.open()
+    const start = performance.now()
+    await database.requests.bulkPut(window.floorRows)
+    return { ms: performance.now() - start, stored: await database.requests.count() }
   },
 }
 `
@@ -160,21 +199,81 @@ async function browserParts(app, baseUrl) {
     await page.goto(`${baseUrl}/`)
     const signIn = (email) => page.evaluate(async (e) => (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e, password: 'bench-pw' }) })).json(), email)
     await page.addScriptTag({ url: '/bench.js' })
-    const teamId = 'bench-browser'
-    const author = { teamId, personId: (await signIn('bench-browser@bench.dk')).user.id }
-    const push = await page.evaluate(([count, a, t]) => window.bench.push(count, a, t), [PUSH_COUNT, author, content(request('x', teamId, author.personId, 0))])
-    console.log(`\n1. Push of ${PUSH_COUNT} queued mutations (client engine in headless Chromium, real IndexedDB, server on SQLite)`)
-    console.log(`   ok=${push.result.ok} pushed=${push.result.pushed}; queueing locally took ${ms(push.queueMs)}`)
-    console.log(`   push phase (read outbox, POST in batches of 1000, acknowledge): ${ms(push.pushMs)} → ${Math.round(PUSH_COUNT / (push.pushMs / 1000))} mutations/s (target ≥ 2000/s)`)
-    console.log(`   whole sync incl. pulling the ${push.result.pulled} records back: ${ms(push.totalMs)}`)
-    await seedDownload(app, 'bench-browser-dl', (await signIn('bench-browser-dl@bench.dk')).user.id, 'browser')
-    const download = await page.evaluate(() => window.bench.download('bench-fresh'))
-    console.log(`\n2. Initial download into a fresh client (headless Chromium, real IndexedDB, pages of 1000)`)
-    console.log(`   ok=${download.result.ok} records=${download.result.pulled} (stored: ${download.stored}) in ${(download.ms / 1000).toFixed(2)} s (target < 15 s)`)
+    if (wants('push')) await browserPush(page, signIn)
+    if (wants('download')) await browserDownload(page, signIn, app)
   } finally {
     await browser.close()
   }
   return true
+}
+
+/** Part 1 in Chromium. */
+async function browserPush(page, signIn) {
+  const teamId = 'bench-browser'
+  const author = { teamId, personId: (await signIn('bench-browser@bench.dk')).user.id }
+  const push = await page.evaluate(([count, a, t]) => window.bench.push(count, a, t), [PUSH_COUNT, author, content(request('x', teamId, author.personId, 0))])
+  console.log(`\n1. Push of ${PUSH_COUNT} queued mutations (client engine in headless Chromium, real IndexedDB, server on SQLite)`)
+  console.log(`   ok=${push.result.ok} pushed=${push.result.pushed}; queueing locally took ${ms(push.queueMs)}`)
+  console.log(`   push phase (read outbox, POST in batches of 1000, acknowledge): ${ms(push.pushMs)} → ${Math.round(PUSH_COUNT / (push.pushMs / 1000))} mutations/s (target ≥ 2000/s)`)
+  console.log(`   whole sync incl. pulling the ${push.result.pulled} records back: ${ms(push.totalMs)}`)
+}
+
+/**
+ * Part 2 in Chromium: the engine's download into a fresh database, between two runs of its
+ * floor (the same records in one bulkPut), so background work of one write lands on both sides.
+ * CPU times are summed over Chromium's processes (renderer, and the browser process, where
+ * IndexedDB writes) and this one (the server).
+ */
+async function browserDownload(page, signIn, app) {
+  await seedDownload(app, 'bench-browser-dl', (await signIn('bench-browser-dl@bench.dk')).user.id, 'browser')
+  await page.evaluate((limit) => window.bench.prepareFloor(limit), MAX_PULL_LIMIT)
+  const measured = async (run) => {
+    const cpuBefore = [browserCpuMs(), process.cpuUsage()]
+    const result = await run()
+    const server = process.cpuUsage(cpuBefore[1])
+    return { ...result, browserCpu: browserCpuMs() - cpuBefore[0], serverCpu: (server.user + server.system) / 1000 }
+  }
+  const floorBefore = await measured(() => page.evaluate(() => window.bench.floor('bench-floor-1')))
+  const bare = await measured(() => page.evaluate(() => window.bench.floor('bench-floor-bare', true)))
+  const profiler = process.env.BENCH_BROWSER_PROFILE ? await page.context().newCDPSession(page) : null
+  if (profiler) await profiler.send('Profiler.enable').then(() => profiler.send('Profiler.start'))
+  const download = await measured(() => page.evaluate(() => window.bench.download('bench-fresh')))
+  if (profiler) writeFileSync(process.env.BENCH_BROWSER_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile))
+  const floorAfter = await measured(() => page.evaluate(() => window.bench.floor('bench-floor-2')))
+  const floorMs = (floorBefore.ms + floorAfter.ms) / 2
+  const s = (v) => `${(v / 1000).toFixed(2)} s`
+  const cpu = (r) => `CPU: Chromium ${s(r.browserCpu)}, this process (server) ${s(r.serverCpu)}`
+  console.log(`\n2. Initial download into a fresh client (headless Chromium, real IndexedDB, pages of ${MAX_PULL_LIMIT})`)
+  console.log(`   ok=${download.result.ok} records=${download.result.pulled} (stored: ${download.stored}) in ${s(download.ms)} (target < 15 s); ${cpu(download)}`)
+  console.log(`   floor: the same ${floorBefore.stored} records in one bulkPut into the app's requests table: ${s(floorBefore.ms)} before, ${s(floorAfter.ms)} after the download (mean ${s(floorMs)}); ${cpu(floorBefore)} / ${cpu(floorAfter)}`)
+  console.log(`   the same bulkPut into a table with the primary key only (what the app's indexes cost): ${s(bare.ms)}; ${cpu(bare)}`)
+  console.log(`   engine / floor: ${(download.ms / floorMs).toFixed(2)}× (target ≤ 1.5×)${profiler ? `; CPU profile of the download in ${process.env.BENCH_BROWSER_PROFILE}` : ''}`)
+}
+
+/** CPU time (ms) used so far by this process's child processes and theirs (the browser's); NaN off Linux. */
+function browserCpuMs() {
+  try {
+    const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+        return [{ pid: Number(pid), parent: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * 10 }]
+      } catch {
+        return [] // ended meanwhile
+      }
+    })
+    const ours = new Set([process.pid])
+    for (let grew = true; grew;) {
+      grew = false
+      for (const p of stats) {
+        if (ours.has(p.pid) || !ours.has(p.parent)) continue
+        ours.add(p.pid)
+        grew = true
+      }
+    }
+    return stats.filter((p) => p.pid !== process.pid && ours.has(p.pid)).reduce((sum, p) => sum + p.ms, 0)
+  } catch {
+    return NaN
+  }
 }
 
 async function seedDownload(app, teamId, personId, prefix) {
@@ -370,8 +469,8 @@ async function loadTest(kind, database, databaseUrl, instances = 1) {
 async function main() {
   const cpu = cpus()
   console.log(`Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, Node ${process.version}`)
-  if (!process.env.BENCH_SKIP_CLIENT) await clientParts()
-  if (process.env.BENCH_SKIP_LOAD) return
+  if (!process.env.BENCH_SKIP_CLIENT && (wants('push') || wants('download') || wants('node'))) await clientParts()
+  if (process.env.BENCH_SKIP_LOAD || !wants('load')) return
   console.log(`\n3. ${DEVICES} simulated devices in ${TEAMS} teams, ${ROUNDS} syncs each (push ${PER_PUSH}, then pull until caught up); server in its own process, HTTP clients in this one`)
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-load-'))
   try {
