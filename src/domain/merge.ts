@@ -51,6 +51,11 @@ export interface MergeResult {
 const OUTSIDE_CONTENT = new Set(['id', 'teamId', 'createdBy', 'rev', 'deletedAt'])
 /** Display-only fields: the newest wins and they never clash. */
 const DISPLAY_FIELDS = new Set(['updatedAt'])
+/**
+ * Stamp owner of a value two devices wrote independently (no real client id looks like it): a
+ * later edit based on an older revision clashes with it, whichever device makes it.
+ */
+export const AGREED = 'agreed'
 /** Fields fixed at creation; a later write cannot change them. */
 const FIXED_FIELDS = new Set(['createdAt'])
 
@@ -85,9 +90,18 @@ function applyFields(current: MergeState, input: MergeInput, baseRev: number): M
   for (const [field, yours] of Object.entries(input.fields)) {
     if (OUTSIDE_CONTENT.has(field) || FIXED_FIELDS.has(field) || DISPLAY_FIELDS.has(field)) continue
     const theirs = current.content[field]
-    if (sameValue(yours, theirs)) continue
     const stamp = current.stamps[field]
-    if (!stamp || stamp.rev <= baseRev || stamp.clientId === input.clientId) {
+    const unseen = stamp !== undefined && stamp.rev > baseRev && stamp.clientId !== input.clientId
+    if (sameValue(yours, theirs)) {
+      // Two devices wrote the same value without seeing each other's: it belongs to neither now,
+      // so a later edit of either from before it clashes (whichever arrived first), not only one.
+      if (unseen && input.op === 'patch') {
+        stamps[field] = { rev: input.rev, clientId: AGREED }
+        changed = true
+      }
+      continue
+    }
+    if (!unseen) {
       content[field] = yours
       stamps[field] = { rev: input.rev, clientId: input.clientId }
       changed = true
@@ -116,7 +130,8 @@ function tombstone(current: MergeState, input: MergeInput): MergeResult {
  * - put of a new id inserts; put of an existing id is a no-op when the same client created it
  *   (a replay) and otherwise merges like a patch from revision 0;
  * - patch applies each field whose stamp is at or below `baseRev` or came from the same client;
- *   any other differing field stays and is returned as a clash;
+ *   any other differing field stays and is returned as a clash; an equal one it had not seen
+ *   becomes AGREED, so neither writer's older edit of it overrides the other silently later;
  * - delete wins: it wipes the content and leaves a tombstone; later puts and patches are no-ops.
  */
 export function mergeMutation(current: MergeState | null, input: MergeInput): MergeResult {

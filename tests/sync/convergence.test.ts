@@ -4,7 +4,9 @@ import { describeBackends, type BackendKind } from '../server/support/backends.t
 import { startServer, type TestServer } from '../server/support/harness.ts'
 import { listen } from './support/device.ts'
 import { runSchedule } from './support/scenario.ts'
-import { CHOSEN_BEFORE_ACKNOWLEDGED, LOST_CONFLICT_ANSWER, noCounts, REFUSED_AFTER_PURGE, schedules } from './support/schedule.ts'
+import {
+  AGREED_ON_TWO_PHONES, AGREED_THEN_OVERRIDDEN, CHOSEN_BEFORE_ACKNOWLEDGED, LOST_CONFLICT_ANSWER, noCounts, REFUSED_AFTER_PURGE, schedules,
+} from './support/schedule.ts'
 
 /** Schedules per back end: SYNC_PROPERTY_RUNS (npm run test:convergence:long runs thousands). */
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 60)
@@ -32,7 +34,7 @@ describeBackends('property: four client engines converge with nothing lost, doub
 
   it('holds for random offline edits, random sync order, lost answers (push, pull, acknowledgement) and choices', async () => {
     await fc.assert(fc.asyncProperty(schedules, (script) => runSchedule(server, baseUrl, script, counts)), {
-      numRuns: RUNS, seed: SEED, path: PATH, examples: [[LOST_CONFLICT_ANSWER], [CHOSEN_BEFORE_ACKNOWLEDGED], [REFUSED_AFTER_PURGE]],
+      numRuns: RUNS, seed: SEED, path: PATH, examples: [[LOST_CONFLICT_ANSWER], [CHOSEN_BEFORE_ACKNOWLEDGED], [REFUSED_AFTER_PURGE], [AGREED_THEN_OVERRIDDEN], [AGREED_ON_TWO_PHONES]],
     })
   }, Math.max(300_000, RUNS * 3_000))
 })

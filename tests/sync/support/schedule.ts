@@ -84,6 +84,36 @@ export const REFUSED_AFTER_PURGE: Action[] = [
   { kind: 'purge' },
 ]
 
+/**
+ * Found by the long run (PostgreSQL, seed -513628176): B sets the status to 'venter' (applied,
+ * answer lost) and then back to 'ny' offline; A, not having seen B's change, sets 'venter' too.
+ * A's push agreed with the server, so the server kept B as the field's owner and B's older edit
+ * then replaced A's value without a conflict (the other arrival order gave B a conflict). Two
+ * equal writes made unseen now belong to neither (AGREED in domain/merge.ts).
+ */
+export const AGREED_THEN_OVERRIDDEN: Action[] = [
+  { kind: 'edit', device: 1, pick: 0, field: 'status', text: '', status: 'venter' },
+  { kind: 'sync', device: 1, lose: 'push' },
+  { kind: 'edit', device: 1, pick: 0, field: 'status', text: '', status: 'ny' },
+  { kind: 'edit', device: 0, pick: 0, field: 'description', text: '', status: 'ny' },
+  { kind: 'edit', device: 0, pick: 0, field: 'description', text: '', status: 'ny' },
+  { kind: 'purge' },
+  { kind: 'edit', device: 0, pick: 0, field: 'status', text: '', status: 'venter' },
+  { kind: 'edit', device: 0, pick: 0, field: 'description', text: '', status: 'ny' },
+]
+
+/** The same found on SQLite (seed 300712830), between two phones of one person. */
+export const AGREED_ON_TWO_PHONES: Action[] = [
+  { kind: 'edit', device: 3, pick: 0, field: 'status', text: '', status: 'venter' },
+  { kind: 'sync', device: 3, lose: 'first' },
+  { kind: 'edit', device: 3, pick: 0, field: 'status', text: '', status: 'ny' },
+  { kind: 'edit', device: 0, pick: 0, field: 'description', text: '', status: 'ny' },
+  { kind: 'delete', device: 0, pick: 3 },
+  { kind: 'create', device: 0, text: '' },
+  { kind: 'resolve', device: 0, pick: 0, keep: 'yours' },
+  { kind: 'edit', device: 0, pick: 0, field: 'status', text: '', status: 'venter' },
+]
+
 /** What the runs did, summed over all schedules (printed by the long run). */
 export interface Counts {
   schedules: number

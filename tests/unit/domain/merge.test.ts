@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeMutation, sameValue, type MergeInput, type MergeState } from '../../../src/domain/merge.ts'
+import { AGREED, mergeMutation, sameValue, type MergeInput, type MergeState } from '../../../src/domain/merge.ts'
 
 const A = 'client-A'
 const B = 'client-B'
@@ -26,8 +26,10 @@ describe('mergeMutation: patch field by field', () => {
       outcome: 'updated', content: { status: 'venter' }, clashes: [] },
     { name: 'disjoint fields merge while the clashing one is kept', in: { fields: { description: 'Scanner', status: 'venter' }, baseRev: 3, clientId: 'client-C' },
       outcome: 'updated', content: { description: 'Scanner', status: 'ny' }, clashes: ['status'] },
-    { name: 'same value as the server is neither a change nor a clash', in: { fields: { status: 'ny' }, baseRev: 0, clientId: A },
+    { name: 'same value as the server, seen at the base, is neither a change nor a clash', in: { fields: { status: 'ny' }, baseRev: 5, clientId: A },
       outcome: 'unchanged', content: { status: 'ny' }, clashes: [] },
+    { name: 'same value as a change not seen is no clash, but the value is no longer the other client\'s own', in: { fields: { status: 'ny' }, baseRev: 0, clientId: A },
+      outcome: 'updated', content: { status: 'ny' }, clashes: [] },
     { name: 'a field never written before applies', in: { fields: { resolution: 'Genstartet' }, baseRev: 0, clientId: B },
       outcome: 'updated', content: { resolution: 'Genstartet' }, clashes: [] },
     { name: 'createdAt cannot be changed', in: { fields: { createdAt: 1 }, baseRev: 9, clientId: A },
@@ -48,6 +50,24 @@ describe('mergeMutation: patch field by field', () => {
   it('reports both values of a clash', () => {
     const result = mergeMutation(base, input({ fields: { status: 'venter' }, baseRev: 4 }))
     expect(result.clashes).toEqual([{ field: 'status', yours: 'venter', theirs: 'ny' }])
+  })
+
+  it('two clients writing the same value unseen: an older edit of either clashes later, whichever arrived first', () => {
+    for (const [first, second] of [[A, B], [B, A]] as const) {
+      // From rev 3, `first` sets status 'venter' (rev 5) and `second` sets it too (rev 9) …
+      const one = mergeMutation(base, input({ fields: { status: 'venter' }, baseRev: 5, clientId: first, rev: 6 }))
+      const agreed = mergeMutation(one.state, input({ fields: { status: 'venter' }, baseRev: 3, clientId: second, rev: 9 }))
+      expect(agreed.state?.stamps.status).toEqual({ rev: 9, clientId: AGREED })
+      // … then each one's later edit from before the other's arrives: both clash, so neither wins unseen.
+      for (const client of [first, second]) {
+        const later = mergeMutation(agreed.state, input({ fields: { status: 'løst' }, baseRev: 3, clientId: client, rev: 10 }))
+        expect(later.clashes).toEqual([{ field: 'status', yours: 'løst', theirs: 'venter' }])
+      }
+      // One who saw the agreed value edits it freely.
+      expect(mergeMutation(agreed.state, input({ fields: { status: 'løst' }, baseRev: 9, clientId: first, rev: 11 })).outcome).toBe('updated')
+    }
+    // A put (a record sent again under another client id) is no agreement.
+    expect(mergeMutation(base, input({ op: 'put', fields: { status: 'ny' }, clientId: 'client-C' })).outcome).toBe('unchanged')
   })
 
   it('stamps applied fields with the new rev and client', () => {
