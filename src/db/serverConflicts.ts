@@ -32,17 +32,29 @@ function storedBefore(row: StoredConflict, existing: readonly StoredConflict[]):
 }
 
 /**
+ * Whether the conflict's record is deleted here for good: a tombstone the server sent. A delete
+ * still waiting in the outbox may yet be refused (the record then comes back), so the conflict
+ * is kept; if the delete goes through, the pulled tombstone takes the conflict with it.
+ */
+async function deletedHere(database: SuperbrugerDb, row: StoredConflict): Promise<boolean> {
+  const record = await database.table(row.table).get(row.recordId) as { deletedAt?: unknown } | undefined
+  if (record?.deletedAt === null || record?.deletedAt === undefined) return false
+  const pending = await database.outbox.where('[table+recordId]').equals([row.table, row.recordId]).toArray()
+  return !pending.some((entry) => entry.op === 'delete')
+}
+
+/**
  * Stores conflicts the server reported (in a push answer or a pull), each once: one delivered
  * again, or one the user has already handled, is not added again. A conflict on a record deleted
- * here is not kept (a deleted record leaves no old text on the device). Every conflict with a
- * server id is remembered for acknowledging (see conflictsToAcknowledge). Joins the caller's
- * transaction when it holds `conflicts`, `meta` and the conflicts' record tables. Returns how many
- * conflicts were added.
+ * here is not kept (a deleted record leaves no old text on the device; see deletedHere). Every
+ * conflict with a server id is remembered for acknowledging (see conflictsToAcknowledge). Joins
+ * the caller's transaction when it holds `conflicts`, `meta`, `outbox` and the conflicts' record
+ * tables. Returns how many conflicts were added.
  */
 export async function storeServerConflicts(conflicts: readonly Conflict[], at: Millis, database: SuperbrugerDb = db()): Promise<number> {
   if (conflicts.length === 0) return 0
   const tables = [...new Set(conflicts.map((c) => database.table(c.table)))]
-  return database.transaction('rw', [database.conflicts, database.meta, ...tables], async () => {
+  return database.transaction('rw', [database.conflicts, database.meta, database.outbox, ...tables], async () => {
     const pending = await readToAcknowledge(database)
     const known = new Set(pending)
     let added = 0
@@ -54,8 +66,7 @@ export async function storeServerConflicts(conflicts: readonly Conflict[], at: M
         pending.push(row.id)
       }
       if (await database.conflicts.get(row.id)) continue
-      const record = await database.table(row.table).get(row.recordId) as { deletedAt?: unknown } | undefined
-      if (record && record.deletedAt !== null && record.deletedAt !== undefined) continue
+      if (await deletedHere(database, row)) continue
       if (storedBefore(row, await database.conflicts.where('[table+recordId]').equals([row.table, row.recordId]).toArray())) continue
       await database.conflicts.add(row)
       added += 1

@@ -70,6 +70,7 @@ export interface PushResponse {
    * has acknowledged (the answer that carried them was lost).
    */
   readonly conflicts: readonly Conflict[]
+  /** The mutations this push refused, and those its re-sent mutations were refused before. */
   readonly rejected: readonly RejectedMutation[]
 }
 

@@ -7,7 +7,7 @@ import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer, type SignedIn } from './support/harness.ts'
 
 // A conflict belongs to the user until a device of theirs has stored it (issue 12, defect 2).
-describeBackends('push and pull: a conflict is delivered until a device acknowledges it', (kind) => {
+describeBackends('push and pull: a conflict is delivered until a device acknowledges it; a refusal is answered again', (kind) => {
   const server = useServer(kind)
 
   /** A request created by A; B changed its description after both had it, so A's offline edit of it clashes. */
@@ -111,6 +111,20 @@ describeBackends('push and pull: a conflict is delivered until a device acknowle
     expect(await pulledConflicts(b)).toEqual([])
   })
 
+  it('a re-sent push whose answer was lost is told again of the mutations it refused', async () => {
+    const { team, a, b } = await clash()
+    const entry = await a.pushOk({ clientId: 'device-A-1', mutations: [putOf(2, 'timeEntries', 'a-time', team, a.actor.id, { note: 'Min tid' })] })
+    // B may not change A's time entry: refused, and the answer is lost.
+    const push = { clientId: 'device-B-1', mutations: [patchOf(2, 'timeEntries', 'a-time', { note: 'Ændret af B' }, entry.seq), putOf(3, 'requests', 'b-3', team, b.actor.id)] }
+    const refused = { mutationId: 2, table: 'timeEntries', recordId: 'a-time', reason: 'forbidden' }
+    expect((await b.pushOk(push)).rejected).toEqual([refused])
+    expect(await b.pushOk(push)).toMatchObject({ lastMutationId: 3, rejected: [refused] })
+    // Only the re-sent part is answered: a push of later mutations is not told again.
+    expect((await b.pushOk({ clientId: 'device-B-1', mutations: [putOf(4, 'requests', 'b-4', team, b.actor.id)] })).rejected).toEqual([])
+    expect(await server().app.storage.db.selectFrom('refusals').select(['client_id', 'mutation_id', 'user_id', 'reason']).execute())
+      .toEqual([{ client_id: 'device-B-1', mutation_id: 2, user_id: b.actor.id, reason: 'forbidden' }])
+  })
+
   it('conflicts recorded before the upgrade count as seen, so no device gets them again', async () => {
     const { a, offline } = await clash()
     const db = server().app.storage.db
@@ -118,7 +132,8 @@ describeBackends('push and pull: a conflict is delivered until a device acknowle
     await db.schema.dropIndex('conflicts_unseen_client').execute()
     await db.schema.dropIndex('conflicts_unseen_user').execute()
     await db.schema.alterTable('conflicts').dropColumn('seen_at').execute()
-    await db.deleteFrom('kysely_migration' as never).where(sql.ref('name'), '=', '0006_conflict_seen').execute()
+    await db.schema.dropTable('refusals').execute()
+    await db.deleteFrom('kysely_migration' as never).where(sql.ref('name'), 'in', ['0006_conflict_seen', '0007_refusals']).execute()
     await sql`insert into conflicts (id, user_id, client_id, mutation_id, tbl, record_id, field, yours, theirs, at)
       values ('old-1', ${a.actor.id}, 'device-A-1', 1, 'requests', 'shared', 'status', '"løst"', '"venter"', 1234)`.execute(db)
     await migrateToLatest(db as unknown as Kysely<unknown>)

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { countConflicts, listConflicts, resolveConflict } from '../../src/db/conflicts.ts'
+import { countConflicts, listConflicts, listRejections, resolveConflict } from '../../src/db/conflicts.ts'
 import { conflictsToAcknowledge } from '../../src/db/serverConflicts.ts'
 import { createRecord, patchRecord } from '../../src/db/write.ts'
 import { createUser } from '../../src/server/auth/users.ts'
 import { createSyncEngine } from '../../src/sync/engine.ts'
-import { requestContent } from './support/content.ts'
+import { requestContent, timeContent } from './support/content.ts'
 import { Device } from './support/device.ts'
 import { startWorld, type World } from './support/world.ts'
 
@@ -46,7 +46,7 @@ async function lostConflict(a: Device, b: Device): Promise<string> {
   return r.id
 }
 
-describe('client sync engine: a conflict stays with its writer until a device has stored it', () => {
+describe('client sync engine: a conflict stays with its writer until a device has stored it, and a refusal is not lost with an answer', () => {
   it('a conflict whose push answer was lost reaches the device with the re-sent push: "1 konflikt" with both values', async () => {
     const a = await world.device()
     const b = await world.device()
@@ -103,5 +103,22 @@ describe('client sync engine: a conflict stays with its writer until a device ha
     expect(await countConflicts(a.database)).toBe(0)
     expect(await serverConflicts()).toEqual([expect.objectContaining({ seen: true })])
     expect(await conflictsToAcknowledge(a.database)).toEqual([])
+  })
+
+  it('a refused change whose answer was lost is still shown as refused, and the record comes back as the server has it', async () => {
+    const owner = await world.device()
+    const other = await world.device()
+    const entry = await owner.local(() => createRecord('timeEntries', owner.author!, timeContent(owner.author!.personId, { note: 'Min tid' })))
+    await owner.syncOk()
+    await other.syncOk()
+    // Another superuser may not change someone else's time entry; the server refuses, the answer is lost.
+    await other.local(() => patchRecord('timeEntries', entry.id, { note: 'Ændret af en anden' }))
+    other.loseAnswerTo = '/sync/push'
+    expect(await other.sync()).toMatchObject({ ok: false, problem: { kind: 'offline' } })
+
+    expect(await other.syncOk()).toMatchObject({ rejected: 1 })
+    expect(await listRejections(other.database)).toEqual([expect.objectContaining({ recordId: entry.id, reason: 'forbidden', fields: expect.objectContaining({ note: 'Ændret af en anden' }) })])
+    expect(await other.get('timeEntries', entry.id)).toMatchObject({ note: 'Min tid' })
+    expect(await other.outboxSize()).toBe(0)
   })
 })

@@ -4,12 +4,10 @@ import { describeBackends, type BackendKind } from '../server/support/backends.t
 import { startServer, type TestServer } from '../server/support/harness.ts'
 import { listen } from './support/device.ts'
 import { runSchedule } from './support/scenario.ts'
-import {
-  AGREED_ON_TWO_PHONES, AGREED_THEN_OVERRIDDEN, CHOSEN_BEFORE_ACKNOWLEDGED, LOST_CONFLICT_ANSWER, noCounts, REFUSED_AFTER_PURGE, schedules,
-} from './support/schedule.ts'
+import { FIXED_SCHEDULES, noCounts, schedules } from './support/schedule.ts'
 
 /** Schedules per back end: SYNC_PROPERTY_RUNS (npm run test:convergence:long runs thousands). */
-const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 60)
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 100)
 /** A failure prints its seed and path: SYNC_PROPERTY_SEED and SYNC_PROPERTY_PATH replay it. */
 const SEED = process.env.SYNC_PROPERTY_SEED === undefined ? undefined : Number(process.env.SYNC_PROPERTY_SEED)
 const PATH = process.env.SYNC_PROPERTY_PATH
@@ -34,7 +32,7 @@ describeBackends('property: four client engines converge with nothing lost, doub
 
   it('holds for random offline edits, random sync order, lost answers (push, pull, acknowledgement) and choices', async () => {
     await fc.assert(fc.asyncProperty(schedules, (script) => runSchedule(server, baseUrl, script, counts)), {
-      numRuns: RUNS, seed: SEED, path: PATH, examples: [[LOST_CONFLICT_ANSWER], [CHOSEN_BEFORE_ACKNOWLEDGED], [REFUSED_AFTER_PURGE], [AGREED_THEN_OVERRIDDEN], [AGREED_ON_TWO_PHONES]],
+      numRuns: RUNS, seed: SEED, path: PATH, examples: FIXED_SCHEDULES.map((script) => [script]),
     })
   }, Math.max(300_000, RUNS * 3_000))
 })

@@ -11,7 +11,8 @@ export const MAX_PULLED_CONFLICTS = 200
 /** Ids in recording order (UUIDv7), so the conflicts of one mutation come back in the order they were found. */
 const nextConflictId = createIdGenerator()
 
-interface ConflictRow {
+/** A conflict row as read back. */
+export interface ConflictRow {
   id: string
   client_id: string
   mutation_id: number | string
@@ -24,7 +25,8 @@ interface ConflictRow {
 
 const COLUMNS = sql`id, client_id, mutation_id, tbl, record_id, field, yours, theirs`
 
-function conflictOf(row: ConflictRow): Conflict {
+/** A stored conflict as a device is told of it. */
+export function conflictOf(row: ConflictRow): Conflict {
   return {
     conflictId: row.id, table: row.tbl as SyncTableName, id: row.record_id, field: row.field,
     yours: JSON.parse(row.yours), theirs: JSON.parse(row.theirs), mutationId: Number(row.mutation_id),
@@ -56,37 +58,6 @@ export async function saveConflicts(trx: Trx, conflicts: readonly NewConflict[])
   }))
   await trx.insertInto('conflicts').values(rows).execute()
   return rows.map(conflictOf)
-}
-
-/** Mutations of one device: its ids from `from` to `to`. */
-export interface PushedRange {
-  readonly userId: string
-  readonly clientId: string
-  readonly from: number
-  readonly to: number
-}
-
-/**
- * The unseen conflicts raised by the given mutations of each device (a replayed push's, whose
- * first answer was lost), per client id, in mutation order. One statement for a whole batch; the
- * partial index on unseen (client_id, mutation_id) finds them.
- */
-export async function unseenConflictsOfPushes(trx: Trx, ranges: readonly PushedRange[]): Promise<Map<string, Conflict[]>> {
-  const found = new Map<string, Conflict[]>()
-  if (ranges.length === 0) return found
-  // Each term names the partial index's condition, so SQLite searches that index once per term
-  // (multi-index OR) instead of scanning every unseen conflict; the user is checked on the rows.
-  const each = ranges.map((r) => sql`(client_id = ${r.clientId} and mutation_id between ${r.from} and ${r.to} and seen_at is null)`)
-  const { rows } = await sql<ConflictRow & { user_id: string }>`select ${COLUMNS}, user_id from conflicts
-    where ${sql.join(each, sql` or `)} order by mutation_id, id`.execute(trx)
-  const owners = new Map(ranges.map((r) => [r.clientId, r.userId]))
-  for (const row of rows) {
-    if (owners.get(row.client_id) !== row.user_id) continue
-    const list = found.get(row.client_id) ?? []
-    list.push(conflictOf(row))
-    found.set(row.client_id, list)
-  }
-  return found
 }
 
 /**

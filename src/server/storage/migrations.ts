@@ -146,9 +146,28 @@ const conflictSeen: Migration = {
   },
 }
 
+/**
+ * Version 7: the mutations a push refused, per device, so a re-sent push (its answer lost) is told
+ * again, as with conflicts. Only ids and the reason: never content.
+ */
+const refusals: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('refusals')
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('mutation_id', 'bigint', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('tbl', 'text', (c) => c.notNull())
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('refusals_pk', ['client_id', 'mutation_id'])
+      .execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog, '0004_membership_from_seq': membershipFromSeq,
-  '0005_purge_seq': purgeSeq, '0006_conflict_seen': conflictSeen,
+  '0005_purge_seq': purgeSeq, '0006_conflict_seen': conflictSeen, '0007_refusals': refusals,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

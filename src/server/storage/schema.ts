@@ -79,6 +79,17 @@ export interface ConflictsTable {
   seen_at: number | null
 }
 
+/** Mutations a push refused, kept so a re-sent push whose answer was lost is told again. */
+export interface RefusalsTable {
+  client_id: string
+  mutation_id: number
+  user_id: string
+  tbl: string
+  record_id: string
+  reason: string
+  at: number
+}
+
 /** Failed sign-ins per IP and e-mail, for the sign-in rate limit (shared by all instances). */
 export interface LoginFailuresTable {
   key: string
@@ -119,6 +130,7 @@ export interface ServerDatabase {
   records: RecordsTable
   sync_state: SyncStateTable
   conflicts: ConflictsTable
+  refusals: RefusalsTable
   login_failures: LoginFailuresTable
   oidc_logins: OidcLoginsTable
   audit_log: AuditLogTable

@@ -5,10 +5,10 @@ import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } 
 import { auditDeadlineChanges, deadlineChange, type DeadlineChange } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
-import { saveConflicts, unseenConflictsOfPushes, type NewConflict, type PushedRange } from '../storage/conflicts.ts'
 import { loadRecords, readSequence, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
+import { recordAnswers, replayAnswers } from './pushAnswers.ts'
 
 /** How often a batch that clashed with a concurrent one (deadlock, duplicate first insert) is retried. */
 const ATTEMPTS = 3
@@ -164,36 +164,6 @@ async function recordProgress(trx: Trx, ready: readonly Ready[]): Promise<void> 
     on conflict (client_id) do update set last_mutation_id = excluded.last_mutation_id`.execute(trx)
 }
 
-/** Records the conflicts the counting merge found (the real run finds the same); returns them per ready job, with their ids. */
-async function recordConflicts(trx: Trx, ready: readonly Ready[], applied: Applied): Promise<Conflict[][]> {
-  const rows: NewConflict[] = ready.flatMap(({ job }, i) => applied.results[i]!.conflicts.map((c) => ({
-    userId: job.actor.id, clientId: job.request.clientId, mutationId: c.mutationId ?? 0, table: c.table,
-    recordId: c.id, field: c.field, yours: c.yours, theirs: c.theirs, at: job.now,
-  })))
-  const saved = await saveConflicts(trx, rows)
-  let next = 0
-  return ready.map((_, i) => saved.slice(next, (next += applied.results[i]!.conflicts.length)))
-}
-
-/** The replayed part of each push that re-sends mutations already applied (its first answer may have been lost). */
-function replayedRanges(ready: readonly Ready[]): PushedRange[] {
-  return ready.flatMap(({ job: { actor, request }, lastApplied }) => {
-    const from = request.mutations[0]?.mutationId
-    return from !== undefined && from <= lastApplied ? [{ userId: actor.id, clientId: request.clientId, from, to: lastApplied }] : []
-  })
-}
-
-/**
- * What each ready job is told: the unseen conflicts its replayed mutations raised before (an
- * answer lost on the way back loses no conflict), then those raised now. The query runs only
- * when a push of the batch is a replay.
- */
-async function answeredConflicts(trx: Trx, ready: readonly Ready[], raised: readonly Conflict[][]): Promise<Conflict[][]> {
-  const replayed = replayedRanges(ready)
-  const earlier = replayed.length > 0 ? await unseenConflictsOfPushes(trx, replayed) : new Map<string, Conflict[]>()
-  return ready.map((r, i) => [...(earlier.get(r.job.request.clientId) ?? []), ...raised[i]!])
-}
-
 /** One transaction for a whole batch; a job's own error (gap, not its device) does not stop the others. */
 async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ outcomes: PushOutcome[]; nudge: Nudge | null }> {
   return storage.db.transaction().execute(async (trx) => {
@@ -205,7 +175,8 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     const stored = keys.length > 0 ? await loadRecords(trx, storage.kind, keys, storage.lockRows) : new Map<string, StoredRecord>()
     const counted = applyInOrder(ready, stored, PROVISIONAL_START)
     await recordProgress(trx, ready)
-    const conflicts = await answeredConflicts(trx, ready, await recordConflicts(trx, ready, counted))
+    const raised = await recordAnswers(trx, ready.map(({ job }, i) => ({ job, ...counted.results[i]! })))
+    const earlier = await replayAnswers(trx, ready)
     const changes = counted.writes.length
     let applied = counted
     let head: number
@@ -224,7 +195,9 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
       nudge = { seq: head, teams }
     }
     ready.forEach((r, i) => {
-      outcomes[r.index] = { ok: true, response: { lastMutationId: r.lastMutationId, seq: head, conflicts: conflicts[i]!, rejected: applied.results[i]!.rejected } }
+      const conflicts = [...earlier[i]!.conflicts, ...raised[i]!]
+      const rejected = [...earlier[i]!.rejected, ...applied.results[i]!.rejected]
+      outcomes[r.index] = { ok: true, response: { lastMutationId: r.lastMutationId, seq: head, conflicts, rejected } }
     })
     return { outcomes, nudge }
   })

@@ -114,6 +114,37 @@ export const AGREED_ON_TWO_PHONES: Action[] = [
   { kind: 'edit', device: 0, pick: 0, field: 'status', text: '', status: 'venter' },
 ]
 
+/**
+ * Found by the edit-form property once deleting a request was kept to who logged it: B deletes
+ * A's request; the server refuses it, but the answer is lost. The re-sent push was answered as
+ * applied without the refusal, so B kept its tombstone of a record the server still has.
+ */
+export const REFUSAL_ANSWER_LOST: Action[] = [
+  { kind: 'delete', device: 1, pick: 0 },
+  { kind: 'sync', device: 1, lose: 'push' },
+]
+
+/**
+ * Found by this property: B edits a status offline (it will clash) and deletes the record (which
+ * the server will refuse: B did not log it). The clash's conflict came while B's copy was a
+ * tombstone, so it was not kept; the refusal then brought the record back without it. A pending
+ * delete no longer counts as deleted for conflicts.
+ */
+export const CONFLICT_ON_REFUSED_DELETE: Action[] = [
+  { kind: 'edit', device: 0, pick: 3, field: 'status', text: '', status: 'venter' },
+  { kind: 'sync', device: 0, lose: 'push' },
+  { kind: 'sync', device: 0, lose: 'none' },
+  { kind: 'edit', device: 1, pick: 3, field: 'status', text: '', status: 'i gang' },
+  { kind: 'sync', device: 0, lose: 'ack' },
+  { kind: 'delete', device: 1, pick: 3 },
+]
+
+/** The schedules above, run before the random ones: each once failed (see its comment). */
+export const FIXED_SCHEDULES: readonly Action[][] = [
+  LOST_CONFLICT_ANSWER, CHOSEN_BEFORE_ACKNOWLEDGED, REFUSED_AFTER_PURGE, AGREED_THEN_OVERRIDDEN, AGREED_ON_TWO_PHONES,
+  REFUSAL_ANSWER_LOST, CONFLICT_ON_REFUSED_DELETE,
+]
+
 /** What the runs did, summed over all schedules (printed by the long run). */
 export interface Counts {
   schedules: number
