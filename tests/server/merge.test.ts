@@ -54,10 +54,11 @@ describeBackends('push: field merge, conflicts and delete wins', (kind) => {
     expect(await record()).toMatchObject({ status: 'løst' })
   })
 
+  // The one who logged the request deletes it (a colleague may not; see accessRules.test.ts).
   it('delete wins over a concurrent edit and wipes the content in the database row', async () => {
     const { a, b, rev, record } = await shared()
-    await b.pushOk({ clientId: 'device-B-1', mutations: [deleteOf(1, 'requests', 'shared', rev)] })
-    const late = await a.pushOk({ clientId: 'device-A-1', mutations: [patchOf(2, 'requests', 'shared', { description: 'CPR 010203-1234' }, rev)] })
+    await a.pushOk({ clientId: 'device-A-1', mutations: [deleteOf(2, 'requests', 'shared', rev)] })
+    const late = await b.pushOk({ clientId: 'device-B-1', mutations: [patchOf(1, 'requests', 'shared', { description: 'CPR 010203-1234' }, rev)] })
     expect(late.conflicts).toEqual([])
     const tomb = await record()
     expect(tomb?.deletedAt).toEqual(expect.any(Number))
@@ -70,8 +71,8 @@ describeBackends('push: field merge, conflicts and delete wins', (kind) => {
 
   it('a put of a deleted id does not bring the record back', async () => {
     const { a, b, rev, team, record } = await shared()
-    await b.pushOk({ clientId: 'device-B-1', mutations: [deleteOf(1, 'requests', 'shared', rev)] })
-    await a.pushOk({ clientId: 'device-A-2', mutations: [putOf(1, 'requests', 'shared', team, a.actor.id)] })
+    await a.pushOk({ clientId: 'device-A-1', mutations: [deleteOf(2, 'requests', 'shared', rev)] })
+    await b.pushOk({ clientId: 'device-B-2', mutations: [putOf(1, 'requests', 'shared', team, b.actor.id)] })
     expect((await record())?.deletedAt).not.toBeNull()
   })
 
