@@ -2,7 +2,7 @@ import { db } from './database.ts'
 import type { Author } from './write.ts'
 import { getTeam } from './profile.ts'
 import { listAbsences } from './absences.ts'
-import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
+import { bandOf, DEFAULT_BUDGET } from '../domain/weekBudget.ts'
 import type { BudgetBand, PersonId, TimeEntry } from '../domain/types.ts'
 
 // One week's time, apart from the rest of timeEntries.ts so Home's time card loads only this.
@@ -28,7 +28,8 @@ export async function loadWeek(author: Author, week: string): Promise<WeekData> 
   return { entries, absent: absences.length > 0, band }
 }
 
-/** The author's team's weekly budget band, or the default band. */
+/** The author's weekly budget band: the one the koordinator agreed with them, else the team's, else the default. */
 export async function loadBand(author: Author): Promise<BudgetBand> {
-  return (await getTeam(author.teamId))?.budget ?? DEFAULT_BUDGET
+  const team = await getTeam(author.teamId)
+  return bandOf(author.personId, team?.budget ?? DEFAULT_BUDGET, team?.budgetOverrides).band
 }

@@ -28,6 +28,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.M
 const week = v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/))
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))
 const hours = v.pipe(v.number(), v.minValue(0), v.maxValue(168))
+const band = v.pipe(v.strictObject({ minHours: hours, maxHours: hours }), v.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours'))
 const listOf = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max))
 /** Category keys and preset ids: built-in ones, or lower-case keys a team made from a label. */
 const listKey = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,47}$/))
@@ -43,7 +44,8 @@ type Entries<N extends SyncTableName> = { readonly [K in keyof ContentOf<SyncTab
 const CONTENT = {
   teams: {
     name: short,
-    budget: v.strictObject({ minHours: hours, maxHours: hours }),
+    budget: band,
+    budgetOverrides: v.optional(listOf(v.pipe(v.strictObject({ personId: id, minHours: hours, maxHours: hours }), v.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours')), 500)),
     retention: v.strictObject({ anonymiseAfterMonths: v.pipe(count, v.maxValue(1200)) }),
     categories: v.optional(listOf(teamCategory, 200)),
     presets: v.optional(listOf(teamPreset, 200)),

@@ -37,6 +37,11 @@ export interface BudgetBand {
   readonly maxHours: number
 }
 
+/** A band agreed for one person (e.g. 2 h a week), instead of the team's. */
+export interface BudgetOverride extends BudgetBand {
+  readonly personId: PersonId
+}
+
 export interface RetentionSettings {
   /** Months after closing before requester names and free text are anonymised. */
   readonly anonymiseAfterMonths: number
@@ -69,6 +74,8 @@ export interface TeamPreset {
 export interface Team extends SyncFields<TeamId> {
   readonly name: string
   readonly budget: BudgetBand
+  /** Bands agreed for single people; absent means everyone has the team's band. */
+  readonly budgetOverrides?: readonly BudgetOverride[]
   readonly retention: RetentionSettings
   /** The team's categories in display order; absent means the built-in CATEGORIES. */
   readonly categories?: readonly TeamCategory[]

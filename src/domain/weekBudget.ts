@@ -1,9 +1,15 @@
 /** One week's hours against the team's weekly budget band (the month is in budget.ts). */
-import { ACTIVITIES, type Activity, type BudgetBand } from './types.ts'
+import { ACTIVITIES, type Activity, type BudgetBand, type BudgetOverride, type PersonId } from './types.ts'
 import { entryDurationMs, type TimeSpan } from './timeSpan.ts'
 
 /** The band a team gets when none is set: 3–4 hours per net week (DESIGN.md). */
 export const DEFAULT_BUDGET: BudgetBand = { minHours: 3, maxHours: 4 }
+
+/** The band of a person: the one agreed for them (an override), else the team's. */
+export function bandOf(personId: PersonId, band: BudgetBand, overrides: readonly BudgetOverride[] = []): { band: BudgetBand, override: boolean } {
+  const own = overrides.find((o) => o.personId === personId)
+  return own ? { band: { minHours: own.minHours, maxHours: own.maxHours }, override: true } : { band, override: false }
+}
 
 /** Where a week's hours lie against the band; 'fravær' for a week marked absent. */
 export type BudgetStatus = 'under' | 'inden for' | 'over' | 'fravær'
