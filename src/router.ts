@@ -38,6 +38,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue'), meta: writes('checklists', 'checklists') },
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
+  { path: '/team', name: 'team', component: () => import('./views/TeamWeekView.vue'), meta: needs('common', 'insight', 'time') },
+
   { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more', 'admin') },
   { path: '/mere/personer', name: 'admin-people', component: () => import('./views/PeopleAdminView.vue'), meta: needs('common', 'admin') },
   { path: '/mere/afdelinger', name: 'admin-departments', component: () => import('./views/DepartmentsAdminView.vue'), meta: needs('common', 'admin') },

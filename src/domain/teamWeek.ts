@@ -120,7 +120,7 @@ export function bandMembers(people: readonly TeamMember[]): TeamMember[] {
 export function lastingPressure(weeks: readonly MemberWeek[], minimum = LASTING_WEEKS): PressureRun[] {
   const judged = weeks.filter((w) => w.finished && !w.absent)
   const runs: { kind: 'over' | 'under', weeks: string[] }[] = []
-  let run: { kind: 'over' | 'under', weeks: string[] } | null = null
+  let run = null as { kind: 'over' | 'under', weeks: string[] } | null
   for (const w of judged) {
     const kind = w.status === 'over' || w.status === 'under' ? w.status : null
     if (kind && run?.kind === kind) {
