@@ -29,3 +29,10 @@ const KEPT_KEYS: Record<KeptMark, string> = { holdt: 'kept', 'ikke holdt': 'notK
 export function keptKey(mark: KeptMark): string {
   return `insight.team.kept.${KEPT_KEYS[mark]}`
 }
+
+/** "49" in a table's week column, or "52 (2025)" for a week of another year than `currentYear`. */
+export function weekNumber(key: string, currentYear: number): string {
+  const week = parseWeekKey(key)
+  if (!week) return key
+  return week.year === currentYear ? String(week.week) : `${week.week} (${week.year})`
+}
