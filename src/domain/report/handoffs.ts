@@ -1,0 +1,38 @@
+/** Requests sent to IT or referred: how many, and how long until they were solved. */
+import { percentile } from './stats.ts'
+import type { Request, RequestStatus } from '../types.ts'
+
+/** How many requests went one way, and how long they took from there until solved. */
+export interface HandoffStats {
+  readonly count: number
+  /** Of `count`, those solved since. */
+  readonly solved: number
+  /** Median time from hand-off to solved, in ms; null when none is solved. */
+  readonly medianMs: number | null
+  /** 90th percentile of the same (nearest rank). */
+  readonly p90Ms: number | null
+}
+
+/** What the hand-off figures need of a request. */
+export type HandoffRequest = Pick<Request, 'history'>
+
+/** Time from the first change to `via` until the first change to løst after it; null when not (yet) solved, undefined when never handed off. */
+export function handoffDuration(request: HandoffRequest, via: RequestStatus): number | null | undefined {
+  const handed = request.history.find((h) => h.to === via)
+  if (!handed) return undefined
+  const solved = request.history.find((h) => h.to === 'løst' && h.at >= handed.at)
+  return solved ? solved.at - handed.at : null
+}
+
+/** The hand-off figures of the requests for one status (sendt til IT, henvist). */
+export function handoffStats(requests: readonly HandoffRequest[], via: RequestStatus): HandoffStats {
+  let count = 0
+  const durations: number[] = []
+  for (const request of requests) {
+    const duration = handoffDuration(request, via)
+    if (duration === undefined) continue
+    count += 1
+    if (duration !== null) durations.push(duration)
+  }
+  return { count, solved: durations.length, medianMs: percentile(durations, 50), p90Ms: percentile(durations, 90) }
+}
