@@ -5,7 +5,7 @@ import type {
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, upgradeToV2 } from './migrations.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 
 /** A queued mutation; the id is assigned by IndexedDB in commit order. */
@@ -43,6 +43,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(1).stores(schemaV1)
     this.version(2).stores(schemaV2).upgrade(upgradeToV2)
     this.version(3).stores(schemaV3)
+    this.version(4).stores(schemaV4)
   }
 }
 

@@ -41,6 +41,15 @@ export const schemaV3 = {
   rejections: 'id, at',
 }
 
+/**
+ * Version 4: requests indexed by `createdAt`, so a report reads only the requests of its period
+ * (and the period before) instead of every request of the team.
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  requests: 'id, teamId, status, assigneeId, assetId, departmentId, [status+id], *words, createdAt',
+}
+
 /** Fills the v2 derived fields on data written by v1. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('requests').toCollection().modify((r: Record<string, unknown>) => {

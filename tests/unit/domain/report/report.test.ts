@@ -4,7 +4,7 @@ import { handoffStats } from '../../../../src/domain/report/handoffs.ts'
 import { hotspots } from '../../../../src/domain/report/hotspots.ts'
 import { parsePeriod, shiftPeriod } from '../../../../src/domain/report/period.ts'
 import { countBy, percentile } from '../../../../src/domain/report/stats.ts'
-import type { DepartmentId, Owner, PersonId, RequestId, RequestStatus, StatusChange } from '../../../../src/domain/types.ts'
+import type { AssetId, ChecklistTemplateId, DepartmentId, Owner, PersonId, RequestId, RequestStatus, StatusChange } from '../../../../src/domain/types.ts'
 
 const H = 3_600_000
 const at = (m: number, d: number, h = 10): number => new Date(2026, m - 1, d, h).getTime()
@@ -61,7 +61,7 @@ describe('handoffStats', () => {
 describe('hotspots', () => {
   it('names what rose by at least 2, biggest rise first, per dimension', () => {
     const now = [
-      ...Array.from({ length: 5 }, () => ({ category: 'office', departmentId: plan, assetId: 'p1' })),
+      ...Array.from({ length: 5 }, () => ({ category: 'office', departmentId: plan, assetId: 'p1' as AssetId })),
       ...Array.from({ length: 2 }, () => ({ category: 'acadre', departmentId: byg, assetId: null })),
     ]
     const before = [{ category: 'office', departmentId: plan, assetId: null }, { category: 'acadre', departmentId: byg, assetId: null }]
@@ -137,7 +137,7 @@ describe('buildReport', () => {
 
   it('counts checklists started, completed and overdue per template', () => {
     const run = (over: Partial<ReportRun>): ReportRun => ({
-      templateId: 'onb', title: 'Ny medarbejder', status: 'i gang', createdAt: at(12, 1), completedAt: null, dueDate: null,
+      templateId: 'onb' as ChecklistTemplateId, title: 'Ny medarbejder', status: 'i gang', createdAt: at(12, 1), completedAt: null, dueDate: null,
       subject: { kind: 'person', refId: null, label: 'x' }, ...over,
     })
     const report = buildReport(input({
@@ -145,7 +145,7 @@ describe('buildReport', () => {
       runs: [
         run({}), run({ dueDate: '2026-12-10' }), run({ status: 'fuldført', completedAt: at(12, 5) }),
         run({ createdAt: at(11, 20), status: 'fuldført', completedAt: at(12, 2) }), // started before, completed in December
-        run({ templateId: 'dp', title: 'Databeskyttelse', createdAt: at(12, 3) }),
+        run({ templateId: 'dp' as ChecklistTemplateId, title: 'Databeskyttelse', createdAt: at(12, 3) }),
       ],
     }))
     expect(report.checklists).toEqual({
