@@ -1,40 +1,75 @@
 import type { ApiErrorBody } from '../domain/protocol.ts'
+import type { ApiProblem, ApiResult, SessionRefusal } from './problem.ts'
 
-/** Why an API call failed, as screens tell it apart. */
-export interface ApiProblem {
-  /** offline: no answer; unauthenticated: sign in again; refused: the server said no (4xx); server: 5xx. */
-  readonly kind: 'offline' | 'unauthenticated' | 'refused' | 'server'
-  /** The server's stable error code (`forbidden`, `invalid_query` …), when it sent one. */
-  readonly code?: string
-  /** The server's Danish explanation, when it sent one. */
-  readonly message?: string
+/** Where the API is and how to reach it (tests pass an absolute base and a fetch with a cookie jar). */
+export interface ApiOptions {
+  /** Default `/api` (same origin). */
+  readonly baseUrl?: string
+  readonly fetch?: typeof fetch
 }
 
-/** An API answer: the value, or why there is none. Never throws for HTTP or network trouble. */
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ApiProblem }
-
-async function problemOf(response: Response): Promise<ApiProblem> {
-  let body: Partial<ApiErrorBody> = {}
+async function errorBodyOf(response: Response): Promise<Partial<ApiErrorBody>> {
   try {
-    body = (await response.json()) as Partial<ApiErrorBody>
+    return (await response.json()) as Partial<ApiErrorBody>
   } catch {
     // A proxy's HTML error page: the status alone has to do.
+    return {}
   }
-  const kind = response.status === 401 ? 'unauthenticated' : response.status >= 500 ? 'server' : 'refused'
-  return { kind, code: body.error, message: body.message }
 }
 
-/** Calls `/api<path>` with the session cookie and JSON; maps every failure to an ApiProblem. */
-export async function callApi<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+function retryAfterOf(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after'))
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined
+}
+
+/** The server's reason for a 401 (`details.reason`), if it is one the UI explains. */
+function refusalOf(details: unknown): SessionRefusal | undefined {
+  const reason = typeof details === 'object' && details !== null ? (details as { reason?: unknown }).reason : undefined
+  return reason === 'session_expired' || reason === 'unauthorised' ? reason : undefined
+}
+
+/** Maps a non-2xx answer to the kind of problem the engine and the screens distinguish. */
+async function problemOf(response: Response): Promise<ApiProblem> {
+  const body = await errorBodyOf(response)
+  const details = { code: body.error, message: body.message }
+  if (response.status === 401) {
+    // Kept so the UI can tell "your session ran out" from "the server does not know you".
+    const reason = refusalOf(body.details)
+    return { kind: 'unauthorised', ...details, ...(reason ? { reason } : {}) }
+  }
+  if (response.status >= 500 || response.status === 429) {
+    const retryAfterMs = retryAfterOf(response)
+    return { kind: 'server', ...details, ...(retryAfterMs ? { retryAfterMs } : {}) }
+  }
+  return { kind: 'rejected', ...details }
+}
+
+function offline(error: unknown): ApiResult<never> {
+  return { ok: false, problem: { kind: 'offline', message: error instanceof Error ? error.message : String(error) } }
+}
+
+/**
+ * Calls `<baseUrl><path>` with the session cookie and JSON; resolves with the body (`null` for
+ * 204) or an ApiProblem, and never throws for HTTP or network trouble.
+ */
+export async function callApi<T>(path: string, init: RequestInit = {}, options: ApiOptions = {}): Promise<ApiResult<T>> {
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  let response: Response
   try {
-    const response = await fetch(`/api${path}`, {
+    response = await doFetch(`${options.baseUrl ?? '/api'}${path}`, {
       ...init, credentials: 'same-origin',
       headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
     })
-    if (!response.ok) return { ok: false, problem: await problemOf(response) }
+  } catch (error) {
+    // fetch rejects only when no answer arrived (no network, DNS, connection reset, aborted).
+    return offline(error)
+  }
+  if (!response.ok) return { ok: false, problem: await problemOf(response) }
+  if (response.status === 204) return { ok: true, value: null as T }
+  try {
     return { ok: true, value: (await response.json()) as T }
-  } catch {
-    // fetch rejects only when no answer arrived (or the body broke off): the same as being offline.
-    return { ok: false, problem: { kind: 'offline' } }
+  } catch (error) {
+    // The connection broke while the body arrived: as good as no answer.
+    return offline(error)
   }
 }

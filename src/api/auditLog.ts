@@ -1,5 +1,6 @@
 import type { AuditPage } from '../domain/privacyProtocol.ts'
-import { callApi, type ApiResult } from './apiCall.ts'
+import { callApi } from './apiCall.ts'
+import type { ApiResult } from './problem.ts'
 
 /** Rows per page of the audit log screen. */
 export const AUDIT_PAGE_SIZE = 30

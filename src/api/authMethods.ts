@@ -1,3 +1,5 @@
+import { callApi } from './apiCall.ts'
+
 /** How this server lets people sign in. */
 export interface AuthMethods {
   readonly password: boolean
@@ -6,14 +8,9 @@ export interface AuthMethods {
 
 /** Asks the server which sign-in methods it offers; password only when it cannot be reached. */
 export async function fetchAuthMethods(): Promise<AuthMethods> {
-  try {
-    const response = await fetch('/api/auth/methods', { credentials: 'same-origin', headers: { accept: 'application/json' } })
-    if (!response.ok) return { password: true, oidc: false }
-    const body = (await response.json()) as Partial<AuthMethods>
-    return { password: body.password !== false, oidc: body.oidc === true }
-  } catch {
-    return { password: true, oidc: false }
-  }
+  const answer = await callApi<Partial<AuthMethods> | null>('/auth/methods')
+  const body = answer.ok ? answer.value : null
+  return { password: body?.password !== false, oidc: body?.oidc === true }
 }
 
 /** Where the OpenID Connect sign-in starts; it comes back to the sign-in page to finish. */

@@ -1,5 +1,6 @@
 import type { AnonymiseResponse, PeopleDataSearchResponse } from '../domain/privacyProtocol.ts'
-import { callApi, type ApiResult } from './apiCall.ts'
+import { callApi } from './apiCall.ts'
+import type { ApiResult } from './problem.ts'
 
 function query(q: string, teamId: string, extra: Record<string, string> = {}): string {
   return new URLSearchParams({ q, teamId, ...extra }).toString()

@@ -1,3 +1,4 @@
+import type { ApiProblem } from '../api/problem.ts'
 import type { SuperbrugerDb } from './database.ts'
 import { db } from './database.ts'
 import { newId } from '../domain/ids.ts'
@@ -8,24 +9,11 @@ const CURSOR_KEY = 'sync.cursor'
 const BASE_KEY = 'sync.base'
 const STATUS_KEY = 'sync.status'
 
-/** Why the server refused the session: it ran out, or the server does not know it (signed out, ended, disabled). */
-export type SessionRefusal = 'session_expired' | 'unauthorised'
-
-/** Why the last sync failed, as the sync engine classified it (the UI turns it into text). */
-export interface SyncProblem {
-  readonly kind: 'offline' | 'unauthorised' | 'rejected' | 'server' | 'local'
-  /** The server's stable error code, when it sent one. */
-  readonly code?: string
-  /** The server's Danish message, when it sent one. */
-  readonly message?: string
-  /** For `unauthorised`: why the session was refused, when the server said so. */
-  readonly reason?: SessionRefusal
-}
-
 /** The last sync outcome as stored in meta, shared by every tab. */
 export interface SyncStatus {
   readonly lastSyncAt: Millis | null
-  readonly lastError: SyncProblem | null
+  /** Why the last sync failed (stored as it came, so its kind names never change). */
+  readonly lastError: ApiProblem | null
   readonly lastErrorAt: Millis | null
 }
 
@@ -91,7 +79,7 @@ export async function recordSyncSuccess(at: Millis, database: SuperbrugerDb = db
 }
 
 /** Records a failed sync; the last successful time stays. */
-export async function recordSyncFailure(problem: SyncProblem, at: Millis, database: SuperbrugerDb = db()): Promise<void> {
+export async function recordSyncFailure(problem: ApiProblem, at: Millis, database: SuperbrugerDb = db()): Promise<void> {
   await database.transaction('rw', database.meta, async () => {
     const status = await getSyncStatus(database)
     await database.meta.put({ key: STATUS_KEY, value: { ...status, lastError: problem, lastErrorAt: at } })

@@ -1,21 +1,27 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
+import { fetchMe, type AccountInfo } from '../api/auth.ts'
+import type { ApiResult } from '../api/problem.ts'
+import { describeProblem } from '../api/problemText.ts'
+import { SYNC_PROBLEM_WORDS } from '../sync/syncProblemWords.ts'
+import { createSyncApi } from '../api/sync.ts'
 import { countConflicts, countRejections } from '../db/conflicts.ts'
 import { observe, type Observation } from '../db/live.ts'
 import { countOutbox } from '../db/outbox.ts'
 import { getSyncStatus, type SyncStatus } from '../db/syncState.ts'
 import { createSyncEngine, type SyncEngine, type SyncResult } from '../sync/engine.ts'
 import { loadFeatureMessages } from '../i18n/i18n.ts'
-import { describeSyncProblem } from '../sync/problemText.ts'
 import { startSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler.ts'
 import { refreshAccount } from '../sync/accountRefresh.ts'
-import { createTransport, type Transport } from '../sync/transport.ts'
+import type { Transport } from '../sync/transport.ts'
 import { useSessionStore } from './session.ts'
 
-/** Options for `start`; tests pass an engine or a transport, and no event stream. */
+/** Options for `start`; tests pass an engine or a transport, an account check, and no event stream. */
 export type SyncStartOptions = Partial<Omit<SyncSchedulerOptions, 'onResult' | 'onRunning' | 'watchOutbox'>> & {
-  /** The server API, for the account check after each sync (and the engine, unless one is given). */
+  /** The sync API for the engine, unless one is given (default: the server's, api/sync.ts). */
   readonly transport?: Transport
+  /** Asks who is signed in, after each successful sync (default: api/auth.ts `fetchMe`). */
+  readonly fetchMe?: () => Promise<ApiResult<AccountInfo>>
 }
 
 interface Counts {
@@ -42,7 +48,10 @@ export const useSyncStore = defineStore('sync', () => {
   const conflicts = computed(() => counts.value.conflicts)
   const rejections = computed(() => counts.value.rejections)
   const lastSyncAt = computed(() => counts.value.status.lastSyncAt)
-  const lastError = computed(() => describeSyncProblem(counts.value.status.lastError))
+  const lastError = computed(() => {
+    const problem = counts.value.status.lastError
+    return problem ? describeProblem(problem, SYNC_PROBLEM_WORDS) : null
+  })
   const needsSignIn = computed(() => counts.value.status.lastError?.kind === 'unauthorised')
   const unreachable = computed(() => counts.value.status.lastError?.kind === 'offline')
   const sessionExpired = computed(() => needsSignIn.value && counts.value.status.lastError?.reason === 'session_expired')
@@ -59,11 +68,11 @@ export const useSyncStore = defineStore('sync', () => {
 
   // A role or team changed on the server reaches the device with the next sync, without a new
   // sign-in. At most one check at a time, never awaited, so it cannot hold up a sync.
-  function refreshAccountAfterSync(transport: Transport): void {
+  function refreshAccountAfterSync(ask: () => Promise<ApiResult<AccountInfo>>): void {
     const session = useSessionStore()
     if (refreshing || !session.account) return
     refreshing = true
-    refreshAccount({ transport, current: () => session.account, remember: session.updateAccount })
+    refreshAccount({ fetchMe: ask, current: () => session.account, remember: session.updateAccount })
       .catch((error: unknown) => console.error('Checking the account failed', error))
       .finally(() => { refreshing = false })
   }
@@ -74,7 +83,7 @@ export const useSyncStore = defineStore('sync', () => {
     started.value = true
     // The sync texts are not in the first screen's bundle; they load with the engine.
     loadFeatureMessages(['sync']).catch((error: unknown) => console.error(error))
-    const { transport = createTransport(), ...schedulerOptions } = options
+    const { transport = createSyncApi(), fetchMe: ask = () => fetchMe(), ...schedulerOptions } = options
     engine = options.engine ?? createSyncEngine({ transport })
     watching = observe(readCounts, (value) => { counts.value = value }, (error) => console.error(error))
     if (typeof window !== 'undefined') {
@@ -89,7 +98,7 @@ export const useSyncStore = defineStore('sync', () => {
         return () => outbox.unsubscribe()
       },
       onRunning: (running) => { syncing.value = running },
-      onResult: (result) => { if (result.ok) refreshAccountAfterSync(transport) },
+      onResult: (result) => { if (result.ok) refreshAccountAfterSync(ask) },
     })
   }
 

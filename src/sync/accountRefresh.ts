@@ -1,12 +1,14 @@
 import type { DeviceAccount } from '../db/account.ts'
-import type { AccountInfo, Transport } from './transport.ts'
+import type { AccountInfo } from '../api/auth.ts'
+import type { ApiResult } from '../api/problem.ts'
 
 /** What `refreshAccount` did: took the server's change, found none, got no answer, or distrusted the answer. */
 export type AccountRefreshOutcome = 'updated' | 'unchanged' | 'unavailable' | 'mismatch'
 
 /** Where `refreshAccount` asks and what it updates. */
 export interface AccountRefreshOptions {
-  readonly transport: Pick<Transport, 'me'>
+  /** Asks the server who is signed in (src/api/auth.ts `fetchMe`). */
+  readonly fetchMe: () => Promise<ApiResult<AccountInfo>>
   /** The account remembered on the device; read again once the server answers (a sign-out may come between). */
   readonly current: () => DeviceAccount | null
   /** Remembers the changed account (the session store, so the UI follows at once). */
@@ -31,7 +33,7 @@ export function accountDiffers(remembered: DeviceAccount, server: AccountInfo): 
  */
 export async function refreshAccount(options: AccountRefreshOptions): Promise<AccountRefreshOutcome> {
   if (!options.current()) return 'unavailable'
-  const answer = await options.transport.me()
+  const answer = await options.fetchMe()
   const remembered = options.current()
   if (!answer.ok || !remembered) return 'unavailable'
   const server = answer.value

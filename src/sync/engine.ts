@@ -1,18 +1,20 @@
+import { createSyncApi } from '../api/sync.ts'
+import type { ApiProblem } from '../api/problem.ts'
 import { db, type SuperbrugerDb } from '../db/database.ts'
 import { acknowledgeOutbox, readOutboxBatch } from '../db/outbox.ts'
 import { conflictsToAcknowledge, forgetAcknowledged, storeServerConflicts } from '../db/serverConflicts.ts'
 import { applyPulledPage, resetLocalCopies } from '../db/syncApply.ts'
 import {
-  ensureClientId, getBase, getCursor, recordSyncFailure, recordSyncSuccess, renewClientId, type SyncProblem,
+  ensureClientId, getBase, getCursor, recordSyncFailure, recordSyncSuccess, renewClientId,
 } from '../db/syncState.ts'
 import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_SEEN_CONFLICTS } from '../domain/protocol.ts'
 import { withSyncLock } from './lock.ts'
-import { createTransport, type Transport } from './transport.ts'
+import type { Transport } from './transport.ts'
 
 /** What one sync did, or why it stopped (the outbox is kept in every failure). */
 export type SyncResult =
   | { readonly ok: true; readonly pushed: number; readonly pulled: number; readonly conflicts: number; readonly rejected: number }
-  | { readonly ok: false; readonly problem: SyncProblem; readonly retryAfterMs?: number }
+  | { readonly ok: false; readonly problem: ApiProblem }
 
 /** How an engine reaches its database and the server. */
 export interface SyncEngineOptions {
@@ -46,7 +48,7 @@ class Stop extends Error {
 /** Creates the sync engine: push in order and in batches, then pull pages from the stored cursor. */
 export function createSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   const database = options.database ?? db
-  const transport = options.transport ?? createTransport()
+  const transport = options.transport ?? createSyncApi()
   const pullLimit = options.pullLimit ?? MAX_PULL_LIMIT
   const pushLimit = options.pushLimit ?? MAX_MUTATIONS_PER_PUSH
   const now = options.now ?? Date.now

@@ -1,3 +1,4 @@
+import { openSyncEvents } from '../api/sync.ts'
 import { backoffDelay, type BackoffOptions } from './backoff.ts'
 import type { SyncEngine, SyncResult } from './engine.ts'
 
@@ -38,11 +39,6 @@ export interface SyncScheduler {
 
 const CLOSED = 2
 
-function defaultEvents(): EventSourceLike | null {
-  if (typeof EventSource === 'undefined') return null
-  return new EventSource('/api/sync/events', { withCredentials: true })
-}
-
 /**
  * Runs the engine on the triggers of DESIGN.md: at start, on `online`, when the page becomes
  * visible, shortly after a local write, every `intervalMs` while visible and on an SSE nudge.
@@ -54,7 +50,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     engine, writeDelayMs = 1500, intervalMs = 60_000, nudgeDelayMs = 300, backoff = {},
     window: win = globalThis.window as EventTarget | undefined,
     document: doc = globalThis.document as (EventTarget & { visibilityState: string }) | undefined,
-    openEvents = defaultEvents,
+    openEvents = openSyncEvents,
   } = options
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -91,7 +87,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
       return
     }
     failures += 1
-    const wait = Math.max(backoffDelay(failures, backoff), result.retryAfterMs ?? 0)
+    const wait = Math.max(backoffDelay(failures, backoff), result.problem.retryAfterMs ?? 0)
     notBefore = Date.now() + wait
     // Without a session retrying is pointless; signing in, `online` or visibility trigger again.
     if (result.problem.kind !== 'unauthorised') schedule(wait)

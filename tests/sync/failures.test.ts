@@ -162,9 +162,9 @@ describe('client sync engine: resets, sign-out and refusals', () => {
     await a.local(() => createRecord('requests', a.author!, requestContent()))
     const broken = createSyncEngine({
       database: () => a.database,
-      transport: { ...a.transport, push: async () => ({ ok: false, problem: { kind: 'server', code: 'server_error' }, retryAfterMs: 3000 }) },
+      transport: { ...a.transport, push: async () => ({ ok: false, problem: { kind: 'server', code: 'server_error', retryAfterMs: 3000 } }) },
     })
-    expect(await broken.syncOnce()).toMatchObject({ ok: false, problem: { kind: 'server' }, retryAfterMs: 3000 })
+    expect(await broken.syncOnce()).toMatchObject({ ok: false, problem: { kind: 'server', retryAfterMs: 3000 } })
     expect(await a.outboxSize()).toBe(1)
   })
 })

@@ -5,7 +5,8 @@ import { createRecord } from '../../src/db/write.ts'
 import type { PushResponse } from '../../src/domain/protocol.ts'
 import type { PersonId, TeamId } from '../../src/domain/types.ts'
 import { createSyncEngine } from '../../src/sync/engine.ts'
-import type { Transport, TransportResult } from '../../src/sync/transport.ts'
+import type { ApiResult } from '../../src/api/problem.ts'
+import type { Transport } from '../../src/sync/transport.ts'
 import { useSyncStore } from '../../src/stores/sync.ts'
 import { requestContent } from './support/content.ts'
 
@@ -13,17 +14,14 @@ const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 let signedIn: boolean
 let refusal: 'session_expired' | 'unauthorised'
 
-const unauthorised = (): TransportResult<never> => ({ ok: false, problem: { kind: 'unauthorised', code: 'unauthenticated', reason: refusal } })
+const unauthorised = (): ApiResult<never> => ({ ok: false, problem: { kind: 'unauthorised', code: 'unauthenticated', reason: refusal } })
 const transport: Transport = {
-  async push(request): Promise<TransportResult<PushResponse>> {
+  async push(request): Promise<ApiResult<PushResponse>> {
     if (!signedIn) return unauthorised()
     const last = request.mutations.at(-1)?.mutationId ?? 0
     return { ok: true, value: { lastMutationId: last, seq: 1, conflicts: [{ table: 'requests', id: request.mutations[0]!.recordId, field: 'status', yours: 'løst', theirs: 'venter', mutationId: 1 }], rejected: [] } }
   },
   pull: async () => signedIn ? { ok: true, value: { records: [], nextCursor: 1, hasMore: false, resetRequired: false, base: 0 } } : unauthorised(),
-  me: async () => unauthorised(),
-  login: async () => unauthorised(),
-  logout: async () => ({ ok: true, value: null }),
   conflictsSeen: async (ids) => ({ ok: true, value: { seen: ids.length } }),
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { backoffDelay } from '../../src/sync/backoff.ts'
 import { withSyncLock } from '../../src/sync/lock.ts'
-import { createTransport } from '../../src/sync/transport.ts'
+import { fetchMe, login, logout } from '../../src/api/auth.ts'
+import { createSyncApi } from '../../src/api/sync.ts'
 
 function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
   const calls: Array<{ url: string; init: RequestInit }> = []
@@ -9,10 +10,10 @@ function answering(status: number, body: unknown, headers: Record<string, string
     calls.push({ url: String(url), init })
     return new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
   }
-  return { calls, transport: createTransport({ fetch }) }
+  return { calls, fetch, transport: createSyncApi({ fetch }) }
 }
 
-describe('transport: HTTP answers as typed results', () => {
+describe('the sync and auth API: HTTP answers as typed results', () => {
   it('sends same-origin JSON to /api and returns the body', async () => {
     const { calls, transport } = answering(200, { lastMutationId: 3, seq: 9, conflicts: [], rejected: [] })
     expect(await transport.push({ clientId: 'device-1', mutations: [] })).toEqual({ ok: true, value: { lastMutationId: 3, seq: 9, conflicts: [], rejected: [] } })
@@ -33,7 +34,7 @@ describe('transport: HTTP answers as typed results', () => {
     const { transport } = answering(status, body, headers)
     const result = await transport.pull(0, 10)
     expect(result).toMatchObject({ ok: false, problem })
-    expect(!result.ok && result.retryAfterMs).toBe(retryAfterMs ?? undefined)
+    expect(!result.ok && result.problem.retryAfterMs).toBe(retryAfterMs ?? undefined)
   })
 
   it.each([
@@ -49,14 +50,18 @@ describe('transport: HTTP answers as typed results', () => {
   })
 
   it('reports a network failure as offline', async () => {
-    const transport = createTransport({ fetch: async () => { throw new TypeError('Failed to fetch') } })
-    expect(await transport.me()).toMatchObject({ ok: false, problem: { kind: 'offline' } })
+    const fetch = async (): Promise<Response> => { throw new TypeError('Failed to fetch') }
+    expect(await fetchMe({ fetch })).toMatchObject({ ok: false, problem: { kind: 'offline' } })
+    expect(await createSyncApi({ fetch }).pull(0, 10)).toMatchObject({ ok: false, problem: { kind: 'offline' } })
   })
 
   it('unwraps the user of me and login, and accepts an empty logout', async () => {
     const user = { id: 'u1', email: 'a@b.dk', name: 'A', role: 'superbruger', teams: ['t'] }
-    expect(await answering(200, { user }).transport.login('a@b.dk', 'pw')).toEqual({ ok: true, value: user })
-    expect(await answering(204, null).transport.logout()).toEqual({ ok: true, value: null })
+    const signIn = answering(200, { user })
+    expect(await login('a@b.dk', 'pw', { fetch: signIn.fetch })).toEqual({ ok: true, value: user })
+    expect(signIn.calls[0]).toMatchObject({ url: '/api/auth/login', init: { method: 'POST' } })
+    expect(await fetchMe({ fetch: answering(200, { user }).fetch })).toEqual({ ok: true, value: user })
+    expect(await logout({ fetch: answering(204, null).fetch })).toEqual({ ok: true, value: null })
   })
 })
 

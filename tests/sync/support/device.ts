@@ -5,7 +5,10 @@ import type { Author } from '../../../src/db/write.ts'
 import type { Mutation, PushResponse } from '../../../src/domain/protocol.ts'
 import type { PersonId, SyncTableName, TeamId } from '../../../src/domain/types.ts'
 import { createSyncEngine, type SyncEngine, type SyncResult } from '../../../src/sync/engine.ts'
-import { createTransport, type Transport } from '../../../src/sync/transport.ts'
+import type { ApiOptions } from '../../../src/api/apiCall.ts'
+import { login } from '../../../src/api/auth.ts'
+import { createSyncApi } from '../../../src/api/sync.ts'
+import type { Transport } from '../../../src/sync/transport.ts'
 
 let devices = 0
 
@@ -16,6 +19,8 @@ let devices = 0
 export class Device {
   readonly name = `device-${process.pid}-${++devices}-${Math.random().toString(36).slice(2, 8)}`
   readonly database = new SuperbrugerDb(this.name)
+  /** How this device reaches the server's API (its base URL and cookie jar), for src/api calls. */
+  readonly api: ApiOptions
   readonly transport: Transport
   readonly engine: SyncEngine
   offline = false
@@ -35,7 +40,8 @@ export class Device {
   private cookies = new Map<string, string>()
 
   constructor(readonly baseUrl: string, options: { pullLimit?: number; pushLimit?: number } = {}) {
-    const http = createTransport({ baseUrl: `${baseUrl}/api`, fetch: (input, init) => this.fetch(input, init) })
+    this.api = { baseUrl: `${baseUrl}/api`, fetch: (input, init) => this.fetch(input, init) }
+    const http = createSyncApi(this.api)
     this.transport = {
       ...http,
       push: async (request) => {
@@ -76,7 +82,7 @@ export class Device {
 
   /** Signs in over HTTP like the app would; the session cookie lands in this device's jar. */
   async signIn(email: string, password: string, teamId: string): Promise<void> {
-    const answer = await this.transport.login(email, password)
+    const answer = await login(email, password, this.api)
     if (!answer.ok) throw new Error(`sign-in failed: ${JSON.stringify(answer.problem)}`)
     this.author = { teamId: teamId as TeamId, personId: answer.value.id as PersonId }
   }

@@ -6,13 +6,15 @@ import type { PushResponse } from '../../../src/domain/protocol.ts'
 import { useSessionStore } from '../../../src/stores/session.ts'
 import { useSyncStore } from '../../../src/stores/sync.ts'
 import { refreshAccount, type AccountRefreshOptions } from '../../../src/sync/accountRefresh.ts'
-import { createTransport, type AccountInfo, type Transport, type TransportResult } from '../../../src/sync/transport.ts'
+import { fetchMe, type AccountInfo } from '../../../src/api/auth.ts'
+import type { ApiResult } from '../../../src/api/problem.ts'
+import type { Transport } from '../../../src/sync/transport.ts'
 
 const SARA: DeviceAccount = { id: 'user-sara', email: 'sara@kommune.dk', name: 'Sara Holm', role: 'superbruger', teams: ['team-1'] }
 
-/** The real transport over a fetch that answers `/api/auth/me` with `status` and `user` (or rejects: no network). */
-function serverSaying(status: number | 'offline', user: AccountInfo = SARA): Transport {
-  return createTransport({
+/** The real `fetchMe` over a fetch that answers `/api/auth/me` with `status` and `user` (or rejects: no network). */
+function serverSaying(status: number | 'offline', user: AccountInfo = SARA): () => Promise<ApiResult<AccountInfo>> {
+  return () => fetchMe({
     fetch: async () => {
       if (status === 'offline') throw new TypeError('Failed to fetch')
       const body = status === 200 ? { user: { ...user, joinedSeq: 0 } } : { error: 'unauthenticated', details: { reason: 'session_expired' } }
@@ -47,7 +49,7 @@ describe('refreshAccount', () => {
     const current = signedInAsSara()
     const canWrite = useCanWrite()
     expect(canWrite.value).toBe(true)
-    const outcome = await refreshAccount({ transport: serverSaying(200, { ...SARA, role: 'leder' }), current, remember })
+    const outcome = await refreshAccount({ fetchMe: serverSaying(200, { ...SARA, role: 'leder' }), current, remember })
     expect(outcome).toBe('updated')
     expect(useSessionStore().account?.role).toBe('leder')
     expect(canWrite.value).toBe(false)
@@ -62,7 +64,7 @@ describe('refreshAccount', () => {
     const canWrite = useCanWrite()
     expect(canWrite.value).toBe(false)
     const server = { ...SARA, name: 'Sara Holm Berg', teams: ['team-1', 'team-2'] }
-    const outcome = await refreshAccount({ transport: serverSaying(200, server), current: () => session.account, remember: session.updateAccount })
+    const outcome = await refreshAccount({ fetchMe: serverSaying(200, server), current: () => session.account, remember: session.updateAccount })
     expect(outcome).toBe('updated')
     expect(canWrite.value).toBe(true)
     expect(readDeviceAccount()).toEqual(server)
@@ -72,7 +74,7 @@ describe('refreshAccount', () => {
     const current = signedInAsSara()
     const before = current()
     const setItem = vi.spyOn(Storage.prototype, 'setItem')
-    expect(await refreshAccount({ transport: serverSaying(200), current, remember })).toBe('unchanged')
+    expect(await refreshAccount({ fetchMe: serverSaying(200), current, remember })).toBe('unchanged')
     expect(remember).not.toHaveBeenCalled()
     expect(setItem).not.toHaveBeenCalled()
     expect(current()).toBe(before)
@@ -84,7 +86,7 @@ describe('refreshAccount', () => {
     ['no network', 'offline'],
   ] as const)('changes nothing without an answer: %s', async (_case, status) => {
     const current = signedInAsSara()
-    expect(await refreshAccount({ transport: serverSaying(status), current, remember })).toBe('unavailable')
+    expect(await refreshAccount({ fetchMe: serverSaying(status), current, remember })).toBe('unavailable')
     expect(remember).not.toHaveBeenCalled()
     expect(readDeviceAccount()).toEqual(SARA)
     expect(useCanWrite().value).toBe(true)
@@ -94,7 +96,7 @@ describe('refreshAccount', () => {
     const current = signedInAsSara()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const other = { ...SARA, id: 'user-lis', role: 'leder' }
-    expect(await refreshAccount({ transport: serverSaying(200, other), current, remember })).toBe('mismatch')
+    expect(await refreshAccount({ fetchMe: serverSaying(200, other), current, remember })).toBe('mismatch')
     expect(remember).not.toHaveBeenCalled()
     expect(readDeviceAccount()).toEqual(SARA)
     expect(warn).toHaveBeenCalledOnce()
@@ -103,20 +105,20 @@ describe('refreshAccount', () => {
   it('keeps the account when the server lists no team (the device could not open it at its next start)', async () => {
     const current = signedInAsSara()
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    expect(await refreshAccount({ transport: serverSaying(200, { ...SARA, role: 'leder', teams: [] }), current, remember })).toBe('mismatch')
+    expect(await refreshAccount({ fetchMe: serverSaying(200, { ...SARA, role: 'leder', teams: [] }), current, remember })).toBe('mismatch')
     expect(readDeviceAccount()).toEqual(SARA)
   })
 
   it('asks nothing without a sign-in, and remembers nothing for someone who signed out meanwhile', async () => {
-    const me = vi.fn(async (): Promise<TransportResult<AccountInfo>> => ({ ok: true, value: { ...SARA, role: 'leder' } }))
+    const me = vi.fn(async (): Promise<ApiResult<AccountInfo>> => ({ ok: true, value: { ...SARA, role: 'leder' } }))
     const session = useSessionStore()
-    const options = { transport: { me }, current: () => session.account, remember: session.updateAccount }
+    const options = { fetchMe: me, current: () => session.account, remember: session.updateAccount }
     expect(await refreshAccount(options)).toBe('unavailable')
     expect(me).not.toHaveBeenCalled()
 
     signedInAsSara()
     const signedIn = useSessionStore()
-    const pending = refreshAccount({ transport: { me }, current: () => signedIn.account, remember: signedIn.updateAccount })
+    const pending = refreshAccount({ fetchMe: me, current: () => signedIn.account, remember: signedIn.updateAccount })
     signedIn.forgetSignIn()
     expect(await pending).toBe('unavailable')
     expect(readDeviceAccount()).toBeNull()
@@ -126,14 +128,11 @@ describe('refreshAccount', () => {
 describe('the sync store', () => {
   let syncOk: boolean
   let role: string
-  const me = vi.fn(async (): Promise<TransportResult<AccountInfo>> => ({ ok: true, value: { ...SARA, role } }))
+  const me = vi.fn(async (): Promise<ApiResult<AccountInfo>> => ({ ok: true, value: { ...SARA, role } }))
   const failure = { ok: false, problem: { kind: 'offline' } } as const
   const transport: Transport = {
-    push: async (): Promise<TransportResult<PushResponse>> => failure,
+    push: async (): Promise<ApiResult<PushResponse>> => failure,
     pull: async () => syncOk ? { ok: true, value: { records: [], nextCursor: 0, hasMore: false, resetRequired: false, base: 0 } } : failure,
-    me,
-    login: async () => failure,
-    logout: async () => ({ ok: true, value: null }),
     conflictsSeen: async (ids) => ({ ok: true, value: { seen: ids.length } }),
   }
 
@@ -149,7 +148,7 @@ describe('the sync store', () => {
   it('checks the account once after each successful sync, so a new role shows without a new sign-in', async () => {
     const store = useSyncStore()
     const canWrite = useCanWrite()
-    store.start({ transport, openEvents: () => null })
+    store.start({ transport, fetchMe: me, openEvents: () => null })
     await expect.poll(() => canWrite.value).toBe(false)
     expect(me).toHaveBeenCalledOnce()
 
@@ -162,7 +161,7 @@ describe('the sync store', () => {
   it('does not ask after a failed sync', async () => {
     syncOk = false
     const store = useSyncStore()
-    store.start({ transport, openEvents: () => null, backoff: { baseMs: 60_000 } })
+    store.start({ transport, fetchMe: me, openEvents: () => null, backoff: { baseMs: 60_000 } })
     expect(await store.syncNow()).toMatchObject({ ok: false })
     expect(me).not.toHaveBeenCalled()
     expect(useSessionStore().account?.role).toBe('superbruger')

@@ -4,7 +4,8 @@ import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-rout
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import SignInView from '../../../src/views/SignInView.vue'
 import { forgetDeviceAccount, rememberDeviceAccount } from '../../../src/db/account.ts'
-import { recordSyncFailure, type SessionRefusal } from '../../../src/db/syncState.ts'
+import type { SessionRefusal } from '../../../src/api/problem.ts'
+import { recordSyncFailure } from '../../../src/db/syncState.ts'
 import { i18n, loadFeatureMessages } from '../../../src/i18n/i18n.ts'
 import { routes } from '../../../src/router.ts'
 
