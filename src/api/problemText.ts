@@ -31,7 +31,7 @@ function minutesToWait(problem: ApiProblem): number {
  * sync status use it, each with its own words.
  */
 export function describeProblem(problem: ApiProblem, words: ProblemWords): string {
-  const codeKey = problem.code === undefined ? undefined : words.codes[problem.code]
+  const codeKey = problem.code !== undefined && Object.hasOwn(words.codes, problem.code) ? words.codes[problem.code] : undefined
   if (problem.kind === 'offline') return translate(words.offline)
   if (codeKey && problem.code === 'too_many_attempts') return translatePlural(codeKey, minutesToWait(problem))
   if (codeKey) return translate(codeKey)

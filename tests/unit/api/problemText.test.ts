@@ -64,6 +64,7 @@ describe('why a call of a server-only screen failed, in Danish', () => {
     expect(describeProblem({ kind: 'unauthorised', reason: 'session_expired' }, words)).toBe('u')
     expect(describeProblem({ kind: 'local', message: 'disk' }, words)).toBe('r disk')
     expect(describeProblem({ kind: 'rejected' }, words)).toBe('r rejected')
+    expect(describeProblem({ kind: 'rejected', code: 'constructor' }, words)).toBe('r constructor')
   })
 
   it.each<[string, ProblemWords, ApiProblem, string | RegExp]>([
