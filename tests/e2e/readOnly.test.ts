@@ -48,7 +48,8 @@ const main = (page: Page): Locator => page.getByRole('main')
 const SCREENS: Record<string, Screen> = {
   Home: {
     path: () => '/',
-    ready: (page) => main(page).getByRole('heading', { name: 'Tjeklister i gang' }),
+    // A writer's home ends with the checklists; the leder's is the group's month instead.
+    ready: (page) => main(page).getByRole('heading', { name: /^(Tjeklister i gang|Gruppen i )/ }),
     actions: (page) => ({
       'new request': main(page).getByRole('link', { name: 'Ny henvendelse' }),
       timer: main(page).getByRole('button', { name: /^(Start|Stop) tidtagning$/ }),

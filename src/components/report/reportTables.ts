@@ -9,10 +9,10 @@ import { toDateInput } from '../../domain/format.ts'
 import { parseWeekKey, startOfIsoWeek, endOfIsoWeek } from '../../domain/isoWeek.ts'
 import type { Activity, Channel, Owner, RequestStatus } from '../../domain/types.ts'
 
-/** A number and how to show it: a count, hours, or a share 0–1. */
+/** A number and how to show it: a count, hours, another decimal number (weeks), or a share 0–1. */
 export interface NumberCell {
   readonly n: number
-  readonly kind: 'count' | 'hours' | 'share'
+  readonly kind: 'count' | 'hours' | 'decimal' | 'share'
 }
 /** A table cell: a label, a number, or empty (no value, e.g. no median yet). */
 export type Cell = string | NumberCell | null
@@ -51,6 +51,7 @@ export interface ReportLabels {
 const count = (n: number): NumberCell => ({ n, kind: 'count' })
 const hours = (n: number): NumberCell => ({ n, kind: 'hours' })
 const fraction = (n: number): NumberCell => ({ n, kind: 'share' })
+const decimal = (n: number): NumberCell => ({ n, kind: 'decimal' })
 const HOUR = 3_600_000
 
 /** The list query of a period and department, plus `extra` filters; every status, since a report counts them all. */
@@ -75,7 +76,7 @@ export function reportTables(report: Report, period: Period, department: Departm
     ...(report.time.budget ? [
       { cells: [l.text('insight.report.sum.budgetMin'), hours(report.time.budget.minHours)] },
       { cells: [l.text('insight.report.sum.budgetMax'), hours(report.time.budget.maxHours)] },
-      { cells: [l.text('insight.report.sum.personWeeks'), count(report.time.budget.personWeeks)] },
+      { cells: [l.text('insight.report.sum.personWeeks'), decimal(report.time.budget.personWeeks)] },
     ] : []),
     { cells: [l.text('insight.report.sum.outOfRole'), count(report.outOfRole.count)] },
     { cells: [l.text('insight.report.sum.outOfRoleShare'), fraction(report.outOfRole.share)] },

@@ -4,7 +4,7 @@ import { exportNumber } from './reportCells.ts'
 import { exportColumn, type ReportHeading } from './reportExport.ts'
 import type { Cell, ReportTable } from './reportTables.ts'
 
-const FORMATS = { count: '0', hours: '0.00', share: '0.0' } as const
+const FORMATS = { count: '0', hours: '0.00', decimal: '0.00', share: '0.0' } as const
 const DATE_FORMAT = 'dd.mm.yyyy'
 
 function xlsxCell(cell: Cell): XlsxCell {

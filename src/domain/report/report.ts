@@ -8,7 +8,7 @@ import { countBy, share, type Count } from './stats.ts'
 import { handoffStats, type HandoffStats } from './handoffs.ts'
 import { hotspots, type Hotspot } from './hotspots.ts'
 import type { Period } from './period.ts'
-import { addWeeks, endOfIsoWeek, isoWeekOf, startOfIsoWeek, weekKey, weekKeyOf } from '../isoWeek.ts'
+import { addWeeks, endOfIsoWeek, isoWeekOf, parseWeekKey, startOfIsoWeek, weekKey, weekKeyOf } from '../isoWeek.ts'
 import { isOutOfRole } from '../triage.ts'
 import { entryDurationMs } from '../timeSpan.ts'
 import { bandOf } from '../weekBudget.ts'
@@ -58,7 +58,7 @@ export interface TimeReport {
   readonly dailyHelpHours: number
   /** Hours logged on requests that were not the superusers' to solve. */
   readonly outOfRoleHours: number
-  /** The group's band times the net person-weeks of the period that have begun; null with a department filter. */
+  /** The group's band for the period's days that are over (see groupBudget); null with a department filter. */
   readonly budget: (BudgetBand & { readonly personWeeks: number }) | null
 }
 
@@ -129,21 +129,30 @@ function timeReport(input: ReportInput, entries: readonly ReportEntry[]): TimeRe
   }
 }
 
-/** The group's band over the period's net person-weeks that have begun by `now`. */
+/**
+ * The group's band for the days of the period that are over by `now`: each person's band times the
+ * share of each week's seven days that lie in the period and have ended, leaving out weeks the
+ * person is absent. So a month is never judged against days that have not happened, and a month
+ * that starts on a Thursday gets 4/7 of that week's band.
+ */
 function groupBudget(input: ReportInput): BudgetBand & { personWeeks: number } {
   const absent = new Set(input.absences.map((a) => `${a.personId} ${a.week}`))
+  const today = new Date(input.now)
+  const endOfLastDay = Math.min(input.period.end, new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime())
   let minHours = 0
   let maxHours = 0
   let personWeeks = 0
-  for (const week of input.period.weeks) {
-    if (startOfIsoWeek(week) > input.now) continue
-    const key = weekKey(week)
+  for (const { week } of trendWeeks(input.period)) {
+    const monday = new Date(startOfIsoWeek(parseWeekKey(week)!))
+    const days = Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i).getTime())
+      .filter((day) => day >= input.period.start && day < endOfLastDay).length
+    if (days === 0) continue
     for (const person of input.members) {
-      if (absent.has(`${person} ${key}`)) continue
+      if (absent.has(`${person} ${week}`)) continue
       const { band } = bandOf(person, input.band, input.overrides)
-      minHours += band.minHours
-      maxHours += band.maxHours
-      personWeeks += 1
+      minHours += band.minHours * days / 7
+      maxHours += band.maxHours * days / 7
+      personWeeks += days / 7
     }
   }
   return { minHours, maxHours, personWeeks }

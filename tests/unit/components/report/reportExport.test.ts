@@ -87,7 +87,7 @@ describe('report exports', () => {
     expect(sheets).toHaveLength(tables.length + 1)
     const about = sheets[0]!.data
     expect(about[2]![1]).toBeInstanceOf(Date)
-    expect((about[2]![1] as Date).toISOString()).toBe('2026-12-01T00:00:00.000Z')
+    expect((about[2]![1] as unknown as Date).toISOString()).toBe('2026-12-01T00:00:00.000Z')
     tables.forEach((table, i) => {
       const sheet = sheets[i + 1]!
       expect(sheet.data[0]![0]).toBe(table.columns[0])

@@ -91,10 +91,10 @@ describe('buildReport', () => {
     expect(report.outOfRole).toEqual({ count: 3, share: 0.5, byOwner: [{ key: 'it-afdelingen', count: 2 }, { key: 'medarbejder', count: 1 }] })
   })
 
-  it('sums time by activity, out-of-role hours and the group budget over net weeks that have begun', () => {
+  it('sums time by activity, out-of-role hours and the group budget over the days that are over, without absent weeks', () => {
     const itCase = 'it' as RequestId
     const report = buildReport(input({
-      now: at(12, 9, 12), // Wednesday of W50: W49 and W50 have begun, W51–W53 have not
+      now: at(12, 9, 12), // Wednesday of W50: December 1–8 are over
       entries: [
         entry(at(12, 1), 2), entry(at(12, 2), 1, { activity: 'videndeling' }), entry(at(12, 8), 1, { requestId: itCase }),
         entry(at(11, 30), 5), // November 30 is in W49 but not in December: not counted
@@ -107,8 +107,11 @@ describe('buildReport', () => {
     expect(report.time.byActivity).toEqual([{ activity: 'daglig hjælp', hours: 3 }, { activity: 'videndeling', hours: 1 }])
     expect(report.time.dailyHelpHours).toBe(3)
     expect(report.time.outOfRoleHours).toBe(1)
-    // W49: Bo 3–4 (Anna absent); W50: Bo 3–4 + Anna 1–2.
-    expect(report.time.budget).toEqual({ minHours: 7, maxHours: 10, personWeeks: 3 })
+    // W49 has 6 days in December (1–6): Bo 6/7 of 3–4, Anna absent. W50 has 2 days over (7–8): Bo 2/7 of 3–4, Anna 2/7 of 1–2.
+    const budget = report.time.budget!
+    expect(budget.minHours).toBeCloseTo((6 * 3 + 2 * 3 + 2 * 1) / 7, 10)
+    expect(budget.maxHours).toBeCloseTo((6 * 4 + 2 * 4 + 2 * 2) / 7, 10)
+    expect(budget.personWeeks).toBeCloseTo(10 / 7, 10)
   })
 
   it('with a department filter counts its requests and the time logged on them, and no budget', () => {
@@ -122,6 +125,12 @@ describe('buildReport', () => {
     expect(report.requests.total).toBe(1)
     expect(report.time.hours).toBe(1)
     expect(report.time.budget).toBeNull()
+  })
+
+  it('budgets a whole month once it is over: December 2026 has 31 days, 31/7 weeks per person', () => {
+    const budget = buildReport(input({ now: at(12, 31, 23) })).time.budget!
+    expect(budget.personWeeks).toBeCloseTo(2 * 30 / 7, 10) // the 31st is not over yet at 23.00
+    expect(buildReport(input({ now: new Date(2027, 0, 1, 0, 1).getTime() })).time.budget!.personWeeks).toBeCloseTo(2 * 31 / 7, 10)
   })
 
   it('trends per ISO week, marking the partial first and last weeks, and the weeks add up to the totals', () => {
