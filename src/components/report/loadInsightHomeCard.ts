@@ -1,0 +1,11 @@
+import type { Component } from 'vue'
+import { loadFeatureMessages } from '../../i18n/i18n.ts'
+
+/**
+ * Loads the leder's home card with its strings (the `insight`, `time` and `requests` features),
+ * which the first screen does not carry: only a leder's home asks for it, after the first paint.
+ */
+export async function loadInsightHomeCard(): Promise<Component> {
+  await loadFeatureMessages(['insight', 'time', 'requests'])
+  return (await import('./InsightHomeCard.vue')).default
+}
