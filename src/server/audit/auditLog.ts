@@ -5,7 +5,7 @@ import type { Trx } from '../storage/storage.ts'
 
 /** Every kind of event the audit log records. */
 export type AuditAction = 'sign_in' | 'sign_in_failed' | 'sign_out_all' | 'role_changed' | 'person_invited'
-  | 'person_disabled' | 'export' | 'erasure' | 'deadline_changed' | 'retention_run'
+  | 'person_disabled' | 'export' | 'erasure' | 'deadline_changed' | 'budget_changed' | 'retention_run'
 
 /** One event to record; `details` must not hold personal free text (it is kept for the audit deadline). */
 export interface AuditEntry {
