@@ -167,8 +167,8 @@ describe("the leder's home and report", () => {
     expect(await emma.locator('.bottom-nav').isVisible()).toBe(false)
     expect(await main(emma).getByText(/^Lavet 25\.11\.2026 · /).isVisible()).toBe(true)
     if (SHOTS) await emma.screenshot({ path: join(SHOTS, 'report-print.png'), fullPage: true })
-    await emma.emulateMedia({ media: 'screen' })
     const pdf = await emma.pdf({ format: 'A4', printBackground: true })
+    await emma.emulateMedia({ media: 'screen' })
     if (SHOTS) writeFileSync(join(SHOTS, 'report.pdf'), pdf)
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
