@@ -3,6 +3,7 @@ import { getRequestsByIds, newestFirst, type RequestFilter } from './requestQuer
 import { requestSearchIndex, warmRequestSearchIndex, type RequestSearchIndex, type TokenMatcher } from './requestSearchIndex.ts'
 import { wordsOf } from '../domain/search.ts'
 import { searchTokens } from '../domain/requestRules.ts'
+import { matchesCriteria, narrowsBeyondStatus, type RequestCriteria } from '../domain/requestCriteria.ts'
 import { REQUEST_STATUSES, type Request, type RequestId } from '../domain/types.ts'
 
 /**
@@ -78,13 +79,42 @@ async function searchStored(index: RequestSearchIndex, matchers: TokenMatcher[],
 }
 
 /**
- * Ids of the requests matching every word of `query` as a prefix of a word of the requester,
- * description, resolution or helpdesk number, or of the request's department name — newest
- * first and within the filter. Words shorter than MIN_SEARCH_PREFIX are ignored; a query
- * without longer words lists the filter. Answered from the in-memory search index once it is
- * built (and its build started); until then from IndexedDB, with the same results.
+ * Keys allowed by the criteria Dexie has an index for (department, assignee, asset), or null
+ * when none of them is set. "No department" has no index entry (null is not a key).
  */
-export async function searchRequestKeys(query: string, filter: RequestFilter = { statuses: REQUEST_STATUSES }): Promise<RequestId[]> {
+async function indexedKeys(c: RequestCriteria): Promise<Set<string> | null> {
+  const reads: Promise<string[]>[] = []
+  if (typeof c.departmentId === 'string') reads.push(db().requests.where('departmentId').equals(c.departmentId).primaryKeys())
+  if (c.assigneeId !== undefined && c.assigneeId !== null) reads.push(db().requests.where('assigneeId').equals(c.assigneeId).primaryKeys())
+  if (c.assetId !== undefined && c.assetId !== null) reads.push(db().requests.where('assetId').equals(c.assetId).primaryKeys())
+  if (reads.length === 0) return null
+  const [first = [], ...rest] = (await Promise.all(reads)).sort((a, b) => a.length - b.length)
+  const others = rest.map((keys) => new Set(keys))
+  return new Set(first.filter((k) => others.every((o) => o.has(k))))
+}
+
+/**
+ * The filtered list from IndexedDB: candidates from an index (a criterion's or the first word's),
+ * then their records checked against every criterion and word. Null when nothing narrows the
+ * candidates below the whole status, which is no cheaper than building the search index.
+ */
+async function filterStored(matchers: TokenMatcher[], criteria: RequestCriteria): Promise<RequestId[] | null> {
+  const first = matchers[0]
+  const candidates = (await indexedKeys(criteria)) ?? (first ? await keysOf(first) : null)
+  if (candidates === null) return null
+  const rows = await getRequestsByIds([...candidates] as RequestId[])
+  return newestFirst(rows.filter((r) => matchesCriteria(r, criteria) && matchers.every((m) => matches(r, m))).map((r) => r.id))
+}
+
+/**
+ * Ids of the requests meeting the criteria (status, category, department … see RequestCriteria)
+ * and matching every word of `query` as a prefix of a word of the requester, description,
+ * resolution or helpdesk number, or of the request's department name — newest first. Words
+ * shorter than MIN_SEARCH_PREFIX are ignored; a query without longer words lists the criteria.
+ * Answered from the in-memory search index once it is built (and its build started); until then
+ * from IndexedDB, with the same results.
+ */
+export async function searchRequestKeys(query: string, criteria: RequestCriteria = { statuses: REQUEST_STATUSES }): Promise<RequestId[]> {
   const tokens = searchTokens(query)
   const index = requestSearchIndex()
   // Paused from the start, so a build started in the same tick waits for this search's reads.
@@ -93,14 +123,18 @@ export async function searchRequestKeys(query: string, filter: RequestFilter = {
     // Awaited before the index is consulted: by then every storage-mutation listener has run,
     // so the index knows of the change that re-ran this query.
     const [matchers] = await Promise.all([tokens.length > 0 ? matchersOf(tokens) : [], dependOnRequests()])
-    if (index.isBuilt()) {
-      resume()
-      await index.ready()
-      return index.search(matchers, filter.statuses)
+    if (!index.isBuilt()) {
+      warmRequestSearchIndex()
+      if (!narrowsBeyondStatus(criteria)) {
+        if (tokens.length === 0) return await keysInFilter(index, criteria)
+        return await searchStored(index, matchers, criteria)
+      }
+      const stored = await filterStored(matchers, criteria)
+      if (stored !== null) return stored
     }
-    if (tokens.length === 0) return await keysInFilter(index, filter)
-    warmRequestSearchIndex()
-    return await searchStored(index, matchers, filter)
+    resume()
+    await index.ready()
+    return index.search(matchers, criteria)
   } finally {
     resume()
   }
@@ -110,11 +144,13 @@ export async function searchRequestKeys(query: string, filter: RequestFilter = {
  * The same search answered from IndexedDB alone, as it is until the index is built; exported
  * so tests can hold both ways to the same results.
  */
-export async function searchStoredRequestKeys(query: string, filter: RequestFilter = { statuses: REQUEST_STATUSES }): Promise<RequestId[]> {
+export async function searchStoredRequestKeys(query: string, criteria: RequestCriteria = { statuses: REQUEST_STATUSES }): Promise<RequestId[] | null> {
   const tokens = searchTokens(query)
   const index = requestSearchIndex()
-  if (tokens.length === 0) return keysInFilter(index, filter)
-  return searchStored(index, await matchersOf(tokens), filter)
+  const matchers = tokens.length > 0 ? await matchersOf(tokens) : []
+  if (narrowsBeyondStatus(criteria)) return filterStored(matchers, criteria)
+  if (tokens.length === 0) return keysInFilter(index, criteria)
+  return searchStored(index, matchers, criteria)
 }
 
 /** One page of search results plus the total number of matches. */

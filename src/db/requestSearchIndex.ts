@@ -1,12 +1,11 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie'
 import { db, type SuperbrugerDb } from './database.ts'
+import { matchesCriteria, type CriteriaFields, type RequestCriteria } from '../domain/requestCriteria.ts'
 import type { Request, RequestId, RequestStatus } from '../domain/types.ts'
 
-/** What search needs of one live request. */
-interface IndexEntry {
+/** What search and the list's filters need of one live request. */
+interface IndexEntry extends CriteriaFields {
   readonly id: RequestId
-  readonly status: RequestStatus
-  readonly departmentId: string | null
   readonly words: readonly string[]
 }
 
@@ -88,13 +87,14 @@ export class RequestSearchIndex {
     }
   }
 
-  /** Ids of the requests in `statuses` matching every token, newest first. */
-  search(tokens: readonly TokenMatcher[], statuses: readonly RequestStatus[]): RequestId[] {
-    const wanted = new Set(statuses)
+  /** Ids of the requests meeting the criteria and matching every token, newest first. */
+  search(tokens: readonly TokenMatcher[], criteria: RequestCriteria): RequestId[] {
+    const wanted = new Set(criteria.statuses)
     const found: RequestId[] = []
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const e = this.entries[i] as IndexEntry
-      if (wanted.has(e.status) && tokens.every((t) => matches(e, t))) found.push(e.id)
+      // The status set first: it rules out most requests of a big list cheaply.
+      if (wanted.has(e.status) && matchesCriteria(e, criteria) && tokens.every((t) => matches(e, t))) found.push(e.id)
     }
     return found
   }
@@ -182,9 +182,13 @@ function matches(e: IndexEntry, t: TokenMatcher): boolean {
 
 function entryOf(r: Request, words: Map<string, string>): IndexEntry | null {
   if (r.deletedAt !== null || r.status === undefined) return null
-  // Shared word strings: most requests repeat a few thousand words.
-  const own = (r.words ?? []).map((w) => words.get(w) ?? (words.set(w, w), w))
-  return { id: r.id, status: r.status, departmentId: r.departmentId, words: own }
+  // Shared strings: most requests repeat a few thousand words and a few dozen ids and keys.
+  const share = <T extends string | null>(w: T): T => (w === null ? w : (words.get(w) ?? (words.set(w, w), w)) as T)
+  return {
+    id: r.id, status: r.status, words: (r.words ?? []).map(share),
+    category: share(r.category), presetId: share(r.presetId), channel: r.channel, owner: r.owner,
+    assigneeId: share(r.assigneeId), departmentId: share(r.departmentId), assetId: share(r.assetId), createdAt: r.createdAt,
+  }
 }
 
 /** The single keys of a range set, or null when it holds a range (a bulk or ranged change). */
