@@ -1,5 +1,4 @@
-import { statusesOf } from './requestRules.ts'
-import type { RequestListFilter } from './requestListFilter.ts'
+// Only types are imported: the search index uses this module and must not pull in the request rules.
 import type { Request, RequestStatus } from './types.ts'
 
 /** The fields of a request the list's filters look at. */
@@ -14,23 +13,6 @@ export interface RequestCriteria extends Partial<Omit<CriteriaFields, 'status' |
   readonly statuses: readonly RequestStatus[]
   readonly createdFrom?: number
   readonly createdBefore?: number
-}
-
-/** Local midnight at the start of a YYYY-MM-DD day, `plusDays` later (DST-safe). */
-function localDayStart(day: string, plusDays = 0): number {
-  const [y, m, d] = day.split('-').map(Number)
-  return new Date(y ?? 0, (m ?? 1) - 1, (d ?? 1) + plusDays).getTime()
-}
-
-/** The criteria of a list filter; its days become local-time bounds (`to` includes its whole day). */
-export function criteriaOf(filter: RequestListFilter): RequestCriteria {
-  const { status, from, to, ...fields } = filter
-  return {
-    ...fields,
-    statuses: statusesOf(status),
-    ...(from !== undefined ? { createdFrom: localDayStart(from) } : {}),
-    ...(to !== undefined ? { createdBefore: localDayStart(to, 1) } : {}),
-  }
 }
 
 /** True when the criteria filter on more than the status (so counting by status is not enough). */

@@ -1,4 +1,5 @@
-import { parseStatusFilter, type StatusFilter } from './requestRules.ts'
+import type { RequestCriteria } from './requestCriteria.ts'
+import { parseStatusFilter, statusesOf, type StatusFilter } from './requestRules.ts'
 import {
   CHANNELS, OWNERS,
   type AssetId, type CategoryKey, type Channel, type DepartmentId, type Owner, type PersonId,
@@ -120,7 +121,8 @@ export function toListQuery(filter: RequestListFilter): Record<string, string> {
 
 /** The filter without one field (removing its chip). */
 export function withoutListField(filter: RequestListFilter, field: ListFilterField): RequestListFilter {
-  const { [field]: _removed, ...rest } = filter
+  const rest = { ...filter }
+  delete rest[field]
   return rest
 }
 
@@ -132,4 +134,27 @@ export function withListField<F extends ListFilterField>(filter: RequestListFilt
 /** The fields set besides the status, in chip order. */
 export function activeListFields(filter: RequestListFilter): ListFilterField[] {
   return LIST_FILTER_FIELDS.filter((f) => filter[f] !== undefined)
+}
+
+/** A list day as Danish dates are written: "2026-11-01" → "01.11.2026". */
+export function formatListDay(day: string): string {
+  const [y, m, d] = day.split('-')
+  return `${d}.${m}.${y}`
+}
+
+/** Local midnight at the start of a YYYY-MM-DD day, `plusDays` later (DST-safe). */
+function localDayStart(day: string, plusDays = 0): number {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(y ?? 0, (m ?? 1) - 1, (d ?? 1) + plusDays).getTime()
+}
+
+/** The criteria of a list filter; its days become local-time bounds (`to` includes its whole day). */
+export function criteriaOf(filter: RequestListFilter): RequestCriteria {
+  const { status, from, to, ...fields } = filter
+  return {
+    ...fields,
+    statuses: statusesOf(status),
+    ...(from !== undefined ? { createdFrom: localDayStart(from) } : {}),
+    ...(to !== undefined ? { createdBefore: localDayStart(to, 1) } : {}),
+  }
 }

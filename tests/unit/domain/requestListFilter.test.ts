@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  activeListFields, isListDay, parseListFilter, toListQuery, withListField, withoutListField,
+  activeListFields, criteriaOf, isListDay, parseListFilter, toListQuery, withListField, withoutListField,
   type ListQuery, type RequestListFilter,
 } from '../../../src/domain/requestListFilter.ts'
-import { criteriaOf, matchesCriteria, narrowsBeyondStatus, type CriteriaFields } from '../../../src/domain/requestCriteria.ts'
+import { matchesCriteria, narrowsBeyondStatus, type CriteriaFields } from '../../../src/domain/requestCriteria.ts'
 import { OPEN_STATUSES } from '../../../src/domain/requestRules.ts'
 import { REQUEST_STATUSES, type AssetId, type DepartmentId, type PersonId } from '../../../src/domain/types.ts'
 
