@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
 import { pageHeading } from './support/app.ts'
+import { auditPage, describeFindings } from './support/axe.ts'
 import { seedRecords } from '../../src/server/sync/seed.ts'
 import { toListQuery } from '../../src/domain/requestListFilter.ts'
 
@@ -108,6 +109,13 @@ describe('the request list opened from a link with filters', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await main.getByLabel('Fra', { exact: true }).fill('2026-11-11')
     await main.getByText('2 henvendelser', { exact: true }).waitFor()
+    // The open panel with a chip meets WCAG 2.1 AA, light and dark.
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      const audit = await auditPage(page, `request list filters (${scheme})`)
+      expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
     await main.getByRole('button', { name: 'Fjern filteret Periode: fra 11.11.2026' }).click()
     await main.getByLabel('Afdeling').selectOption({ label: 'Natur og Vand' })
     await main.getByText('1 henvendelse', { exact: true }).waitFor()
