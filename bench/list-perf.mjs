@@ -13,6 +13,8 @@ const REPEATS = Math.max(5, Number(process.env.REPEATS ?? 7))
 const SEED = { requests: 50_000, timeEntries: 100_000, weeksBack: 260, people: 6 }
 const SEARCHES = ['printer', 'sørensen', 'printer sørensen']
 const TARGETS = { list: 200, search: 100, week: 100 }
+const DAY_MS = 86_400_000
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10)
 
 /** Installed in the page: `until(act, done)` runs `act` and times, with performance.now(), until `done()`. */
 function installHelpers() {
@@ -47,7 +49,17 @@ function installHelpers() {
     && document.querySelector('main [aria-busy="true"]') === null && document.querySelector('main section.time-home p') !== null
   const firstRow = () => document.querySelector('main ul[role="list"] > li:first-child a')
   const countText = () => document.querySelector('main p[role="status"]')?.textContent?.trim() ?? ''
-  window.__bench = { visible, laidOut, until, nav, homeReady, firstRow, countText }
+  // The list shows its count and first row (a fresh load: times are from the navigation's start).
+  const listShown = () => document.querySelector('main [aria-busy="true"]') === null && /\d/.test(countText()) && visible(firstRow())
+  const loaded = () => new Promise((resolve) => {
+    const tick = () => {
+      if (!listShown()) return requestAnimationFrame(tick)
+      const dom = performance.now()
+      requestAnimationFrame(() => setTimeout(() => resolve({ dom, painted: performance.now() })))
+    }
+    tick()
+  })
+  window.__bench = { visible, laidOut, until, nav, homeReady, firstRow, countText, listShown, loaded }
 }
 
 const median = (xs) => {
@@ -152,6 +164,40 @@ try {
       )))
     }
     await page.evaluate(() => window.__bench.until(() => window.__bench.nav('/'), window.__bench.homeReady))
+
+    // (e) The list opened by a link with filters, as a report's figure links to it: a fresh page
+    // load, until the count and the first row show (includes loading the page).
+    await page.goto(`${server.url}/henvendelser?status=all`)
+    await page.waitForFunction(() => window.__bench.listShown() && document.querySelector('#filter-department option:nth-child(4)'))
+    const departments = await page.locator('#filter-department option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v.length > 10))
+    const [dep, otherDep] = departments
+    const year = `fra=${isoDay(Date.now() - 365 * DAY_MS)}&til=${isoDay(Date.now())}`
+    for (const [name, query] of [
+      ['no filter (status all)', 'status=all'],
+      ['category + department', `status=all&kategori=acadre&afdeling=${dep}`],
+      ['category (no index)', 'status=all&kategori=acadre'],
+      ['category + last year', `status=all&kategori=acadre&${year}`],
+    ]) {
+      await page.goto(`${server.url}/henvendelser?${query}`)
+      record(`(e) link: ${name}`, await page.evaluate(() => window.__bench.loaded()))
+    }
+    // (f) Changing the department in "Flere filtre" on that list, until the count changes.
+    await page.locator('main button[aria-controls="request-more-filters"]').click()
+    await page.selectOption('#filter-department', dep)
+    // The open panel pushes the list below the fold: its first row is laid out, not visible.
+    const settled = () => document.querySelector('main [aria-busy="true"]') === null && /\d/.test(window.__bench.countText())
+      && window.__bench.laidOut(window.__bench.firstRow())
+    await page.waitForFunction(settled)
+    record('(f) change department in Flere filtre', await page.evaluate((next) => {
+      const select = document.querySelector('#filter-department')
+      const before = window.__bench.countText()
+      return window.__bench.until(() => {
+        select.value = next
+        select.dispatchEvent(new Event('change', { bubbles: true }))
+      }, () => window.__bench.countText() !== before && window.__bench.laidOut(window.__bench.firstRow()))
+    }, otherDep))
+    await page.goto(server.url)
+    await page.waitForFunction(() => window.__bench.homeReady())
   }
 
   const [week] = await page.evaluate(() => [document.querySelector('main section.time-home p a')?.textContent?.trim()])
@@ -163,10 +209,13 @@ try {
   console.log(`${''.padEnd(46)}${'rendered'.padStart(16)}  ${'painted'.padStart(16)}   target`)
   console.log(`${''.padEnd(46)}${'median'.padStart(8)}${'max'.padStart(8)}  ${'median'.padStart(8)}${'max'.padStart(8)}`)
   for (const [name, { dom, painted }] of results) {
-    const target = name.startsWith('(a)') ? TARGETS.list : name.startsWith('(b)') ? TARGETS.search : TARGETS.week
-    const met = median(painted) < target ? 'met' : 'NOT met'
-    console.log(`${name.padEnd(46)}${ms(median(dom))}${ms(Math.max(...dom))}  ${ms(median(painted))}${ms(Math.max(...painted))}   < ${target} ms (${met})`)
+    // The filtered list (e, f) has no agreed target yet: its figures are printed for comparison.
+    const target = name.startsWith('(a)') ? TARGETS.list : name.startsWith('(b)') ? TARGETS.search
+      : name.startsWith('(c)') ? TARGETS.week : null
+    const met = target === null ? '' : `< ${target} ms (${median(painted) < target ? 'met' : 'NOT met'})`
+    console.log(`${name.padEnd(46)}${ms(median(dom))}${ms(Math.max(...dom))}  ${ms(median(painted))}${ms(Math.max(...painted))}   ${met}`)
   }
+  console.log('(e) times are from the start of the page load (performance.now() of the new page).')
   console.log(`\n(d) Rows in the DOM of the request list: ${rows.top} at the top, ${rows.middle} in the middle, of ${rows.total.toLocaleString('en')} requests (list ${rows.height.toLocaleString('en')} px tall)`)
 } finally {
   await browser.close()
