@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { db } from './database.ts'
 import { getRequestsByIds, newestFirst, type RequestFilter } from './requestQueries.ts'
 import { requestSearchIndex, warmRequestSearchIndex, type RequestSearchIndex, type TokenMatcher } from './requestSearchIndex.ts'
@@ -79,14 +80,25 @@ async function searchStored(index: RequestSearchIndex, matchers: TokenMatcher[],
 }
 
 /**
- * Keys allowed by the criteria Dexie has an index for (department, assignee, asset), or null
- * when none of them is set. "No department" has no index entry (null is not a key).
+ * More candidates than this are not read record by record: building the search index reads
+ * every request once and answers this and every later filter from memory.
+ */
+const MAX_STORED_CANDIDATES = 15_000
+
+/**
+ * Keys allowed by the criteria Dexie has an index for (department, assignee, asset, the period
+ * on `createdAt`), or null when none of them is set. "No department" has no index entry (null is
+ * not a key), so it is checked on the records.
  */
 async function indexedKeys(c: RequestCriteria): Promise<Set<string> | null> {
   const reads: Promise<string[]>[] = []
-  if (typeof c.departmentId === 'string') reads.push(db().requests.where('departmentId').equals(c.departmentId).primaryKeys())
-  if (c.assigneeId !== undefined && c.assigneeId !== null) reads.push(db().requests.where('assigneeId').equals(c.assigneeId).primaryKeys())
-  if (c.assetId !== undefined && c.assetId !== null) reads.push(db().requests.where('assetId').equals(c.assetId).primaryKeys())
+  const requests = db().requests
+  if (typeof c.departmentId === 'string') reads.push(requests.where('departmentId').equals(c.departmentId).primaryKeys())
+  if (c.assigneeId !== undefined && c.assigneeId !== null) reads.push(requests.where('assigneeId').equals(c.assigneeId).primaryKeys())
+  if (c.assetId !== undefined && c.assetId !== null) reads.push(requests.where('assetId').equals(c.assetId).primaryKeys())
+  if (c.createdFrom !== undefined || c.createdBefore !== undefined) {
+    reads.push(requests.where('createdAt').between(c.createdFrom ?? Dexie.minKey, c.createdBefore ?? Dexie.maxKey, true, false).primaryKeys())
+  }
   if (reads.length === 0) return null
   const [first = [], ...rest] = (await Promise.all(reads)).sort((a, b) => a.length - b.length)
   const others = rest.map((keys) => new Set(keys))
@@ -95,13 +107,13 @@ async function indexedKeys(c: RequestCriteria): Promise<Set<string> | null> {
 
 /**
  * The filtered list from IndexedDB: candidates from an index (a criterion's or the first word's),
- * then their records checked against every criterion and word. Null when nothing narrows the
- * candidates below the whole status, which is no cheaper than building the search index.
+ * then their records checked against every criterion and word. Null when no index narrows the
+ * candidates enough, as building the search index then costs about the same.
  */
 async function filterStored(matchers: TokenMatcher[], criteria: RequestCriteria): Promise<RequestId[] | null> {
   const first = matchers[0]
   const candidates = (await indexedKeys(criteria)) ?? (first ? await keysOf(first) : null)
-  if (candidates === null) return null
+  if (candidates === null || candidates.size > MAX_STORED_CANDIDATES) return null
   const rows = await getRequestsByIds([...candidates] as RequestId[])
   return newestFirst(rows.filter((r) => matchesCriteria(r, criteria) && matchers.every((m) => matches(r, m))).map((r) => r.id))
 }
