@@ -7,8 +7,8 @@ export type ScannerProblem = 'denied' | 'notFound' | 'inUse' | 'insecure' | 'dec
 export type ScannerState = 'idle' | 'starting' | 'scanning' | 'error'
 
 export interface UseScannerOptions {
-  /** Called with the text of every QR code seen (the same code repeats while it stays in view). */
-  onDetect: (text: string) => void
+  /** Called with the texts of every QR code seen in one frame, in the decoder's order (they repeat while in view). */
+  onDetect: (texts: string[]) => void
   /** Pause between decode attempts; decoding runs at most this often. */
   intervalMs?: number
 }
@@ -128,8 +128,8 @@ export function useScanner(video: ShallowRef<HTMLVideoElement | null>, options: 
         const found = await detector.detect(el)
         measure(began, found.length)
         if (mine !== session) return
-        const text = found.find((b) => b.rawValue !== '')?.rawValue
-        if (text !== undefined) options.onDetect(text)
+        const texts = found.map((b) => b.rawValue).filter((text) => text !== '')
+        if (texts.length > 0) options.onDetect(texts)
       } catch (error) {
         console.warn('QR decode failed', error)
       }

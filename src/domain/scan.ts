@@ -1,5 +1,21 @@
 import type { AssetId } from './types.ts'
-import type { ParsedScan } from './assetUrl.ts'
+import { parseScannedText, type ParsedScan } from './assetUrl.ts'
+
+/**
+ * Error correction of the printed labels' QR codes: Q (25 % of the symbol can be lost) rather than
+ * M (15 %), because glare on a glossy label washes out a corner; at the label's 70×37 mm a code of
+ * the app's address still has modules large enough for a phone at arm's length.
+ */
+export const LABEL_QR_LEVEL = 'Q'
+
+/**
+ * Which of the texts the camera read in one frame to act on: the first that is ours, else the first
+ * (which is then "not ours"). A frame often holds a maker's support or Wi-Fi sticker beside our label,
+ * and the decoder may list it first. Undefined when the frame holds no text.
+ */
+export function pickScan(texts: readonly string[], appOrigin: string): string | undefined {
+  return texts.find((text) => parseScannedText(text, appOrigin).kind === 'ours') ?? texts[0]
+}
 
 /** What the scanner does with a scan. */
 export type ScanDecision =

@@ -6,7 +6,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader'
 import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
 import { serveBuild, type StaticServer } from './support/server.ts'
-import { fakeCameraArgs, writeQrY4m } from './support/y4m.ts'
+import { writeFileSync } from 'node:fs'
+import { fakeCameraArgs, qrSide, sceneY4m, writeQrY4m, type QrPlacement } from './support/y4m.ts'
+import { LABEL_QR_LEVEL } from '../../src/domain/scan.ts'
 
 const CODE = 'K7M4QX'
 const NAME = 'Printer ved kantinen'
@@ -117,6 +119,63 @@ describe('scanning a QR sticker with the camera', () => {
     } finally {
       await other.close()
     }
+  })
+})
+
+/** What zxing (the app's decoder) reads in the first frame of a 640×480 scene, in its order. */
+async function decodeScene(video: Buffer): Promise<string[]> {
+  const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')
+  prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer } })
+  const [width, height] = [640, 480]
+  const start = video.indexOf('\n') + 1 + 'FRAME\n'.length
+  const rgba = new Uint8ClampedArray(width * height * 4)
+  for (let i = 0; i < width * height; i++) {
+    rgba.fill(video[start + i]!, i * 4, i * 4 + 3)
+    rgba[i * 4 + 3] = 255
+  }
+  return (await readBarcodes({ data: rgba, width, height, colorSpace: 'srgb' } as ImageData, { formats: ['QRCode'] })).map((r) => r.text)
+}
+
+/** Opens the scan screen in a browser whose camera films `video`, and waits for the asset page. */
+async function scanScene(video: Buffer, name: string): Promise<void> {
+  const path = join(dir, `${name}.y4m`)
+  writeFileSync(path, video)
+  const other = await launchBrowser(fakeCameraArgs(path))
+  try {
+    const ctx = await newPhoneContext(other)
+    await ctx.grantPermissions(['camera'], { origin: server.url })
+    const page = await ctx.newPage()
+    await registerAsset(page, CODE, NAME)
+    const id = page.url().split('/').at(-1) as string
+    await scanToAsset(page, id)
+  } finally {
+    await other.close()
+  }
+}
+
+describe('the scanner in front of a real printer', () => {
+  it("opens our label when a larger maker's code is in view beside it (the decoder lists that one first)", async () => {
+    const foreign = 'https://support.hp.com/dk-da/drivers/laserjet-pro-m404'
+    const scene = sceneY4m([
+      { text: foreign, moduleSize: 6, left: 8, top: 20 },
+      { text: `${server.url}/a/${CODE}`, level: LABEL_QR_LEVEL, moduleSize: 5, left: 360, top: 120 },
+    ])
+    // The frame really holds the trap: both codes decode, the maker's first.
+    expect(await decodeScene(scene)).toEqual([foreign, `${server.url}/a/${CODE}`])
+    await scanScene(scene, 'two-codes')
+  })
+
+  it('reads a label with a washed-out corner (glare over 16 % of it), which the error correction M of old labels could not', async () => {
+    const text = `${server.url}/a/${CODE}`
+    const label = (level: QrPlacement['level']): Buffer => {
+      const side = qrSide(text, 8, level)
+      const [left, top] = [Math.floor((640 - side) / 2), Math.floor((480 - side) / 2)]
+      const glare = Math.floor(side * 0.4)
+      return sceneY4m([{ text, level, moduleSize: 8, left, top }], { glare: { left: left + side - glare, top: top + side - glare, width: glare, height: glare } })
+    }
+    expect(await decodeScene(label('M'))).toEqual([])
+    expect(await decodeScene(label(LABEL_QR_LEVEL))).toEqual([text])
+    await scanScene(label(LABEL_QR_LEVEL), 'glare')
   })
 })
 

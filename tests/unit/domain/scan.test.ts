@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideScan } from '../../../src/domain/scan.ts'
+import { decideScan, pickScan } from '../../../src/domain/scan.ts'
 import { parseScannedText } from '../../../src/domain/assetUrl.ts'
 import type { AssetId } from '../../../src/domain/types.ts'
 
@@ -23,5 +23,19 @@ describe('decideScan', () => {
 
   it('never opens an asset for a foreign text, even if a lookup returned one', () => {
     expect(decideScan({ kind: 'foreign', text: 'x' }, printer)).toEqual({ kind: 'foreign', text: 'x' })
+  })
+})
+
+describe('pickScan', () => {
+  const origin = 'https://superbruger.kommune.dk'
+  it.each<[string, string[], string | undefined]>([
+    ['ours alone', [`${origin}/a/K7M4QX`], `${origin}/a/K7M4QX`],
+    ["a maker's sticker listed first, ours second", ['https://support.hp.com/dk-da', `${origin}/a/K7M4QX`], `${origin}/a/K7M4QX`],
+    ['a Wi-Fi code and ours', ['WIFI:S:Printer;T:WPA;P:hemmelig;;', `${origin}/a/K7M4QX`], `${origin}/a/K7M4QX`],
+    ['two of ours: the first', [`${origin}/a/K7M4QX`, `${origin}/a/ABC234`], `${origin}/a/K7M4QX`],
+    ['none of ours: the first, which is then "not ours"', ['https://example.com/x', 'WIFI:S:x;;'], 'https://example.com/x'],
+    ['an empty frame', [], undefined],
+  ])('%s', (_name, texts, expected) => {
+    expect(pickScan(texts, origin)).toBe(expected)
   })
 })
