@@ -24,7 +24,7 @@ import { buildServer } from '../src/server/app.ts'
 import { createSession, SESSION_COOKIE } from '../src/server/auth/sessions.ts'
 import { createUser, insertUser } from '../src/server/auth/users.ts'
 import { openStorage } from '../src/server/storage/open.ts'
-import { seedRecords } from '../src/server/sync/seed.ts'
+import { writeSystemRecords } from '../src/server/storage/systemWrite.ts'
 import { SuperbrugerDb, useDatabase } from '../src/db/database.ts'
 import { createRecord } from '../src/db/write.ts'
 import { createSyncEngine } from '../src/sync/engine.ts'
@@ -92,7 +92,7 @@ async function clientParts() {
   try {
     // Each part has a team of its own, so every download holds exactly what that part made.
     const teams = ['bench-browser', 'bench-browser-dl', 'bench-node', 'bench-node-dl']
-    await seedRecords(app.storage, teams.map((id) => ({ table: 'teams', record: { id, teamId: id, createdAt: 1, createdBy: 'system', updatedAt: 1, rev: 0, deletedAt: null, name: id, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } })))
+    await writeSystemRecords(app.storage, teams.map((id) => ({ table: 'teams', record: { id, teamId: id, createdAt: 1, createdBy: 'system', updatedAt: 1, rev: 0, deletedAt: null, name: id, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } })))
     for (const id of teams) await createUser(app.storage.db, { email: `${id}@bench.dk`, name: id, role: 'superbruger', teams: [id], password: 'bench-pw' })
     if ((wants('push') || wants('download')) && !await browserParts(app, baseUrl)) console.log('\n(no Chromium at /usr/bin/chromium: browser figures skipped)')
     if (wants('node')) await nodeParts(app, baseUrl)
@@ -279,7 +279,7 @@ function browserCpuMs() {
 async function seedDownload(app, teamId, personId, prefix) {
   const records = []
   for (let n = 0; n < DOWNLOAD_COUNT; n++) records.push({ table: 'requests', record: request(`${prefix}-${String(n).padStart(6, '0')}`, teamId, personId, n) })
-  await seedRecords(app.storage, records)
+  await writeSystemRecords(app.storage, records)
 }
 
 async function postgresUrl() {
@@ -306,7 +306,7 @@ async function startServerProcesses(kind, database, databaseUrl, instances) {
   const storage = await openStorage(database)
   // A municipality's devices belong to several superuser groups (teams of ten here).
   const teams = Array.from({ length: TEAMS }, (_, n) => `load-team-${n}`)
-  await seedRecords(storage, teams.map((teamId) => ({ table: 'teams', record: { id: teamId, teamId, createdAt: 1, createdBy: 'system', updatedAt: 1, rev: 0, deletedAt: null, name: teamId, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } })))
+  await writeSystemRecords(storage, teams.map((teamId) => ({ table: 'teams', record: { id: teamId, teamId, createdAt: 1, createdBy: 'system', updatedAt: 1, rev: 0, deletedAt: null, name: teamId, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } } })))
   const devices = []
   for (let n = 0; n < DEVICES; n++) {
     const teamId = teams[n % TEAMS]

@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
 import { openStorage } from '../../src/server/storage/open.ts'
 import type { Storage } from '../../src/server/storage/storage.ts'
-import { seedRecords } from '../../src/server/sync/seed.ts'
+import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 
 let dir = ''
 let storage: Storage | null = null
@@ -32,7 +32,7 @@ it('SQLite: a worker thread checkpoints the WAL, so commits on the request threa
   expect(await until(async () => await autocheckpoint() === 0, 5000)).toBe(true)
   const sizeBefore = statSync(file).size
   const text = 'Printeren på 2. sal trækker papiret skævt. '.repeat(30)
-  await seedRecords(storage, Array.from({ length: 2000 }, (_, n) => ({
+  await writeSystemRecords(storage, Array.from({ length: 2000 }, (_, n) => ({
     table: 'tips' as const,
     record: { id: `tip-${n}`, teamId: 'team-1', createdAt: 1, createdBy: 'p', updatedAt: 1, rev: 0, deletedAt: null, title: `Tip ${n}`, body: text, tags: [] },
   })))

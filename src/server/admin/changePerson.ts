@@ -6,7 +6,7 @@ import { ApiError } from '../errors.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { managingTeam, requireRoleChangeAllowed } from './access.ts'
 import { loadAdminPerson } from './people.ts'
-import { patchSystemRecord } from './systemPatch.ts'
+import { patchSystemRecord } from '../storage/systemWrite.ts'
 import { loadRecords } from '../storage/records.ts'
 
 interface Target {

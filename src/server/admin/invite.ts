@@ -5,7 +5,7 @@ import { generatePassword, hashPassword } from '../auth/password.ts'
 import { insertUser, normaliseEmail, type Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import type { Storage } from '../storage/storage.ts'
-import { insertSystemRecords } from '../sync/seed.ts'
+import { insertSystemRecords } from '../storage/systemWrite.ts'
 import { requireManager, requireRoleChangeAllowed } from './access.ts'
 import { loadAdminPerson, teamExists } from './people.ts'
 

@@ -3,7 +3,7 @@ import { DEFAULT_DEPARTMENTS } from '../../domain/departments.ts'
 import { newId } from '../../domain/ids.ts'
 import type { ServerConfig } from '../config.ts'
 import type { Storage } from '../storage/storage.ts'
-import { insertSystemRecords, type SystemRecord } from '../sync/seed.ts'
+import { insertSystemRecords, type SystemRecord } from '../storage/systemWrite.ts'
 import { generatePassword, hashPassword } from './password.ts'
 import { insertUser } from './users.ts'
 

@@ -1,5 +1,5 @@
 import { isoWeekOf, weekKey, type IsoWeek } from '../../domain/weekKey.ts'
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import { plusDays } from './calendar.ts'
 import type { DemoPerson } from './organisation.ts'
 import type { Random } from './random.ts'

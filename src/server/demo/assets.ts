@@ -1,6 +1,6 @@
 import { generateAssetCodes } from '../../domain/assetCode.ts'
 import type { AssetId, AssetType, PersonId } from '../../domain/types.ts'
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoDepartment } from './organisation.ts'
 import type { Random } from './random.ts'
 import { idOf, type RecordMaker } from './records.ts'

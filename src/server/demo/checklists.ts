@@ -2,7 +2,7 @@ import { DEFAULT_TEMPLATES } from '../../domain/checklistTemplates.ts'
 import type {
   Activity, AnswerValue, ChecklistItem, ChecklistRunId, ChecklistSubject, ChecklistTemplateId, PersonId,
 } from '../../domain/types.ts'
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import { answerFor } from './checklistAnswers.ts'
 import { isoDate, plusMinutes, weekOf } from './calendar.ts'
 import type { DemoDepartment, DemoPerson } from './organisation.ts'

@@ -1,6 +1,6 @@
 import { startOfIsoWeek } from '../../domain/isoWeek.ts'
 import type { PersonId, Role, TeamId } from '../../domain/types.ts'
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import { buildAbsences, planAbsences } from './absences.ts'
 import { buildAssets } from './assets.ts'
 import { demoWeeks, plusDays } from './calendar.ts'

@@ -1,4 +1,4 @@
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DepartmentId, PersonId, Role } from '../../domain/types.ts'
 import { makeNames } from './names.ts'
 import type { Random } from './random.ts'

@@ -1,4 +1,4 @@
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { ContentOf, PersonId, SyncTableName, SyncTables, TeamId } from '../../domain/types.ts'
 import type { Random } from './random.ts'
 

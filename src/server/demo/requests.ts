@@ -2,7 +2,7 @@ import { findPreset } from '../../domain/presets.ts'
 import type {
   Activity, AssetId, AssetType, Category, Channel, Owner, PersonId, Referral, RequestId, RequestStatus, StatusChange, TipId,
 } from '../../domain/types.ts'
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoAsset } from './assets.ts'
 import { plusDays, weekOf } from './calendar.ts'
 import type { DemoOrganisation, DemoPerson } from './organisation.ts'

@@ -1,5 +1,5 @@
 import type { Category, TipId } from '../../domain/types.ts'
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoPerson } from './organisation.ts'
 import type { Random } from './random.ts'
 import { idOf, type RecordMaker } from './records.ts'

@@ -1,6 +1,6 @@
 import type { Activity } from '../../domain/types.ts'
 import type { IsoWeek } from '../../domain/weekKey.ts'
-import type { SystemRecord } from '../sync/seed.ts'
+import type { SystemRecord } from '../storage/systemWrite.ts'
 import { placeInWeek, weekOf, type Placeable } from './calendar.ts'
 import { buildEvent, type ChecklistEvent, type EventContext } from './checklists.ts'
 import type { DemoPerson } from './organisation.ts'

@@ -3,7 +3,7 @@ import type { SyncTableName } from '../../domain/types.ts'
 import { insertUser, normaliseEmail } from '../auth/users.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage, Trx } from '../storage/storage.ts'
-import { insertSystemRecords, type SystemRecord } from '../sync/seed.ts'
+import { insertSystemRecords, type SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoData } from './generate.ts'
 
 /** Records per transaction: small enough that a running server's pushes wait only briefly. */

@@ -4,7 +4,7 @@ import type { SyncTableName } from '../../domain/types.ts'
 import { blankConflictValues } from '../storage/conflicts.ts'
 import { loadRecords, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
-import { SERVER_ORIGIN } from '../sync/seed.ts'
+import { SERVER_ORIGIN } from '../storage/systemWrite.ts'
 
 const CHUNK = 400
 

@@ -7,7 +7,7 @@ import { buildServer } from '../../../src/server/app.ts'
 import { ensureFirstAdmin } from '../../../src/server/auth/bootstrap.ts'
 import { createUser } from '../../../src/server/auth/users.ts'
 import type { ServerConfig } from '../../../src/server/config.ts'
-import { seedRecords } from '../../../src/server/sync/seed.ts'
+import { writeSystemRecords } from '../../../src/server/storage/systemWrite.ts'
 import type { Role } from '../../../src/domain/types.ts'
 
 /** The real server (API + the production build) on a fresh SQLite file, for end-to-end tests. */
@@ -58,7 +58,7 @@ export async function startAppServer(overrides: Partial<ServerConfig> = {}): Pro
       const actor = await createUser(app.storage.db, { email, name, role, teams: [first.teamId], password })
       const now = Date.now()
       const initials = name.split(' ').map((part) => part[0]).join('').toUpperCase()
-      await seedRecords(app.storage, [{
+      await writeSystemRecords(app.storage, [{
         table: 'people',
         record: {
           id: actor.id, teamId: first.teamId, createdAt: now, createdBy: actor.id, updatedAt: now, rev: 0, deletedAt: null,

@@ -5,7 +5,7 @@ import { createUser, type Actor } from '../../../src/server/auth/users.ts'
 import type { ServerConfig } from '../../../src/server/config.ts'
 import type { PullResponse, PushResponse } from '../../../src/domain/protocol.ts'
 import type { Role, SyncTableName } from '../../../src/domain/types.ts'
-import { seedRecords } from '../../../src/server/sync/seed.ts'
+import { writeSystemRecords } from '../../../src/server/storage/systemWrite.ts'
 import { createBackend, type Backend, type BackendKind } from './backends.ts'
 import { sampleRecord } from './records.ts'
 
@@ -51,7 +51,7 @@ export async function startServer(kind: BackendKind, overrides: Partial<ServerCo
   return {
     app, backend: db, login,
     async team(id = `team-${Math.random().toString(36).slice(2, 10)}`) {
-      await seedRecords(app.storage, [{ table: 'teams', record: sampleRecord('teams', id, id, 'system') }])
+      await writeSystemRecords(app.storage, [{ table: 'teams', record: sampleRecord('teams', id, id, 'system') }])
       return id
     },
     async user(role, teams, email = `${role}-${++emails}@test.dk`) {
