@@ -1,12 +1,12 @@
-import { sql } from 'kysely'
 import { maskRecordFields } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
 import type { Conflict, Mutation, PushRequest, PushResponse, RejectedMutation } from '../../domain/protocol.ts'
 import { auditDeadlineChanges, deadlineChange, type DeadlineChange } from '../audit/deadlineChanges.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
+import { claimClients, saveClientProgress } from '../storage/clients.ts'
 import { loadRecords, readSequence, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
-import type { Nudge, Storage, Trx } from '../storage/storage.ts'
+import type { Nudge, Storage } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
 import { recordAnswers, replayAnswers } from './pushAnswers.ts'
 
@@ -62,22 +62,6 @@ function masked(m: Mutation): Mutation {
   if (m.op === 'delete') return m
   const { fields } = maskRecordFields(m.table, m.fields)
   return fields === m.fields ? m : { ...m, fields }
-}
-
-/**
- * Registers the devices of a batch on their first push and locks their rows (the upsert takes
- * the row locks on PostgreSQL, in client id order so concurrent batches cannot deadlock), so one
- * device's pushes run one at a time. Returns each device's last applied mutation id; a device
- * registered to another user is left untouched and missing from the result.
- */
-async function claimClients(trx: Trx, jobs: readonly PushJob[]): Promise<Map<string, number>> {
-  const sorted = [...jobs].sort((a, b) => (a.request.clientId < b.request.clientId ? -1 : 1))
-  const values = sorted.map(({ actor, request, now }) => sql`(${request.clientId}, ${actor.id}, 0, ${now}, ${now})`)
-  const { rows } = await sql<{ client_id: string; last_mutation_id: number }>`
-    insert into clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) values ${sql.join(values)}
-    on conflict (client_id) do update set last_seen_at = excluded.last_seen_at where clients.user_id = excluded.user_id
-    returning client_id, last_mutation_id`.execute(trx)
-  return new Map(rows.map((row) => [row.client_id, Number(row.last_mutation_id)]))
 }
 
 /** Checks each job's device and sequence; a job that fails gets its error in `outcomes` and is left out. */
@@ -155,26 +139,19 @@ function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>
   return { writes: [...writes.values()], deadlines, results }
 }
 
-/** Moves each device's acknowledged position to the last mutation of its push. */
-async function recordProgress(trx: Trx, ready: readonly Ready[]): Promise<void> {
-  const moved = ready.filter((r) => r.fresh.length > 0)
-  if (moved.length === 0) return
-  const values = moved.map((r) => sql`(${r.job.request.clientId}, ${r.job.actor.id}, ${r.lastMutationId}, ${r.job.now}, ${r.job.now})`)
-  await sql`insert into clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) values ${sql.join(values)}
-    on conflict (client_id) do update set last_mutation_id = excluded.last_mutation_id`.execute(trx)
-}
-
 /** One transaction for a whole batch; a job's own error (gap, not its device) does not stop the others. */
 async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ outcomes: PushOutcome[]; nudge: Nudge | null }> {
   return storage.db.transaction().execute(async (trx) => {
     const outcomes: PushOutcome[] = new Array(jobs.length)
-    const ready = readyJobs(jobs, await claimClients(trx, jobs), outcomes)
+    const claimed = await claimClients(trx, jobs.map(({ actor, request, now }) => ({ clientId: request.clientId, userId: actor.id, now })))
+    const ready = readyJobs(jobs, claimed, outcomes)
     const keys = ready.flatMap((r) => r.fresh.map((m) => ({ table: m.table, id: m.recordId })))
     // Records are read and locked first; the merge runs once to count the changes, so the
     // counter row (the global ordering lock) is held only for numbering, writing and commit.
     const stored = keys.length > 0 ? await loadRecords(trx, storage.kind, keys, storage.lockRows) : new Map<string, StoredRecord>()
     const counted = applyInOrder(ready, stored, PROVISIONAL_START)
-    await recordProgress(trx, ready)
+    await saveClientProgress(trx, ready.filter((r) => r.fresh.length > 0).map(({ job, lastMutationId }) => (
+      { clientId: job.request.clientId, userId: job.actor.id, now: job.now, lastMutationId })))
     const raised = await recordAnswers(trx, ready.map(({ job }, i) => ({ job, ...counted.results[i]! })))
     const earlier = await replayAnswers(trx, ready)
     const changes = counted.writes.length
