@@ -6,8 +6,10 @@ import { ApiError } from '../errors.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'
 import { managingTeam, requireRoleChangeAllowed } from './access.ts'
 import { loadAdminPerson } from './people.ts'
-import { patchSystemRecord } from '../storage/systemWrite.ts'
 import { loadRecords } from '../storage/records.ts'
+import { deleteUserSessions } from '../auth/sessions.ts'
+import { patchSystemRecord } from '../storage/systemWrite.ts'
+import { findAccountStatus, listEnabledAdmins, listMemberships, setAccountDisabled, setAccountRole } from '../storage/users.ts'
 
 interface Target {
   readonly role: Role
@@ -16,10 +18,10 @@ interface Target {
 }
 
 async function loadTarget(trx: Trx, id: string): Promise<Target | null> {
-  const user = await trx.selectFrom('users').select(['role', 'disabled_at']).where('id', '=', id).executeTakeFirst()
+  const user = await findAccountStatus(trx, id)
   if (!user) return null
-  const teams = await trx.selectFrom('memberships').select('team_id').where('user_id', '=', id).orderBy('team_id').execute()
-  return { role: user.role as Role, disabled: user.disabled_at !== null, teams: teams.map((t) => t.team_id) }
+  const teams = await listMemberships(trx, id)
+  return { role: user.role as Role, disabled: user.disabledAt !== null, teams: teams.map((t) => t.teamId) }
 }
 
 /**
@@ -36,9 +38,8 @@ async function requireAnotherAdmin(trx: Trx, target: Target, id: string, change:
   const losesAdmin = target.role === 'admin' && !target.disabled
     && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)
   if (!losesAdmin) return
-  const other = await trx.selectFrom('users').select('id').where('role', '=', 'admin')
-    .where('disabled_at', 'is', null).where('id', '<>', id).limit(1).executeTakeFirst()
-  if (!other) throw new ApiError(409, 'last_admin')
+  const others = await listEnabledAdmins(trx, id)
+  if (others.length === 0) throw new ApiError(409, 'last_admin')
 }
 
 /**
@@ -66,13 +67,13 @@ export async function changePerson(storage: Storage, actor: Actor, id: string, c
       // Patched even when the account already has the role: an OIDC role claim sets only the account.
       nudge = await patchSystemRecord(storage, trx, state.seq, 'people', id, { role: change.role }, now)
       if (change.role !== target.role) {
-        await trx.updateTable('users').set({ role: change.role }).where('id', '=', id).execute()
+        await setAccountRole(trx, id, change.role)
         await appendAudit(trx, { ...audit, action: 'role_changed', details: { from: target.role, to: change.role } }, now)
       }
     }
     if (change.disabled !== undefined && change.disabled !== target.disabled) {
-      await trx.updateTable('users').set({ disabled_at: change.disabled ? now : null }).where('id', '=', id).execute()
-      if (change.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
+      await setAccountDisabled(trx, id, change.disabled ? now : null)
+      if (change.disabled) await deleteUserSessions(trx, id)
       await appendAudit(trx, { ...audit, action: 'person_disabled', details: { disabled: change.disabled } }, now)
     }
     return nudge

@@ -6,6 +6,7 @@ import { insertUser, normaliseEmail, type Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import type { Storage } from '../storage/storage.ts'
 import { insertSystemRecords } from '../storage/systemWrite.ts'
+import { findTakenEmail } from '../storage/users.ts'
 import { requireManager, requireRoleChangeAllowed } from './access.ts'
 import { loadAdminPerson, teamExists } from './people.ts'
 
@@ -26,8 +27,7 @@ export async function invitePerson(storage: Storage, actor: Actor, input: Invite
   const head = await storage.db.transaction().execute(async (trx) => {
     const state = await storage.lockSequence(trx)
     if (!(await teamExists(trx, input.teamId))) throw new ApiError(404, 'not_found', 'no such team')
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
-    if (taken) throw new ApiError(409, 'email_taken')
+    if (await findTakenEmail(trx, [email])) throw new ApiError(409, 'email_taken')
     const base = { teamId: input.teamId, createdAt: now, createdBy: actor.id, updatedAt: now, rev: 0, deletedAt: null }
     const person = {
       ...base, id, name: input.name, initials: input.initials || initialsOf(input.name), email, role: input.role,

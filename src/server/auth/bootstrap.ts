@@ -4,6 +4,7 @@ import { newId } from '../../domain/ids.ts'
 import type { ServerConfig } from '../config.ts'
 import type { Storage } from '../storage/storage.ts'
 import { insertSystemRecords, type SystemRecord } from '../storage/systemWrite.ts'
+import { hasAnyAccount } from '../storage/users.ts'
 import { generatePassword, hashPassword } from './password.ts'
 import { insertUser } from './users.ts'
 
@@ -34,16 +35,14 @@ function firstTeamRecords(teamId: string, adminId: string, email: string, now: n
  * create exactly one. Returns null when accounts already exist.
  */
 export async function ensureFirstAdmin(storage: Storage, config: ServerConfig, now: number = Date.now()): Promise<FirstStart | null> {
-  const exists = await storage.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
-  if (exists) return null
+  if (await hasAnyAccount(storage.db)) return null
   const generatedPassword = config.adminPassword === null ? generatePassword() : null
   const passwordHash = await hashPassword(config.adminPassword ?? generatedPassword!)
   const teamId = newId()
   const adminId = newId()
   const created = await storage.db.transaction().execute(async (trx) => {
     const state = await storage.lockSequence(trx)
-    const again = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()
-    if (again) return false
+    if (await hasAnyAccount(trx)) return false
     await insertSystemRecords(storage, trx, state.seq, firstTeamRecords(teamId, adminId, config.adminEmail, now), now)
     await insertUser(trx, { id: adminId, email: config.adminEmail, name: 'Administrator', role: 'admin', teams: [teamId] }, passwordHash, now)
     return true

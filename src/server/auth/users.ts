@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { sql } from 'kysely'
 import type { Role } from '../../domain/types.ts'
+import { takeSequenceNumber } from '../storage/records.ts'
 import type { Db } from '../storage/schema.ts'
+import { findEnabledAccount, findEnabledAccountByEmail, insertAccount, insertMemberships, listMemberships } from '../storage/users.ts'
 import { hashPassword } from './password.ts'
 
 /** The signed-in user as every rule sees it. `id` is also the id of their Person record. */
@@ -41,13 +42,9 @@ export function normaliseEmail(email: string): string {
 export async function insertUser(db: Db, user: NewUser, passwordHash: string | null, now: number = Date.now()): Promise<Actor> {
   const id = user.id ?? randomUUID()
   const email = normaliseEmail(user.email)
-  await db.insertInto('users').values({
-    id, email, name: user.name, role: user.role, password_hash: passwordHash, created_at: now, disabled_at: null,
-  }).execute()
+  await insertAccount(db, { id, email, name: user.name, role: user.role, passwordHash, createdAt: now })
   // A new account has no device that synced before, so its memberships count from the start.
-  if (user.teams.length > 0) {
-    await db.insertInto('memberships').values(user.teams.map((teamId) => ({ user_id: id, team_id: teamId }))).execute()
-  }
+  await insertMemberships(db, id, user.teams)
   return { id, email, name: user.name, role: user.role, teams: [...user.teams].sort(), joinedSeq: 0 }
 }
 
@@ -58,9 +55,8 @@ export async function insertUser(db: Db, user: NewUser, passwordHash: string | n
  */
 export async function addMemberships(db: Db, userId: string, teams: readonly string[]): Promise<number> {
   if (teams.length === 0) return 0
-  const { rows } = await sql<{ seq: number }>`update sync_state set seq = seq + 1 where id = 1 returning seq`.execute(db)
-  const fromSeq = Number(rows[0]!.seq)
-  await db.insertInto('memberships').values(teams.map((teamId) => ({ user_id: userId, team_id: teamId, from_seq: fromSeq }))).execute()
+  const fromSeq = await takeSequenceNumber(db)
+  await insertMemberships(db, userId, teams, fromSeq)
   return fromSeq
 }
 
@@ -72,17 +68,15 @@ export async function createUser(db: Db, user: NewUser, now: number = Date.now()
 
 /** Loads an enabled account with its teams, or null. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const user = await db.selectFrom('users').select(['id', 'email', 'name', 'role'])
-    .where('id', '=', userId).where('disabled_at', 'is', null).executeTakeFirst()
+  const user = await findEnabledAccount(db, userId)
   if (!user) return null
-  const teams = await db.selectFrom('memberships').select(['team_id', 'from_seq']).where('user_id', '=', userId).orderBy('team_id').execute()
-  const joinedSeq = Math.max(0, ...teams.map((t) => Number(t.from_seq)))
-  return { ...user, role: user.role as Role, teams: teams.map((t) => t.team_id), joinedSeq }
+  const teams = await listMemberships(db, userId)
+  const joinedSeq = Math.max(0, ...teams.map((t) => t.fromSeq))
+  return { ...user, role: user.role as Role, teams: teams.map((t) => t.teamId), joinedSeq }
 }
 
 /** The id and password hash of an enabled account, looked up by e-mail. */
 export async function findLogin(db: Db, email: string): Promise<{ id: string; passwordHash: string | null } | null> {
-  const row = await db.selectFrom('users').select(['id', 'password_hash'])
-    .where('email', '=', normaliseEmail(email)).where('disabled_at', 'is', null).executeTakeFirst()
-  return row ? { id: row.id, passwordHash: row.password_hash } : null
+  const row = await findEnabledAccountByEmail(db, normaliseEmail(email))
+  return row ? { id: row.id, passwordHash: row.passwordHash } : null
 }

@@ -4,6 +4,7 @@ import { insertUser, normaliseEmail } from '../auth/users.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage, Trx } from '../storage/storage.ts'
 import { insertSystemRecords, type SystemRecord } from '../storage/systemWrite.ts'
+import { addTeamMembers, findTakenEmail, listEnabledAdmins } from '../storage/users.ts'
 import type { DemoData } from './generate.ts'
 
 /** Records per transaction: small enough that a running server's pushes wait only briefly. */
@@ -41,11 +42,6 @@ async function underSequenceLock<T>(storage: Storage, work: (trx: Trx, seq: numb
   })
 }
 
-async function takenEmail(db: Db | Trx, emails: readonly string[]): Promise<string | null> {
-  const row = await db.selectFrom('users').select('email').where('email', 'in', emails.map(normaliseEmail)).executeTakeFirst()
-  return row?.email ?? null
-}
-
 /**
  * Writes the demo team through the server's own storage, as pushed records are written: global
  * sequence numbers, field stamps, nudges. The first transaction creates the team, its accounts
@@ -61,17 +57,14 @@ export async function writeDemo(storage: Storage, data: DemoData, passwordHash: 
   const first = await underSequenceLock(storage, async (trx, seq) => {
     const again = await findTeamByName(trx, data.teamName)
     if (again) return { created: false as const, teamId: again, reason: 'team_exists' as const, detail: data.teamName }
-    const taken = await takenEmail(trx, emails)
+    const taken = await findTakenEmail(trx, emails.map(normaliseEmail))
     if (taken) return { created: false as const, teamId: null, reason: 'email_taken' as const, detail: taken }
     const head = await insertSystemRecords(storage, trx, seq, data.records.slice(0, batchSize), now)
     for (const account of data.accounts) {
       await insertUser(trx, { ...account, teams: [data.teamId] }, passwordHash, now)
     }
-    const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute()
-    if (admins.length > 0) {
-      await trx.insertInto('memberships').values(admins.map((a) => ({ user_id: a.id, team_id: data.teamId })))
-        .onConflict((oc) => oc.columns(['user_id', 'team_id']).doNothing()).execute()
-    }
+    const admins = await listEnabledAdmins(trx)
+    await addTeamMembers(trx, data.teamId, admins)
     return { created: true as const, head, adminsAdded: admins.length }
   })
   if (!first.created) return first

@@ -5,6 +5,7 @@ import { OidcSignIn, OidcSignInError, roleFromClaims } from '../auth/oidc.ts'
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts'
 import { normaliseEmail } from '../auth/users.ts'
 import type { Storage } from '../storage/storage.ts'
+import { findEnabledAccountByEmail, setAccountRole } from '../storage/users.ts'
 
 /** Browser path of the app's sign-in page; failures come back there with `?fejl=<code>`. */
 export const LOGIN_PATH = '/log-ind'
@@ -47,7 +48,7 @@ export function registerOidcRoutes(app: FastifyInstance, storage: Storage, confi
     }
     const name = result.claims[oidc.userClaim]
     const user = typeof name === 'string'
-      ? await storage.db.selectFrom('users').select(['id', 'role']).where('email', '=', normaliseEmail(name)).where('disabled_at', 'is', null).executeTakeFirst()
+      ? await findEnabledAccountByEmail(storage.db, normaliseEmail(name))
       : undefined
     if (!user) {
       request.log.warn({ claim: oidc.userClaim, value: name }, 'OIDC sign-in for an unknown account')
@@ -56,7 +57,7 @@ export function registerOidcRoutes(app: FastifyInstance, storage: Storage, confi
     }
     const role = roleFromClaims(result.claims, oidc.roleClaim, oidc.roleMap)
     if (role && role !== user.role) {
-      await storage.db.updateTable('users').set({ role }).where('id', '=', user.id).execute()
+      await setAccountRole(storage.db, user.id, role)
       request.log.info({ userId: user.id, from: user.role, to: role }, 'role set from OIDC claim')
       await appendAudit(storage.db, { teamId: null, actorId: user.id, action: 'role_changed', subject: user.id, details: { from: user.role, to: role, source: 'oidc' }, ip: request.ip })
     }

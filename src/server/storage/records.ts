@@ -127,6 +127,15 @@ export async function readSequence(db: Db): Promise<SequenceRow> {
 }
 
 /**
+ * Takes the next sequence number for a change that is not a record (a new membership); best
+ * inside a transaction that already holds the sequence lock. Returns it.
+ */
+export async function takeSequenceNumber(db: Db): Promise<number> {
+  const { rows } = await sql<{ seq: number }>`update sync_state set seq = seq + 1 where id = 1 returning seq`.execute(db)
+  return Number(rows[0]!.seq)
+}
+
+/**
  * The ordering state and the records of `teams` with cursor < seq ≤ head, in sequence order, at
  * most `limit`, in one statement (one round trip; one snapshot, so the page stops at the head it
  * returns: every record up to a committed head is itself committed).
