@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import type { AuditPage } from '../../src/domain/privacyProtocol.ts'
-import { appendAudit } from '../../src/server/audit/auditLog.ts'
+import { appendAudit } from '../../src/server/storage/auditLog.ts'
 import { describeBackends } from './support/backends.ts'
 import { useServer, type SignedIn } from './support/harness.ts'
 
@@ -17,7 +17,7 @@ it('no server code updates audit rows, and only the audit module deletes them (t
   const files = sourceFiles(join(import.meta.dirname, '../../src/server'))
   const text = (pattern: RegExp) => files.filter((file) => pattern.test(readFileSync(file, 'utf8'))).map((f) => f.replace(/^.*src\/server\//, ''))
   expect(text(/updateTable\(\s*['"]audit_log/)).toEqual([])
-  expect(text(/deleteFrom\(\s*['"]audit_log/)).toEqual(['audit/auditLog.ts'])
+  expect(text(/deleteFrom\(\s*['"]audit_log/)).toEqual(['storage/auditLog.ts'])
 })
 
 describeBackends('the audit log', (kind) => {

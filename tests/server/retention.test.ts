@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { runRetention, runRetentionIfDue } from '../../src/server/retention/retentionJob.ts'
 import { monthsBefore } from '../../src/server/retention/deadline.ts'
-import { appendAudit } from '../../src/server/audit/auditLog.ts'
+import { appendAudit } from '../../src/server/storage/auditLog.ts'
 import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer } from './support/harness.ts'
 import { SimClient } from './support/simClient.ts'

@@ -1,6 +1,6 @@
 import type { AdminPerson, PersonChange } from '../../domain/adminProtocol.ts'
 import type { Role } from '../../domain/types.ts'
-import { appendAudit } from '../audit/auditLog.ts'
+import { appendAudit } from '../storage/auditLog.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'

@@ -1,6 +1,6 @@
 import { initialsOf, type InviteRequest, type InviteResponse } from '../../domain/adminProtocol.ts'
 import { newId } from '../../domain/ids.ts'
-import { appendAudit } from '../audit/auditLog.ts'
+import { appendAudit } from '../storage/auditLog.ts'
 import { generatePassword, hashPassword } from '../auth/password.ts'
 import { insertUser, normaliseEmail, type Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'

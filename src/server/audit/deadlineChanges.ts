@@ -1,6 +1,6 @@
 import { sameValue } from '../../domain/merge.ts'
 import type { Trx } from '../storage/storage.ts'
-import { appendAudit } from './auditLog.ts'
+import { appendAudit } from '../storage/auditLog.ts'
 
 /**
  * The team settings whose changes are audited, and the action each is recorded as: the deletion

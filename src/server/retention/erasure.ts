@@ -1,6 +1,6 @@
 import type { AnonymiseResponse, AnonymiseSkipReason, PeopleDataHit } from '../../domain/privacyProtocol.ts'
 import type { SyncTableName } from '../../domain/types.ts'
-import { appendAudit } from '../audit/auditLog.ts'
+import { appendAudit } from '../storage/auditLog.ts'
 import type { Actor } from '../auth/users.ts'
 import { loadRecords } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'

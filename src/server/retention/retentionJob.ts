@@ -1,6 +1,6 @@
 import { DEFAULT_ANONYMISE_AFTER_MONTHS } from '../../domain/privacyProtocol.ts'
 import type { SyncTableName } from '../../domain/types.ts'
-import { appendAudit, lastAuditAt, purgeAuditLog } from '../audit/auditLog.ts'
+import { appendAudit, lastAuditAt, purgeAuditLog } from '../storage/auditLog.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage } from '../storage/storage.ts'
 import { anonymisedFields, ANONYMISABLE_TABLES, isTextAnswer, templateKinds } from './anonymise.ts'

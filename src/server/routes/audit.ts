@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { MAX_ID_LENGTH } from '../../domain/syncSchemas.ts'
-import { listAudit } from '../audit/auditLog.ts'
+import { listAudit } from '../storage/auditLog.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import { ApiError } from '../errors.ts'
 import type { Storage } from '../storage/storage.ts'

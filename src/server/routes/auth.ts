@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
-import { appendAudit } from '../audit/auditLog.ts'
+import { appendAudit } from '../storage/auditLog.ts'
 import type { ServerConfig } from '../config.ts'
 import { ApiError } from '../errors.ts'
 import type { SessionGuard } from '../auth/guard.ts'

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { appendAudit } from '../audit/auditLog.ts'
+import { appendAudit } from '../storage/auditLog.ts'
 import type { ServerConfig } from '../config.ts'
 import { OidcSignIn, OidcSignInError, roleFromClaims } from '../auth/oidc.ts'
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts'

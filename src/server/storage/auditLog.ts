@@ -1,7 +1,7 @@
 import { newId } from '../../domain/ids.ts'
 import type { AuditLogRow, AuditPage } from '../../domain/privacyProtocol.ts'
-import type { Db } from '../storage/schema.ts'
-import type { Trx } from '../storage/storage.ts'
+import type { Db } from './schema.ts'
+import type { Trx } from './storage.ts'
 
 /** Every kind of event the audit log records. */
 export type AuditAction = 'sign_in' | 'sign_in_failed' | 'sign_out_all' | 'role_changed' | 'person_invited'
