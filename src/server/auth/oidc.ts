@@ -1,6 +1,7 @@
 import * as client from 'openid-client'
 import type { Role } from '../../domain/types.ts'
 import type { OidcConfig } from '../config.ts'
+import { savePendingOidcLogin, takePendingOidcLogin } from '../storage/oidcLogins.ts'
 import type { Db } from '../storage/schema.ts'
 
 /** How long a started sign-in may take at the identity provider. */
@@ -55,8 +56,7 @@ export class OidcSignIn {
     const verifier = client.randomPKCECodeVerifier()
     const state = client.randomState()
     const nonce = client.randomNonce()
-    await db.deleteFrom('oidc_logins').where('created_at', '<', now - OIDC_LOGIN_MAX_AGE_MS).execute()
-    await db.insertInto('oidc_logins').values({ state, verifier, nonce, return_to: safeReturnPath(returnTo), created_at: now }).execute()
+    await savePendingOidcLogin(db, { state, verifier, nonce, returnTo: safeReturnPath(returnTo), createdAt: now }, now - OIDC_LOGIN_MAX_AGE_MS)
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: redirectUri, scope: 'openid email profile', state, nonce,
       code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
@@ -72,9 +72,8 @@ export class OidcSignIn {
   async finish(db: Db, callbackUrl: URL, browserState: string | undefined, now: number = Date.now()): Promise<{ claims: Record<string, unknown>; returnTo: string }> {
     const state = callbackUrl.searchParams.get('state')
     if (!state || state !== browserState) throw new OidcSignInError('state does not match this browser')
-    const pending = await db.selectFrom('oidc_logins').selectAll().where('state', '=', state).executeTakeFirst()
-    await db.deleteFrom('oidc_logins').where('state', '=', state).execute()
-    if (!pending || pending.created_at < now - OIDC_LOGIN_MAX_AGE_MS) throw new OidcSignInError('unknown or expired sign-in')
+    const pending = await takePendingOidcLogin(db, state)
+    if (!pending || pending.createdAt < now - OIDC_LOGIN_MAX_AGE_MS) throw new OidcSignInError('unknown or expired sign-in')
     const configuration = await this.configuration()
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: pending.verifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true,
@@ -87,6 +86,6 @@ export class OidcSignIn {
     } catch {
       // Entra ID puts what we need in the ID token; userinfo is a bonus.
     }
-    return { claims: { ...userInfo, ...idClaims }, returnTo: pending.return_to }
+    return { claims: { ...userInfo, ...idClaims }, returnTo: pending.returnTo }
   }
 }

@@ -1,3 +1,4 @@
+import { deleteLoginFailure, findLoginFailure, saveLoginFailure } from '../storage/loginFailures.ts'
 import type { Db } from '../storage/schema.ts'
 
 /** Failed sign-ins allowed per IP and e-mail before the pair is locked. */
@@ -14,23 +15,21 @@ export function loginKey(ip: string, email: string): string {
 
 /** Milliseconds until the key may try again, or 0 when it is not locked. */
 export async function lockedFor(db: Db, key: string, now: number = Date.now()): Promise<number> {
-  const row = await db.selectFrom('login_failures').select('locked_until').where('key', '=', key).executeTakeFirst()
-  return row && row.locked_until > now ? row.locked_until - now : 0
+  const row = await findLoginFailure(db, key)
+  return row && row.lockedUntil > now ? row.lockedUntil - now : 0
 }
 
 /** Counts a failure; the fifth within the window locks the key for LOCK_MS. Stored in the database, so all instances agree. */
 export async function recordFailure(db: Db, key: string, now: number = Date.now()): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('login_failures').select(['failures', 'last_at']).where('key', '=', key).executeTakeFirst()
-    const failures = row && now - row.last_at < WINDOW_MS ? row.failures + 1 : 1
+    const row = await findLoginFailure(trx, key)
+    const failures = row && now - row.lastAt < WINDOW_MS ? row.failures + 1 : 1
     const lockedUntil = failures >= MAX_FAILURES ? now + LOCK_MS : 0
-    await trx.insertInto('login_failures').values({ key, failures, locked_until: lockedUntil, last_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ failures, locked_until: lockedUntil, last_at: now }))
-      .execute()
+    await saveLoginFailure(trx, key, { failures, lockedUntil, lastAt: now })
   })
 }
 
 /** Forgets the failures of a key after a successful sign-in. */
 export async function clearFailures(db: Db, key: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('key', '=', key).execute()
+  await deleteLoginFailure(db, key)
 }

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Db } from '../storage/schema.ts'
 import type { Role } from '../../domain/types.ts'
+import type { Db } from '../storage/schema.ts'
+import {
+  deleteSessionByHash, deleteSessionsExpiredBy, deleteSessionsOfUser, extendSessions, findSessionRows, insertSession, type SessionRow,
+} from '../storage/sessions.ts'
 import type { Actor } from './users.ts'
 
 /** Name of the HttpOnly session cookie. */
@@ -13,7 +16,7 @@ function hashToken(token: string): string {
 /** Starts a session and returns the token for the cookie; only its hash is stored. */
 export async function createSession(db: Db, userId: string, ttlMs: number, now: number = Date.now()): Promise<string> {
   const token = randomBytes(32).toString('base64url')
-  await db.insertInto('sessions').values({ token_hash: hashToken(token), user_id: userId, created_at: now, expires_at: now + ttlMs }).execute()
+  await insertSession(db, { tokenHash: hashToken(token), userId, createdAt: now, expiresAt: now + ttlMs })
   return token
 }
 
@@ -29,17 +32,6 @@ export type SessionLookup =
 export interface SessionQuery {
   readonly token: string
   readonly now: number
-}
-
-interface SessionRow {
-  token_hash: string
-  expires_at: number
-  id: string | null
-  email: string | null
-  name: string | null
-  role: string | null
-  team_id: string | null
-  from_seq: number | null
 }
 
 /**
@@ -68,11 +60,7 @@ function lookupFromRows(rows: readonly SessionRow[], now: number): SessionLookup
  */
 export async function resolveSessions(db: Db, queries: readonly SessionQuery[], ttlMs: number): Promise<SessionLookup[]> {
   const hashes = queries.map((q) => hashToken(q.token))
-  const rows = await db.selectFrom('sessions as s')
-    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 's.user_id').on('u.disabled_at', 'is', null))
-    .leftJoin('memberships as m', 'm.user_id', 'u.id')
-    .select(['s.token_hash', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'm.team_id', 'm.from_seq'])
-    .where('s.token_hash', 'in', [...new Set(hashes)]).orderBy('s.token_hash').orderBy('m.team_id').execute()
+  const rows = await findSessionRows(db, hashes)
   const byHash = new Map<string, SessionRow[]>()
   for (const row of rows) {
     const list = byHash.get(row.token_hash) ?? []
@@ -87,7 +75,7 @@ export async function resolveSessions(db: Db, queries: readonly SessionQuery[], 
   })
   if (due.length > 0) {
     const expiresAt = Math.max(...due.map((i) => queries[i]!.now)) + ttlMs
-    await db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', 'in', [...new Set(due.map((i) => hashes[i]!))]).execute()
+    await extendSessions(db, due.map((i) => hashes[i]!), expiresAt)
     for (const i of due) lookups[i] = { ...(lookups[i] as { actor: Actor }), expiresAt }
   }
   return lookups
@@ -101,17 +89,15 @@ export async function resolveSession(db: Db, token: string, ttlMs: number, now: 
 
 /** Ends a session; unknown tokens are ignored. */
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
+  await deleteSessionByHash(db, hashToken(token))
 }
 
 /** Ends every session of a user (sign out on all devices); returns how many there were. */
 export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()
-  return Number(result.numDeletedRows)
+  return deleteSessionsOfUser(db, userId)
 }
 
 /** Removes sessions that expired more than EXPIRED_SESSION_KEPT_MS ago (run now and then). */
 export async function purgeExpiredSessions(db: Db, now: number = Date.now()): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now - EXPIRED_SESSION_KEPT_MS).executeTakeFirst()
-  return Number(result.numDeletedRows)
+  return deleteSessionsExpiredBy(db, now - EXPIRED_SESSION_KEPT_MS)
 }
