@@ -5,10 +5,11 @@ import { generatePassword, hashPassword } from '../auth/password.ts'
 import { insertUser, normaliseEmail, type Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import type { Storage } from '../storage/storage.ts'
+import { teamExists } from '../storage/liveRecords.ts'
 import { insertSystemRecords } from '../storage/systemWrite.ts'
 import { findTakenEmail } from '../storage/users.ts'
 import { requireManager, requireRoleChangeAllowed } from './access.ts'
-import { loadAdminPerson, teamExists } from './people.ts'
+import { loadAdminPerson } from './people.ts'
 
 /**
  * Invites someone into a team: creates the account (it can sign in through OpenID Connect when

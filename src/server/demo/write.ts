@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { SyncTableName } from '../../domain/types.ts'
 import { insertUser, normaliseEmail } from '../auth/users.ts'
+import { listLiveTeams } from '../storage/liveRecords.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage, Trx } from '../storage/storage.ts'
 import { insertSystemRecords, type SystemRecord } from '../storage/systemWrite.ts'
@@ -25,7 +26,7 @@ export class DemoIncompleteError extends Error {
 
 /** The id of a live team with this exact name, or null. */
 export async function findTeamByName(db: Db | Trx, name: string): Promise<string | null> {
-  const rows = await db.selectFrom('records').select(['id', 'data']).where('tbl', '=', 'teams').where('deleted_at', 'is', null).execute()
+  const rows = await listLiveTeams(db)
   return rows.find((row) => (JSON.parse(row.data) as { name?: unknown }).name === name)?.id ?? null
 }
 

@@ -1,5 +1,6 @@
 import type { PeopleDataGroup, PeopleDataHit, PeopleDataSearchResponse } from '../../domain/privacyProtocol.ts'
-import { SYNC_TABLES, type SyncTableName } from '../../domain/types.ts'
+import { SYNC_TABLES } from '../../domain/types.ts'
+import { listLiveRecordsOf, readLiveRecordPage } from '../storage/liveRecords.ts'
 import type { Db } from '../storage/schema.ts'
 import { ANONYMISABLE_TABLES } from './anonymise.ts'
 
@@ -12,8 +13,7 @@ function lower(text: string): string {
 
 /** Ids of the team's Person records whose name or e-mail contains the search text. */
 async function matchingPeople(db: Db, teams: readonly string[], needle: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('records').select(['id', 'data'])
-    .where('tbl', '=', 'people').where('team_id', 'in', [...teams]).where('deleted_at', 'is', null).execute()
+  const rows = await listLiveRecordsOf(db, 'people', teams)
   return new Set(rows.filter((row) => {
     const person = JSON.parse(row.data) as { name?: unknown; email?: unknown }
     return [person.name, person.email].some((value) => typeof value === 'string' && lower(value).includes(needle))
@@ -44,23 +44,22 @@ export async function findPeopleData(db: Db, teams: readonly string[], q: string
   const escaped = JSON.stringify(needle).slice(1, -1)
   const hits: PeopleDataHit[] = []
   for (let cursor = 0; ;) {
-    const rows = await db.selectFrom('records').select(['tbl', 'id', 'team_id', 'data', 'seq', 'created_by'])
-      .where('team_id', 'in', [...teams]).where('deleted_at', 'is', null).where('seq', '>', cursor).orderBy('seq').limit(PAGE).execute()
+    const rows = await readLiveRecordPage(db, teams, cursor, PAGE)
     for (const row of rows) {
       const raw = lower(row.data)
-      const refers = ids.has(row.id) || ids.has(row.created_by) || [...ids].some((id) => row.data.includes(id))
+      const refers = ids.has(row.id) || ids.has(row.createdBy) || [...ids].some((id) => row.data.includes(id))
       if (!refers && !raw.includes(escaped)) continue
       const content = JSON.parse(row.data) as Record<string, unknown>
       const matches = new Set<string>()
       if (ids.has(row.id)) matches.add('id')
-      if (ids.has(row.created_by)) matches.add('createdBy')
+      if (ids.has(row.createdBy)) matches.add('createdBy')
       matchingPaths(content, '', needle, ids, matches)
       if (matches.size === 0) continue
       if (hits.length >= limit) return { hits, truncated: true }
-      const table = row.tbl as SyncTableName
+      const table = row.table
       hits.push({
-        table, id: row.id, teamId: row.team_id, matches: [...matches].sort(), anonymisable: ANONYMISABLE_TABLES.has(table),
-        record: { ...content, id: row.id, teamId: row.team_id, createdBy: row.created_by, rev: row.seq, deletedAt: null },
+        table, id: row.id, teamId: row.teamId, matches: [...matches].sort(), anonymisable: ANONYMISABLE_TABLES.has(table),
+        record: { ...content, id: row.id, teamId: row.teamId, createdBy: row.createdBy, rev: row.seq, deletedAt: null },
       })
     }
     if (rows.length < PAGE) return { hits, truncated: false }

@@ -1,6 +1,7 @@
 import { DEFAULT_ANONYMISE_AFTER_MONTHS } from '../../domain/privacyProtocol.ts'
 import type { SyncTableName } from '../../domain/types.ts'
 import { appendAudit, lastAuditAt, purgeAuditLog } from '../storage/auditLog.ts'
+import { listLiveTeamRecords, listLiveTeams } from '../storage/liveRecords.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage } from '../storage/storage.ts'
 import { anonymisedFields, ANONYMISABLE_TABLES, isTextAnswer, templateKinds } from './anonymise.ts'
@@ -11,7 +12,7 @@ import { commitRewrite, rewriteRecords } from './rewrite.ts'
 const BATCH = 500
 /** The hourly housekeeping runs the job when the last run is older than this: once a day. */
 const DUE_AFTER_MS = 23 * 60 * 60 * 1000
-const READ_TABLES = [...ANONYMISABLE_TABLES, 'checklistTemplates']
+const READ_TABLES: readonly SyncTableName[] = [...ANONYMISABLE_TABLES, 'checklistTemplates']
 
 type Content = Readonly<Record<string, unknown>>
 
@@ -24,7 +25,7 @@ export interface RetentionResult {
 
 /** The deletion deadline of every live team, in months (DEFAULT_ANONYMISE_AFTER_MONTHS when unset). */
 async function teamDeadlines(db: Db): Promise<Array<{ teamId: string; months: number }>> {
-  const rows = await db.selectFrom('records').select(['id', 'data']).where('tbl', '=', 'teams').where('deleted_at', 'is', null).execute()
+  const rows = await listLiveTeams(db)
   return rows.map((row) => {
     const months = (JSON.parse(row.data) as { retention?: { anonymiseAfterMonths?: unknown } }).retention?.anonymiseAfterMonths
     return { teamId: row.id, months: Number.isInteger(months) && (months as number) >= 0 ? months as number : DEFAULT_ANONYMISE_AFTER_MONTHS }
@@ -36,9 +37,8 @@ async function teamDeadlines(db: Db): Promise<Array<{ teamId: string; months: nu
  * again on each record once it is locked (it may have been reopened in between).
  */
 async function expired(db: Db, teamId: string, cutoff: number) {
-  const rows = await db.selectFrom('records').select(['tbl', 'id', 'data'])
-    .where('team_id', '=', teamId).where('tbl', 'in', READ_TABLES).where('deleted_at', 'is', null).execute()
-  const records = rows.map((row) => ({ table: row.tbl as SyncTableName, id: row.id, content: JSON.parse(row.data) as Content }))
+  const rows = await listLiveTeamRecords(db, teamId, READ_TABLES)
+  const records = rows.map((row) => ({ table: row.table, id: row.id, content: JSON.parse(row.data) as Content }))
   const kinds = templateKinds(records.filter((r) => r.table === 'checklistTemplates'))
   const runs = new Map(records.filter((r) => r.table === 'checklistRuns').map((r) => [r.id, r.content]))
   const runPast = (runId: unknown) => {

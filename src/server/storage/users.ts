@@ -1,7 +1,7 @@
 import type { Db } from './schema.ts'
 
 /** An account row to insert; the e-mail already normalised. */
-export interface AccountRow {
+export interface NewAccount {
   readonly id: string
   readonly email: string
   readonly name: string
@@ -11,7 +11,7 @@ export interface AccountRow {
 }
 
 /** Inserts one account, enabled. */
-export async function insertAccount(db: Db, row: AccountRow): Promise<void> {
+export async function insertAccount(db: Db, row: NewAccount): Promise<void> {
   await db.insertInto('users').values({
     id: row.id, email: row.email, name: row.name, role: row.role, password_hash: row.passwordHash, created_at: row.createdAt, disabled_at: null,
   }).execute()
@@ -82,4 +82,34 @@ export async function setAccountRole(db: Db, id: string, role: string): Promise<
 /** Disables an account from `disabledAt`, or enables it again with null. */
 export async function setAccountDisabled(db: Db, id: string, disabledAt: number | null): Promise<void> {
   await db.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', id).execute()
+}
+
+/** An account as the admin's people screen lists it, with when it last signed in (the newest session). */
+export interface AccountListRow {
+  id: string
+  name: string
+  email: string
+  role: string
+  disabled_at: number | null
+  password_hash: string | null
+  last_sign_in: number | string | null
+}
+
+function accountList(db: Db) {
+  return db.selectFrom('users').select((eb) => [
+    'users.id', 'users.name', 'users.email', 'users.role', 'users.disabled_at', 'users.password_hash',
+    eb.selectFrom('sessions').select((s) => s.fn.max('sessions.created_at').as('m'))
+      .whereRef('sessions.user_id', '=', 'users.id').as('last_sign_in'),
+  ])
+}
+
+/** Accounts that are members of `teamId` (disabled ones too), by name and e-mail. */
+export async function listTeamAccounts(db: Db, teamId: string): Promise<AccountListRow[]> {
+  return accountList(db).innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .where('memberships.team_id', '=', teamId).orderBy('users.name').orderBy('users.email').execute()
+}
+
+/** One account as the people screen lists it, or undefined. */
+export async function findListedAccount(db: Db, id: string): Promise<AccountListRow | undefined> {
+  return accountList(db).where('users.id', '=', id).executeTakeFirst()
 }
