@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { purgeExpiredSessions } from './auth/sessions.ts'
 import { runRetentionIfDue } from './retention/retentionJob.ts'
 import type { Storage } from './storage/storage.ts'
-import { purgeTombstones } from './sync/purge.ts'
+import { purgeTombstones } from './storage/tombstones.ts'
 
 const EVERY_MS = 60 * 60 * 1000
 

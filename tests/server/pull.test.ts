@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import type { PullResponse } from '../../src/domain/protocol.ts'
 import { addMemberships } from '../../src/server/auth/users.ts'
-import { purgeTombstones } from '../../src/server/sync/purge.ts'
+import { purgeTombstones } from '../../src/server/storage/tombstones.ts'
 import { runMaintenance } from '../../src/server/maintenance.ts'
 import { describeBackends } from './support/backends.ts'
 import { deleteOf, putOf, useServer } from './support/harness.ts'

@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
 import type { SyncTableName } from '../../domain/types.ts'
 import { insertUser, normaliseEmail } from '../auth/users.ts'
 import { listLiveTeams } from '../storage/liveRecords.ts'
+import { takeWriteLock } from '../storage/records.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage, Trx } from '../storage/storage.ts'
 import { insertSystemRecords, type SystemRecord } from '../storage/systemWrite.ts'
@@ -37,7 +37,7 @@ export async function findTeamByName(db: Db | Trx, name: string): Promise<string
  */
 async function underSequenceLock<T>(storage: Storage, work: (trx: Trx, seq: number) => Promise<T>): Promise<T> {
   return storage.db.transaction().execute(async (trx) => {
-    if (storage.kind === 'sqlite') await trx.updateTable('sync_state').set({ seq: sql`seq` }).where('id', '=', 1).execute()
+    await takeWriteLock(trx, storage.kind)
     const state = await storage.lockSequence(trx)
     return work(trx, state.seq)
   })

@@ -127,6 +127,15 @@ export async function readSequence(db: Db): Promise<SequenceRow> {
 }
 
 /**
+ * On SQLite, makes `trx` take the database's write lock now, with a write that changes nothing:
+ * a process writing the same file meanwhile makes it wait (busy timeout) instead of failing on a
+ * stale snapshot later. PostgreSQL needs nothing (lockSequence locks the row).
+ */
+export async function takeWriteLock(trx: Trx, kind: Kind): Promise<void> {
+  if (kind === 'sqlite') await trx.updateTable('sync_state').set({ seq: sql`seq` }).where('id', '=', 1).execute()
+}
+
+/**
  * Takes the next sequence number for a change that is not a record (a new membership); best
  * inside a transaction that already holds the sequence lock. Returns it.
  */

@@ -1,4 +1,4 @@
-import type { Storage } from '../storage/storage.ts'
+import type { Storage } from './storage.ts'
 
 /**
  * Deletes tombstones older than `olderThan` (server time) and moves the purge horizon to the
