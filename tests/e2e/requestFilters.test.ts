@@ -5,7 +5,7 @@ import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/
 import { startAppServer, type AppServer } from './support/appServer.ts'
 import { pageHeading } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
-import { seedRecords } from '../../src/server/sync/seed.ts'
+import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { toListQuery } from '../../src/domain/requestListFilter.ts'
 
 // A report links to the requests behind a figure with the list's URL filters (issue #13): the list
@@ -35,7 +35,7 @@ beforeAll(async () => {
       helpdeskCaseNo: '', resolution: '', tipId: null,
     },
   })
-  await seedRecords(server.app.storage, [
+  await writeSystemRecords(server.app.storage, [
     { table: 'departments', record: { ...base(BYG, at(1, 1)), name: 'Byg og Miljø', location: '' } },
     { table: 'departments', record: { ...base(NATUR, at(1, 1)), name: 'Natur og Vand', location: '' } },
     // Ids in creation order, as UUIDv7 ids are: the list shows the newest first.
