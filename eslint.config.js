@@ -4,7 +4,7 @@ import pluginVue from 'eslint-plugin-vue'
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'dev-dist/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'bench/floor/dist/**', 'node_modules/**', 'dev-dist/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {

@@ -1,34 +1,99 @@
-// Lighthouse 12.2.3 (mobile defaults) against the served production build; prints the scores.
-// Usage: npm run build && npm run bench:lighthouse [-- URL]   (without URL the build is served here)
+// Lighthouse 12.2.3 (mobile defaults, simulated throttling) against the production build and the
+// floor app (bench/floor/: the bare Vue + vue-router + Pinia + Dexie + workbox-window stack), both
+// served by the same compressing static server. Home is measured LH_RUNS times alternately against
+// the floor (medians and ranges, and app/floor ratios); other screens once each.
+// Usage: npm run bench:lighthouse [-- URL]
+//   builds both first (LH_BUILD=0 skips it); with URL it measures that server's screens, no floor.
+//   LH_RUNS=5 (default 3), LH_PATHS=/henvendelser,/tid (other screens; default the main ones, '' for none)
 import lighthouse from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
-import { cpus } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { cpus, loadavg } from 'node:os'
 import { serveDist } from './support/serveDist.mjs'
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const RUNS = Number(process.env.LH_RUNS ?? 3)
+const others = (process.env.LH_PATHS ?? '/henvendelser,/tid,/tjeklister,/mere').split(',').filter(Boolean)
+const external = process.argv[2]
 
-const server = process.argv[2] ? null : await serveDist()
-const base = process.argv[2] ?? server.url
-const paths = (process.env.LH_PATHS ?? '/,/henvendelser,/tid,/tjeklister,/mere').split(',')
+if (!external && process.env.LH_BUILD !== '0') {
+  execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/floor/vite.config.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] })
+}
+const app = external ? null : await serveDist('dist')
+const floor = external ? null : await serveDist('bench/floor/dist')
+const base = external ?? app.url
 
-console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, Node ${process.version}`)
-console.log(`Lighthouse mobile defaults (simulated throttling) against ${base}`)
+console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(2)).join(' ')}, Node ${process.version}`)
+console.log(`Lighthouse mobile defaults (simulated throttling); app ${base}${floor ? `, floor ${floor.url}` : ''}`)
+
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: FLAGS })
+
+/** One Lighthouse run; returns the figures this benchmark prints. */
+async function measure(url) {
+  const { lhr } = await lighthouse(url, {
+    port: chrome.port, output: 'json', logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+  })
+  const a = lhr.audits
+  const scripts = (a['network-requests'].details?.items ?? []).filter((r) => r.resourceType === 'Script')
+  return {
+    performance: lhr.categories.performance.score,
+    accessibility: lhr.categories.accessibility.score,
+    bestPractices: lhr.categories['best-practices'].score,
+    fcp: a['first-contentful-paint'].numericValue,
+    lcp: a['largest-contentful-paint'].numericValue,
+    tbt: a['total-blocking-time'].numericValue,
+    cls: a['cumulative-layout-shift'].numericValue,
+    jsKB: scripts.reduce((sum, r) => sum + r.transferSize, 0) / 1024,
+    failed: Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary').map((x) => x.id),
+  }
+}
+
+const line = (label, r) => `${label.padEnd(16)} performance ${r.performance.toFixed(2)}  FCP ${(r.fcp / 1000).toFixed(2)} s  ` +
+  `LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}  JS ${r.jsKB.toFixed(1)} KB` +
+  `  accessibility ${r.accessibility}  best-practices ${r.bestPractices}`
+const median = (xs) => {
+  const s = [...xs].sort((x, y) => x - y)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
 try {
-  for (const path of paths) {
-    const result = await lighthouse(base + path, {
-      port: chrome.port, output: 'json', logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    })
-    const c = result.lhr.categories
-    const a = result.lhr.audits
-    const failed = Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary').map((x) => x.id)
-    console.log(`${path.padEnd(14)} performance ${c.performance.score}  accessibility ${c.accessibility.score}  best-practices ${c['best-practices'].score}  ` +
-      `FCP ${a['first-contentful-paint'].displayValue}  LCP ${a['largest-contentful-paint'].displayValue}  TBT ${a['total-blocking-time'].displayValue}  CLS ${a['cumulative-layout-shift'].displayValue}`)
-    if (failed.length > 0) console.log(`               failing audits: ${failed.join(', ')}`)
+  const home = { app: [], floor: [] }
+  for (let run = 1; run <= RUNS; run++) {
+    const r = await measure(`${base}/`)
+    home.app.push(r)
+    console.log(line(`/ #${run}`, r))
+    if (r.failed.length > 0) console.log(`                 failing audits: ${r.failed.join(', ')}`)
+    if (floor) {
+      const f = await measure(`${floor.url}/`)
+      home.floor.push(f)
+      console.log(line(`floor #${run}`, f))
+    }
+  }
+
+  const metrics = [['performance', 'performance', (v) => v.toFixed(2)], ['FCP s', 'fcp', (v) => (v / 1000).toFixed(2)],
+    ['LCP s', 'lcp', (v) => (v / 1000).toFixed(2)], ['TBT ms', 'tbt', (v) => String(Math.round(v))],
+    ['JS KB (transfer)', 'jsKB', (v) => v.toFixed(1)]]
+  console.log(`\nHome, ${RUNS} runs: median [min–max]${floor ? '; ratio = app median / floor median' : ''}`)
+  for (const [label, key, fmt] of metrics) {
+    const cell = (rs) => {
+      const xs = rs.map((r) => r[key])
+      return `${fmt(median(xs))} [${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}]`.padEnd(24)
+    }
+    const ratio = floor ? `ratio ${(median(home.app.map((r) => r[key])) / Math.max(median(home.floor.map((r) => r[key])), 1e-9)).toFixed(2)}` : ''
+    console.log(`  ${label.padEnd(18)} app ${cell(home.app)} ${floor ? `floor ${cell(home.floor)} ${ratio}` : ''}`)
+  }
+
+  if (others.length > 0) console.log('\nOther screens (one run each):')
+  for (const path of others) {
+    const r = await measure(base + path)
+    console.log(line(path, r))
+    if (r.failed.length > 0) console.log(`                 failing audits: ${r.failed.join(', ')}`)
   }
 } finally {
   await chrome.kill()
-  await server?.close()
+  await app?.close()
+  await floor?.close()
 }
