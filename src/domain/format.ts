@@ -26,9 +26,18 @@ export function formatDateTime(ms: number, locale: FormatLocale = 'da'): string 
   return `${formatDate(ms, locale)} ${formatTime(ms, locale)}`
 }
 
+// Creating an Intl.NumberFormat costs far more than using one (on a phone, milliseconds each).
+const hourFormats = new Map<string, Intl.NumberFormat>()
+
 /** Hours with at most `digits` decimals and a decimal comma in Danish: 3,5. */
 export function formatHours(hours: number, locale: FormatLocale = 'da', digits = 1): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(hours)
+  const key = `${locale}:${digits}`
+  let format = hourFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+    hourFormats.set(key, format)
+  }
+  return format.format(hours)
 }
 
 /** A running stopwatch: "4:07" (minutes:seconds) under an hour, "1:04:07" from an hour; whole seconds, rounded down. */
