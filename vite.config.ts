@@ -61,7 +61,7 @@ export default defineConfig({
       output: {
         // One chunk for the libraries every screen needs compresses better than seven small ones.
         advancedChunks: {
-          groups: [{ name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie|uuidv7)[\\/]|src[\\/]i18n[\\/]vueI18nSubset\.ts$/ }],
+          groups: [{ name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie|uuidv7)[\\/]|src[\\/]i18n[\\/]vueI18nSubset\.ts$|vite[\\/]preload-helper|rolldown[\\/]runtime/ }],
         },
       },
     },
