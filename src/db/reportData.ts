@@ -1,17 +1,20 @@
 import { db } from './database.ts'
 import { getTeam } from './profile.ts'
 import { bandMembers } from '../domain/teamWeek.ts'
-import { buildReport, trendWeeks, type DepartmentFilter, type Report } from '../domain/report/report.ts'
+import { buildReport, trendWeeks, type DepartmentFilter, type Report, type ReportInput } from '../domain/report/report.ts'
 import { shiftPeriod, type Period } from '../domain/report/period.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
 import type { Request, RequestId, TeamId } from '../domain/types.ts'
 
+/** What a report of a period is counted from: the records read for it, before any department filter. */
+export type ReportData = Omit<ReportInput, 'period' | 'previous' | 'department'>
+
 /**
  * Reads what the report of `period` needs from the device's copy of the team (index reads: the
- * requests of the period and the one before by `createdAt`, the time entries by week) and counts
- * it. Works offline like every screen.
+ * requests of the period and the one before by `createdAt`, the time entries by a range of week
+ * keys). Works offline like every screen. Choosing a department counts these again without reading.
  */
-export async function loadReport(teamId: TeamId, period: Period, department: DepartmentFilter, now: number): Promise<Report> {
+export async function loadReportData(teamId: TeamId, period: Period, now: number): Promise<ReportData> {
   const previous = shiftPeriod(period, -1)
   const database = db()
   const weeks = trendWeeks(period).map((w) => w.week)
@@ -19,7 +22,8 @@ export async function loadReport(teamId: TeamId, period: Period, department: Dep
     getTeam(teamId),
     database.people.where('teamId').equals(teamId).toArray(),
     database.requests.where('createdAt').between(previous.start, period.end, true, false).toArray(),
-    database.timeEntries.where('week').anyOf(weeks).toArray(),
+    // Week keys ("2026-W48") sort as text, so the period's weeks are one range of the index.
+    database.timeEntries.where('week').between(weeks[0]!, weeks.at(-1)!, true, true).toArray(),
     database.checklistRuns.toArray(),
     database.absences.toArray(),
   ])
@@ -30,9 +34,19 @@ export async function loadReport(teamId: TeamId, period: Period, department: Dep
   const known = new Map<RequestId, Pick<Request, 'departmentId' | 'owner'>>(teamRequests.map((r) => [r.id, r]))
   const missing = [...new Set(teamEntries.map((e) => e.requestId).filter((id): id is RequestId => id !== null && !known.has(id)))]
   for (const r of await database.requests.bulkGet(missing)) if (r && r.deletedAt === null) known.set(r.id, r)
-  return buildReport({
-    period, previous, department, requests: teamRequests, linked: known, entries: teamEntries, runs: live(runs),
+  return {
+    requests: teamRequests, linked: known, entries: teamEntries, runs: live(runs),
     members: bandMembers(live(people)).map((p) => p.id),
     band: team?.budget ?? DEFAULT_BUDGET, overrides: team?.budgetOverrides ?? [], absences: live(absences), now,
-  })
+  }
+}
+
+/** Counts the report of `period` for `department` from data read for that period (pure). */
+export function countReport(data: ReportData, period: Period, department: DepartmentFilter): Report {
+  return buildReport({ ...data, period, previous: shiftPeriod(period, -1), department })
+}
+
+/** Reads and counts the report of `period` for `department`. */
+export async function loadReport(teamId: TeamId, period: Period, department: DepartmentFilter, now: number): Promise<Report> {
+  return countReport(await loadReportData(teamId, period, now), period, department)
 }

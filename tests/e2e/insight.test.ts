@@ -41,7 +41,7 @@ const emailOf = (role: string): string => demo.accounts.find((a) => a.role === r
 
 /** The rows of a report table on screen: first cell (the row header) and the rest, as shown. */
 async function screenRows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent!.trim())))
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent!.trim())))
 }
 
 /** A shown number ("1.234", "3,5", "12 %") as a number. */
