@@ -189,6 +189,23 @@ describe("the leder's home and report", () => {
   })
 })
 
+describe('offline', () => {
+  it('the report and the group\'s week are counted on the phone without a network', async () => {
+    await contexts[1]!.setOffline(true)
+    try {
+      await emma.goto(`${server.url}/rapporter?periode=2026-10`)
+      await settle(emma)
+      const summary = await screenRows(main(emma).getByRole('table', { name: 'Nøgletal' }))
+      expect(shown(summary[0]![1]!)).toBeGreaterThan(0)
+      await emma.goto(`${server.url}/team?uger=13`)
+      await settle(emma)
+      expect(await main(emma).locator('article.member').count()).toBeGreaterThan(5)
+    } finally {
+      await contexts[1]!.setOffline(false)
+    }
+  })
+})
+
 describe('axe, WCAG 2.1 AA', () => {
   for (const width of [320, 360, 1280]) for (const scheme of ['light', 'dark'] as const) {
     it.each([['Gruppens uge', '/team'], ['Rapporter', '/rapporter?periode=2026-11']])(`%s at ${width} px, ${scheme}`, async (name, path) => {
