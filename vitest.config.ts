@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'happy-dom',
+          // Mounting screens takes a few seconds when CI's two cores are busy; 5 s timed out now and then.
+          testTimeout: 15_000,
           setupFiles: ['tests/unit/setup.ts'],
         },
       },
