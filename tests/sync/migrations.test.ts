@@ -20,13 +20,13 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema version 3 (conflicts and refused changes)', () => {
+describe('schema versions 3 (conflicts and refused changes) and 4 (requests by createdAt)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
     // A version 2 database already holds the derived fields; version 1 gets them on upgrade.
     const derived = version === 2 ? { words: ['printer', 'virker', 'ikke', 'ane'] } : {}
-    await old.table('requests').add({ id: 'r1', teamId: 't', status: 'ny', description: 'Printer virker ikke', requesterName: 'Ane', resolution: '', helpdeskCaseNo: '', deletedAt: null, ...derived })
+    await old.table('requests').add({ id: 'r1', teamId: 't', status: 'ny', createdAt: 1_796_000_000_000, description: 'Printer virker ikke', requesterName: 'Ane', resolution: '', helpdeskCaseNo: '', deletedAt: null, ...derived })
     await old.table('timeEntries').add({ id: 'e1', personId: 'p', start: 1, end: null, week: '2026-W48', ...(version === 2 ? { running: 1 } : {}) })
     await old.table('outbox').add({ table: 'requests', recordId: 'r1', op: 'put', fields: {}, baseRev: 0, at: 1 })
     await old.table('meta').put({ key: 'profile', value: { teamId: 't', personId: 'p' } })
@@ -35,7 +35,9 @@ describe('schema version 3 (conflicts and refused changes)', () => {
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(3)
+    expect(upgraded.verno).toBe(4)
+    // Version 4: a report finds the request by when it was made.
+    expect((await upgraded.requests.where('createdAt').between(1_795_000_000_000, 1_797_000_000_000).toArray()).map((r) => r.id)).toEqual(['r1'])
     expect(await upgraded.requests.get('r1' as RequestId)).toMatchObject({ description: 'Printer virker ikke' })
     expect((await upgraded.requests.where('words').equals('printer').toArray()).map((r) => r.id)).toEqual(['r1'])
     expect(await upgraded.timeEntries.where('[personId+running]').equals(['p', 1]).count()).toBe(1)
