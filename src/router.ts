@@ -39,7 +39,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
   { path: '/rapporter', name: 'reports', component: () => import('./views/ReportView.vue'), meta: needs('common', 'insight', 'requests', 'time') },
-  { path: '/team', name: 'team', component: () => import('./views/TeamWeekView.vue'), meta: needs('common', 'insight', 'time') },
+  { path: '/team', name: 'team', component: () => import('./views/TeamWeekView.vue'), meta: needs('common', 'insight', 'requests', 'time') },
 
   { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more', 'admin') },
   { path: '/mere/personer', name: 'admin-people', component: () => import('./views/PeopleAdminView.vue'), meta: needs('common', 'admin') },

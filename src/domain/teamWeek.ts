@@ -2,6 +2,7 @@
 import { addWeeks, isoWeekOf, startOfIsoWeek, endOfIsoWeek, weekKey, type IsoWeek } from './isoWeek.ts'
 import { bandOf, budgetStatus, totalHours, type BudgetEntry, type BudgetStatus } from './weekBudget.ts'
 import { toDateInput } from './format.ts'
+import { isOpenStatus } from './requestStatus.ts'
 import type { BudgetBand, BudgetOverride, ChecklistRun, PersonId, Request, Role } from './types.ts'
 
 export { bandOf } from './weekBudget.ts'
@@ -48,11 +49,11 @@ export interface PressureRun {
 
 /** Open work waiting on one person. */
 export interface MemberLoad {
-  /** Open requests they are responsible for, not referred and not with IT (ny, i gang, venter). */
+  /** Every open request they are responsible for (what the request list's "Åbne" shows for them). */
   readonly open: number
-  /** Requests referred to them (status henvist, they are the assignee). */
+  /** Of those, referred to them (status henvist, they are the assignee). */
   readonly referred: number
-  /** Requests they sent to IT that are still waiting (status sendt til IT). */
+  /** Of those, sent to IT and still waiting (status sendt til IT). */
   readonly withIt: number
   /** Checklists they started that are still in progress past their due date. */
   readonly overdueChecklists: number
@@ -138,7 +139,7 @@ export function lastingPressure(weeks: readonly MemberWeek[], minimum = LASTING_
 export function memberLoad(personId: PersonId, requests: TeamWeekInput['requests'], runs: TeamWeekInput['runs'], today: string): MemberLoad {
   const own = requests.filter((r) => r.assigneeId === personId)
   return {
-    open: own.filter((r) => r.status === 'ny' || r.status === 'i gang' || r.status === 'venter').length,
+    open: own.filter((r) => isOpenStatus(r.status)).length,
     referred: own.filter((r) => r.status === 'henvist').length,
     withIt: own.filter((r) => r.status === 'sendt til IT').length,
     overdueChecklists: runs.filter((r) => r.createdBy === personId && r.status === 'i gang' && r.dueDate !== null && r.dueDate < today).length,

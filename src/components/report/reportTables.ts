@@ -7,7 +7,8 @@ import type { DepartmentFilter, Report } from '../../domain/report/report.ts'
 import type { Count } from '../../domain/report/stats.ts'
 import { toDateInput } from '../../domain/format.ts'
 import { parseWeekKey, startOfIsoWeek, endOfIsoWeek } from '../../domain/isoWeek.ts'
-import type { Activity, Channel, Owner, RequestStatus } from '../../domain/types.ts'
+import type { Activity, AssetId, Channel, DepartmentId, Owner, RequestStatus } from '../../domain/types.ts'
+import { toListQuery, type RequestListFilter } from '../../domain/requestListFilter.ts'
 
 /** A number and how to show it: a count, hours, another decimal number (weeks), or a share 0–1. */
 export interface NumberCell {
@@ -48,15 +49,23 @@ export interface ReportLabels {
   owner(owner: Owner): string
 }
 
+/** A department key of the counts ('' for none) as the list filter's department. */
+const departmentOf = (key: string): DepartmentId | null => (key === '' ? null : key as DepartmentId)
 const count = (n: number): NumberCell => ({ n, kind: 'count' })
 const hours = (n: number): NumberCell => ({ n, kind: 'hours' })
 const fraction = (n: number): NumberCell => ({ n, kind: 'share' })
 const decimal = (n: number): NumberCell => ({ n, kind: 'decimal' })
 const HOUR = 3_600_000
 
-/** The list query of a period and department, plus `extra` filters; every status, since a report counts them all. */
-export function listQuery(period: Period, department: DepartmentFilter, extra: Record<string, string> = {}): ListQuery {
-  return { status: 'all', fra: toDateInput(period.start), til: lastDayOf(period), ...(department ? { afdeling: department } : {}), ...extra }
+/**
+ * The request list's query (its URL contract, toListQuery) for the requests of a period and
+ * department, narrowed by `extra`; every status unless `extra` names one, since a report counts them all.
+ */
+export function listQuery(period: Period, department: DepartmentFilter, extra: Partial<RequestListFilter> = {}): ListQuery {
+  return toListQuery({
+    status: 'all', from: toDateInput(period.start), to: lastDayOf(period),
+    ...(department ? { departmentId: department === 'ingen' ? null : department } : {}), ...extra,
+  })
 }
 
 function countRows(counts: readonly Count[], total: number, name: (key: string) => string, link: (key: string) => ListQuery | undefined): ReportRow[] {
@@ -65,7 +74,7 @@ function countRows(counts: readonly Count[], total: number, name: (key: string) 
 
 /** Every table of the report, in the order of the screen. */
 export function reportTables(report: Report, period: Period, department: DepartmentFilter, l: ReportLabels): ReportTable[] {
-  const q = (extra: Record<string, string>) => listQuery(period, department, extra)
+  const q = (extra: Partial<RequestListFilter>) => listQuery(period, department, extra)
   const total = report.requests.total
   const countCols = (first: string) => [l.text(first), l.text('insight.report.col.count'), l.text('insight.report.col.share')]
   const summary: ReportRow[] = [
@@ -86,15 +95,15 @@ export function reportTables(report: Report, period: Period, department: Departm
     cells: [label, count(s.count), count(s.solved), s.medianMs === null ? null : hours(s.medianMs / HOUR), s.p90Ms === null ? null : hours(s.p90Ms / HOUR)],
   })
   const hotspotLink = (dimension: string, key: string): ListQuery => q(
-    dimension === 'category' ? { kategori: key } : dimension === 'department' ? { afdeling: key || 'ingen' } : { udstyr: key },
+    dimension === 'category' ? { category: key } : dimension === 'department' ? { departmentId: departmentOf(key) } : { assetId: key as AssetId },
   )
   const hotspotName = (dimension: string, key: string): string => (
     dimension === 'category' ? l.category(key) : dimension === 'department' ? l.department(key) : l.asset(key))
-  const weekDays = (key: string): Record<string, string> => {
+  const weekDays = (key: string): Partial<RequestListFilter> => {
     const week = parseWeekKey(key)!
     const from = Math.max(startOfIsoWeek(week), period.start)
     const to = Math.min(endOfIsoWeek(week), period.end) - 1
-    return { fra: toDateInput(from), til: toDateInput(to) }
+    return { from: toDateInput(from), to: toDateInput(to) }
   }
   return [
     { id: 'summary', title: l.text('insight.report.tables.summary'), columns: [l.text('insight.report.col.figure'), l.text('insight.report.col.value')], rows: summary },
@@ -103,14 +112,14 @@ export function reportTables(report: Report, period: Period, department: Departm
       columns: [l.text('insight.report.col.activity'), l.text('insight.report.col.hours'), l.text('insight.report.col.share')],
       rows: report.time.byActivity.map((a) => ({ cells: [l.activity(a.activity), hours(a.hours), fraction(report.time.hours === 0 ? 0 : a.hours / report.time.hours)] })),
     },
-    { id: 'category', title: l.text('insight.report.tables.category'), columns: countCols('insight.report.col.category'), rows: countRows(report.requests.byCategory, total, l.category, (k) => q({ kategori: k })) },
-    { id: 'preset', title: l.text('insight.report.tables.preset'), columns: countCols('insight.report.col.preset'), rows: countRows(report.requests.byPreset, total, l.preset, (k) => q({ genvej: k })) },
-    { id: 'department', title: l.text('insight.report.tables.department'), columns: countCols('insight.report.col.department'), rows: countRows(report.requests.byDepartment, total, l.department, (k) => q({ afdeling: k || 'ingen' })) },
-    { id: 'channel', title: l.text('insight.report.tables.channel'), columns: countCols('insight.report.col.channel'), rows: countRows(report.requests.byChannel, total, (k) => l.channel(k as Channel), (k) => q({ kanal: k })) },
-    { id: 'status', title: l.text('insight.report.tables.status'), columns: countCols('insight.report.col.status'), rows: countRows(report.requests.byStatus, total, (k) => l.status(k as RequestStatus), (k) => q({ status: k })) },
+    { id: 'category', title: l.text('insight.report.tables.category'), columns: countCols('insight.report.col.category'), rows: countRows(report.requests.byCategory, total, l.category, (k) => q({ category: k })) },
+    { id: 'preset', title: l.text('insight.report.tables.preset'), columns: countCols('insight.report.col.preset'), rows: countRows(report.requests.byPreset, total, l.preset, (k) => q({ presetId: k })) },
+    { id: 'department', title: l.text('insight.report.tables.department'), columns: countCols('insight.report.col.department'), rows: countRows(report.requests.byDepartment, total, l.department, (k) => q({ departmentId: departmentOf(k) })) },
+    { id: 'channel', title: l.text('insight.report.tables.channel'), columns: countCols('insight.report.col.channel'), rows: countRows(report.requests.byChannel, total, (k) => l.channel(k as Channel), (k) => q({ channel: k as Channel })) },
+    { id: 'status', title: l.text('insight.report.tables.status'), columns: countCols('insight.report.col.status'), rows: countRows(report.requests.byStatus, total, (k) => l.status(k as RequestStatus), (k) => q({ status: k as RequestStatus })) },
     {
       id: 'outOfRole', title: l.text('insight.report.tables.outOfRole'), columns: countCols('insight.report.col.owner'),
-      rows: countRows(report.outOfRole.byOwner, report.outOfRole.count, (k) => l.owner(k as Owner), (k) => q({ ejer: k })),
+      rows: countRows(report.outOfRole.byOwner, report.outOfRole.count, (k) => l.owner(k as Owner), (k) => q({ owner: k as Owner })),
     },
     {
       id: 'trend', title: l.text('insight.report.tables.trend'),
