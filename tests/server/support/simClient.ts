@@ -114,6 +114,12 @@ export class SimClient {
     }
     this.acked.push(...last.values())
     this.outbox = this.outbox.filter((m) => m.mutationId > body.lastMutationId)
+    // As the app does (db/outbox.ts acknowledgeOutbox): a refused change was already shown
+    // locally, so the copies are dropped and the next pull downloads what the server kept.
+    if (body.rejected.length > 0) {
+      this.resetLocal()
+      this.cursor = 0
+    }
   }
 
   /** Drops every local copy but keeps (and re-applies) the outbox: the start of a full download. */
