@@ -102,6 +102,28 @@ describe('client sync engine: resets, sign-out and refusals', () => {
     expect(await other.syncOk()).toMatchObject({ pushed: 0, rejected: 0 })
   })
 
+  it('a refused delete brings the request back, also when tombstones are purged meanwhile', async () => {
+    // The server convergence property found this schedule (CI seed -788183839); here with the app's engine.
+    const owner = await world.device()
+    const other = await world.device()
+    const request = await owner.local(() => createRecord('requests', owner.author!, requestContent({ description: 'Ejerens henvendelse' })))
+    await owner.syncOk()
+    await other.syncOk()
+    // A superbruger deletes only requests they logged or are responsible for.
+    await other.local(() => deleteRecord('requests', request.id))
+    expect(await other.get('requests', request.id)).toMatchObject({ deletedAt: expect.any(Number) })
+    const mine = await other.local(() => createRecord('requests', other.author!, requestContent({ description: 'Min egen' })))
+    expect(await other.syncOk()).toMatchObject({ rejected: 1 })
+    await purgeTombstones(world.server.app.storage, Date.now() + 1000)
+    await other.syncOk()
+    await owner.syncOk()
+
+    expect(await other.get('requests', request.id)).toMatchObject({ deletedAt: null, description: 'Ejerens henvendelse' })
+    expect((await other.live('requests')).map((r) => r.id).sort()).toEqual([request.id, mine.id].sort())
+    expect(await other.live('requests')).toEqual(await owner.live('requests'))
+    expect(await listRejections(other.database)).toEqual([expect.objectContaining({ recordId: request.id, op: 'delete', reason: 'forbidden' })])
+  })
+
   it('a change refused after a tombstone purge leaves no record the server no longer has', async () => {
     const a = await world.device()
     const b = await world.device()
