@@ -1,5 +1,6 @@
 import { db } from './database.ts'
 import { OPEN_STATUSES } from '../domain/requestStatus.ts'
+import { awaitsAnswer, awaitsOthers, lastReferral } from '../domain/referralInbox.ts'
 import type { PersonId, Request } from '../domain/types.ts'
 
 // Apart from requestQueries.ts (the list's paging and counting), so Home's card loads only this.
@@ -10,4 +11,27 @@ export async function listOpenRequestsAssignedTo(personId: PersonId): Promise<Re
   const parts = await Promise.all(OPEN_STATUSES.map((s) => db().requests
     .where('status').equals(s).filter((r) => r.assigneeId === personId).toArray()))
   return parts.flat().sort((a, b) => (a.id < b.id ? 1 : -1))
+}
+
+/** Requests referred to the person that wait for them to take them or send them back, newest referral first. */
+export async function listReferralsAwaiting(personId: PersonId): Promise<Request[]> {
+  const referred = await db().requests.where('status').equals('henvist').filter((r) => awaitsAnswer(r, personId)).toArray()
+  return referred.sort((a, b) => (lastReferral(b)?.at ?? 0) - (lastReferral(a)?.at ?? 0))
+}
+
+/** The names of the team's people by id (for who referred a request). */
+export async function personNames(): Promise<Map<string, string>> {
+  const people = await db().people.toArray()
+  return new Map(people.map((p) => [p.id, p.name]))
+}
+
+/** Requests the person referred to someone who has not answered yet. */
+export async function listReferralsSentWaiting(personId: PersonId): Promise<Request[]> {
+  return db().requests.where('status').equals('henvist').filter((r) => awaitsOthers(r, personId)).toArray()
+}
+
+/** The requests with these ids that exist here, by id. */
+export async function requestsById(ids: readonly string[]): Promise<Map<string, Request>> {
+  const found = await db().requests.bulkGet([...ids] as Request['id'][])
+  return new Map(found.filter((r) => r !== undefined).map((r) => [r.id, r]))
 }

@@ -9,12 +9,15 @@ import { observe, type Observation } from '../db/live.ts'
 import { countOutbox } from '../db/outbox.ts'
 import { getSyncStatus, type SyncStatus } from '../db/syncState.ts'
 import { createSyncEngine, type SyncEngine, type SyncResult } from '../sync/engine.ts'
-import { loadFeatureMessages } from '../i18n/i18n.ts'
+import { loadFeatureMessages, translate } from '../i18n/i18n.ts'
 import { startSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler.ts'
 import { refreshAccount } from '../sync/accountRefresh.ts'
 import { SYNC_PROBLEM_WORDS } from '../sync/syncProblemWords.ts'
 import type { Transport } from '../sync/transport.ts'
+import { useInboxStore } from './inbox.ts'
+import { createReferralNotices, readReferralState, type ReferralNotices } from './referralNotices.ts'
 import { useSessionStore } from './session.ts'
+import { useUiStore } from './ui.ts'
 
 /** Options for `start`; tests pass an engine or a transport, an account check, and no event stream. */
 export type SyncStartOptions = Partial<Omit<SyncSchedulerOptions, 'onResult' | 'onRunning' | 'watchOutbox'>> & {
@@ -33,6 +36,16 @@ interface Counts {
 
 const EMPTY: Counts = { pending: 0, conflicts: 0, rejections: 0, status: { lastSyncAt: null, lastError: null, lastErrorAt: null } }
 
+/** A system notification too, only where the person allowed them and the app is not in view. */
+function showSystemNotification(text: string): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted' || document.visibilityState === 'visible') return
+  try {
+    new Notification(translate('requests.inbox.notificationTitle'), { body: text, tag: 'superbruger-referral' })
+  } catch {
+    // Some phones allow notifications only from the service worker; the in-app notice was shown.
+  }
+}
+
 /** Sync state for the UI: online, changes waiting, last sync, a readable error, conflicts; and `syncNow`. */
 export const useSyncStore = defineStore('sync', () => {
   const online = shallowRef(typeof navigator === 'undefined' ? true : navigator.onLine)
@@ -42,6 +55,8 @@ export const useSyncStore = defineStore('sync', () => {
   let scheduler: SyncScheduler | null = null
   let engine: SyncEngine | null = null
   let watching: Observation | null = null
+  let watchingReferrals: Observation | null = null
+  let referralNotices: ReferralNotices | null = null
   let refreshing = false
 
   const pending = computed(() => counts.value.pending)
@@ -77,6 +92,33 @@ export const useSyncStore = defineStore('sync', () => {
       .finally(() => { refreshing = false })
   }
 
+  // Referrals: the tab bar's count, and a notice when a sync brings one (never for one made here).
+  function watchReferrals(): void {
+    const me = useSessionStore().profile?.personId
+    if (!me) return
+    const notices = createReferralNotices(me)
+    referralNotices = notices
+    // The first reading is what the device held before this start's first sync brought anything
+    // (a local read is far quicker than a round trip), so it counts as seen even during that sync.
+    let first = true
+    watchingReferrals = observe(() => readReferralState(me), (state) => {
+      useInboxStore().referralsAwaiting = state.awaiting.length
+      if (first || !syncing.value) notices.seen(state)
+      first = false
+    }, (error) => console.error(error))
+  }
+
+  function tellReferralNews(): void {
+    const notices = referralNotices
+    if (!notices) return
+    notices.news().then((texts) => {
+      for (const text of texts) {
+        useUiStore().notify(text, 'info', 8000)
+        showSystemNotification(text)
+      }
+    }).catch((error: unknown) => console.error('Reading referrals after a sync failed', error))
+  }
+
   /** Starts watching the local database and the sync triggers (call once the profile's database is open). */
   function start(options: SyncStartOptions = {}): void {
     stop()
@@ -86,6 +128,7 @@ export const useSyncStore = defineStore('sync', () => {
     const { transport = createSyncApi(), fetchMe: ask = () => fetchMe(), ...schedulerOptions } = options
     engine = options.engine ?? createSyncEngine({ transport })
     watching = observe(readCounts, (value) => { counts.value = value }, (error) => console.error(error))
+    watchReferrals()
     if (typeof window !== 'undefined') {
       window.addEventListener('online', updateOnline)
       window.addEventListener('offline', updateOnline)
@@ -98,7 +141,11 @@ export const useSyncStore = defineStore('sync', () => {
         return () => outbox.unsubscribe()
       },
       onRunning: (running) => { syncing.value = running },
-      onResult: (result) => { if (result.ok) refreshAccountAfterSync(ask) },
+      onResult: (result) => {
+        if (!result.ok) return
+        refreshAccountAfterSync(ask)
+        if (result.pulled > 0) tellReferralNews()
+      },
     })
   }
 
@@ -109,6 +156,10 @@ export const useSyncStore = defineStore('sync', () => {
     scheduler = null
     watching?.unsubscribe()
     watching = null
+    watchingReferrals?.unsubscribe()
+    watchingReferrals = null
+    referralNotices = null
+    useInboxStore().referralsAwaiting = 0
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', updateOnline)
       window.removeEventListener('offline', updateOnline)

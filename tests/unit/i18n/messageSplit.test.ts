@@ -47,8 +47,11 @@ function withText(files: readonly string[]): string[] {
 
 // The first screen: main.ts and all it imports, except the router's lazy views and the sync line
 // with its engine, which load after the first paint (for a signed-in account) with the `sync` strings.
-// The leder's home card loads its own strings with it (loadInsightHomeCard).
-const afterFirstPaint = [`${src}router.ts`, `${src}App.vue`, `${src}components/base/TheStatusBar.vue`, `${src}components/report/loadInsightHomeCard.ts`]
+// The leder's home card and the "Henvist til dig" card load their own strings with them.
+const afterFirstPaint = [
+  `${src}router.ts`, `${src}App.vue`, `${src}components/base/TheStatusBar.vue`,
+  `${src}components/report/loadInsightHomeCard.ts`, `${src}components/request/loadReferralInboxCard.ts`,
+]
 const firstScreen = keysUsedBy(withText(moduleClosure([`${src}main.ts`], afterFirstPaint)), features)
 
 describe('message files', () => {
@@ -102,6 +105,14 @@ describe('db/ shows no text', () => {
     const dbFiles = readdirSync(`${src}db`).filter((f) => f.endsWith('.ts'))
     expect(dbFiles.length).toBeGreaterThan(10)
     expect(dbFiles.filter((f) => /i18n/.test(readFileSync(`${src}db/${f}`, 'utf8')))).toEqual([])
+  })
+})
+
+describe('the "Henvist til dig" card', () => {
+  it('finds every string it uses in the eager files and the lazy files it loads', () => {
+    const used = keysUsedBy(withText(moduleClosure([`${src}components/request/ReferralInboxCard.vue`])), features)
+    expect([...used.exact]).toEqual(expect.arrayContaining(['requests.inbox.take', 'common.cancel']))
+    expect(missing(used, [eager.da, { requests: lazy.da.requests, common: lazy.da.common }])).toEqual([])
   })
 })
 

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { startAppServer, type AppServer } from './support/appServer.ts'
+import { pageHeading, tapNav } from './support/app.ts'
+import { auditPage, describeFindings } from './support/axe.ts'
+
+// A referral reaches the colleague: a notice after the sync that brings it, a badge on the tab
+// bar and a card on Home to take it or send it back; the referrer hears that it was taken.
+const RUN = Date.now().toString(36)
+const DESCRIPTION = `Acadre-skabelon fletter ikke ${RUN}`
+const REQUEST_URL = /\/henvendelser\/[0-9a-f-]{36}$/
+
+let server: AppServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+let anne: Page
+let bo: Page
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/log-ind`)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Adgangskode').fill(password)
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
+  await pageHeading(page, 'Overblik').waitFor()
+  await waitForServiceWorker(page)
+  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
+}
+
+function requestsTab(page: Page) {
+  return page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: /^Henvendelser/ })
+}
+
+beforeAll(async () => {
+  server = await startAppServer()
+  browser = await launchBrowser()
+  for (let i = 0; i < 2; i += 1) contexts.push(await newPhoneContext(browser))
+  anne = await contexts[0]!.newPage()
+  bo = await contexts[1]!.newPage()
+  const anneAccount = await server.addUser('Anne Larsen', 'superbruger')
+  const boAccount = await server.addUser('Bo Nielsen', 'superbruger')
+  await signIn(anne, anneAccount.email, anneAccount.password)
+  await signIn(bo, boAccount.email, boAccount.password)
+}, 120_000)
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await server?.close()
+})
+
+describe('a referral that arrives', () => {
+  it('Anne refers her request to Bo with a note', async () => {
+    await anne.goto(`${server.url}/henvendelser/ny`)
+    await anne.getByLabel('Beskrivelse').fill(DESCRIPTION)
+    await anne.getByRole('button', { name: 'Gem', exact: true }).click()
+    await anne.waitForURL(REQUEST_URL)
+    await anne.getByRole('button', { name: 'Henvis til anden superbruger' }).click()
+    await anne.getByLabel('Henvis til').selectOption({ label: 'Bo Nielsen' })
+    await anne.getByLabel('Besked (valgfri)').fill('Du kender fletningen')
+    await anne.getByRole('button', { name: 'Henvis', exact: true }).click()
+    await anne.getByRole('status').filter({ hasText: 'Henvist' }).first().waitFor()
+    await expect(requestsTab(anne).getAttribute('aria-label')).resolves.toBeNull()
+  })
+
+  it('Bo is told after the sync, sees the badge and the card on Home', async () => {
+    await bo.getByText(`Henvist til dig af Anne Larsen: ${DESCRIPTION}`).waitFor({ timeout: 20_000 })
+    await expect(requestsTab(bo).textContent()).resolves.toMatch(/1\s*, 1 henvisning venter på dig/)
+    const card = bo.getByRole('region', { name: /Henvist til dig/ })
+    await card.getByText(DESCRIPTION).waitFor()
+    await card.getByText('Du kender fletningen').waitFor()
+    await card.getByText(/Fra Anne Larsen/).waitFor()
+    await bo.setViewportSize({ width: 360, height: 800 })
+    const audit = await auditPage(bo, 'Home with a referral waiting')
+    expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])
+  })
+
+  it('Bo takes it: the badge goes, and Anne hears it was taken', async () => {
+    const card = bo.getByRole('region', { name: /Henvist til dig/ })
+    await card.getByRole('button', { name: 'Tag imod' }).click()
+    await bo.getByText('Henvendelsen er din nu').waitFor()
+    await card.waitFor({ state: 'detached' })
+    await expect(requestsTab(bo).textContent()).resolves.not.toMatch(/venter/)
+    await anne.getByText(`Bo Nielsen har taget imod din henvisning: ${DESCRIPTION}`).waitFor({ timeout: 20_000 })
+    await anne.reload()
+    await anne.getByText('I gang').first().waitFor()
+    await tapNav(bo, 'Henvendelser')
+    await pageHeading(bo, 'Henvendelser').waitFor()
+  })
+})
