@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import {
-  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OWNERS, REQUEST_STATUSES, SUBJECT_KINDS,
+  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OWNERS, REQUEST_STATUSES, ROLES, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
 import {
@@ -14,7 +14,6 @@ export const MAX_SHORT_TEXT = 500
 /** Longest free text (descriptions, notes, tip bodies). */
 export const MAX_LONG_TEXT = 50_000
 
-const ROLES = ['superbruger', 'koordinator', 'leder', 'admin'] as const
 const RUN_STATUSES = ['i gang', 'fuldført', 'annulleret'] as const
 
 /** A UTF-16 surrogate standing alone (no character): the databases cannot store it as text. */

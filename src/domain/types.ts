@@ -30,7 +30,9 @@ export interface SyncFields<Id extends string> {
   readonly deletedAt: Millis | null
 }
 
-export type Role = 'superbruger' | 'koordinator' | 'leder' | 'admin'
+/** Every role, in the order screens list them: the one list of roles (schemas, config and admin read it). */
+export const ROLES = ['superbruger', 'koordinator', 'leder', 'admin'] as const
+export type Role = (typeof ROLES)[number]
 
 export interface BudgetBand {
   readonly minHours: number

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { Role } from '../domain/types.ts'
+import { ROLES, type Role } from '../domain/types.ts'
 
 /** Where the server keeps its data: a SQLite file (default) or a PostgreSQL database. */
 export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string }
@@ -76,7 +76,6 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string = process.
   throw new ConfigError(`DATABASE_URL must start with postgres://, postgresql:// or sqlite:, got "${url}"`)
 }
 
-const ROLE_NAMES: readonly Role[] = ['superbruger', 'koordinator', 'leder', 'admin']
 
 /** Parses OIDC_ROLE_MAP, e.g. "SB-Koordinator=koordinator,SB-Leder=leder". */
 export function parseRoleMap(raw: string | undefined): Record<string, Role> {
@@ -84,7 +83,7 @@ export function parseRoleMap(raw: string | undefined): Record<string, Role> {
   for (const pair of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
     const at = pair.lastIndexOf('=')
     const role = pair.slice(at + 1).trim() as Role
-    if (at <= 0 || !ROLE_NAMES.includes(role)) throw new ConfigError(`OIDC_ROLE_MAP entry "${pair}" must be value=${ROLE_NAMES.join('|')}`)
+    if (at <= 0 || !ROLES.includes(role)) throw new ConfigError(`OIDC_ROLE_MAP entry "${pair}" must be value=${ROLES.join('|')}`)
     map[pair.slice(0, at).trim()] = role
   }
   return map

@@ -20,7 +20,6 @@ export interface Actor {
 }
 
 /** Roles an account can have (DESIGN.md "Identity and access"). */
-export const ROLES: readonly Role[] = ['superbruger', 'koordinator', 'leder', 'admin']
 
 /** What is needed to create an account. */
 export interface NewUser {
