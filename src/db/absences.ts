@@ -32,3 +32,10 @@ export async function listAbsences(personId: PersonId, weeks: readonly string[])
   const rows = await db().absences.where('[personId+week]').anyOf(weeks.map((w) => [personId, w])).toArray()
   return rows.filter((a) => a.deletedAt === null)
 }
+
+/** Which of these people are absent in `week` (index reads only). */
+export async function absentInWeek(personIds: readonly PersonId[], week: string): Promise<Set<PersonId>> {
+  if (personIds.length === 0) return new Set()
+  const rows = await db().absences.where('[personId+week]').anyOf(personIds.map((id) => [id, week])).toArray()
+  return new Set(rows.filter((a) => a.deletedAt === null).map((a) => a.personId))
+}
