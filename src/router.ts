@@ -38,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue'), meta: writes('checklists', 'checklists') },
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
+  { path: '/afdelinger/:id', name: 'department', component: () => import('./views/DepartmentView.vue'), props: true, meta: needs('common', 'requests') },
   { path: '/rapporter', name: 'reports', component: () => import('./views/ReportView.vue'), meta: needs('common', 'insight', 'requests', 'time') },
   { path: '/team', name: 'team', component: () => import('./views/TeamWeekView.vue'), meta: needs('common', 'insight', 'requests', 'time') },
 
@@ -49,7 +50,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/mere/skabeloner/:id', name: 'admin-template', component: () => import('./views/TemplateEditAdminView.vue'), props: true, meta: needs('common', 'admin') },
   { path: '/mere/kategorier', name: 'admin-categories', component: () => import('./views/CategoriesAdminView.vue'), meta: needs('common', 'admin', 'requests') },
   { path: '/log-ind', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: needs('common', 'account', 'sync') },
-  { path: '/mere/konto', name: 'account', component: () => import('./views/AccountView.vue'), meta: needs('common', 'account', 'sync', 'dataProtection') },
+  { path: '/mere/konto', name: 'account', component: () => import('./views/AccountView.vue'), meta: needs('common', 'account', 'sync', 'dataProtection', 'requests') },
   { path: '/mere/databeskyttelse', name: 'data-protection', component: () => import('./views/DataProtectionView.vue'), meta: needs('common', 'dataProtection', 'sync') },
   { path: '/om-data', name: 'privacy', component: () => import('./views/PrivacyInfoView.vue'), meta: needs('common', 'privacy') },
 

@@ -4,12 +4,14 @@ import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/
 import { startAppServer, type AppServer } from './support/appServer.ts'
 import { pageHeading, tapNav } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
+import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 
 // A referral reaches the colleague: a notice after the sync that brings it, a badge on the tab
 // bar and a card on Home to take it or send it back; the referrer hears that it was taken.
 const RUN = Date.now().toString(36)
 const DESCRIPTION = `Acadre-skabelon fletter ikke ${RUN}`
 const REQUEST_URL = /\/henvendelser\/[0-9a-f-]{36}$/
+const DEPARTMENT_ID = '0190a000-0000-7000-8000-00000000b001'
 
 let server: AppServer
 let browser: Browser
@@ -40,6 +42,11 @@ beforeAll(async () => {
   const anneAccount = await server.addUser('Anne Larsen', 'superbruger')
   const boAccount = await server.addUser('Bo Nielsen', 'superbruger')
   await server.addUser('Lene Leder', 'leder')
+  const now = Date.now()
+  await writeSystemRecords(server.app.storage, [{
+    table: 'departments',
+    record: { id: DEPARTMENT_ID, teamId: server.teamId, createdAt: now, createdBy: anneAccount.id, updatedAt: now, rev: 0, deletedAt: null, name: 'Byggeri', location: 'Rådhuset' },
+  }])
   await signIn(anne, anneAccount.email, anneAccount.password)
   await signIn(bo, boAccount.email, boAccount.password)
 }, 120_000)
@@ -90,5 +97,29 @@ describe('a referral that arrives', () => {
     await anne.getByText('I gang').first().waitFor()
     await tapNav(bo, 'Henvendelser')
     await pageHeading(bo, 'Henvendelser').waitFor()
+  })
+})
+
+describe('a home area and its department page', () => {
+  it('Bo picks his home area on the account page; Home links to it; the page shows him and the open request', async () => {
+    await bo.goto(`${server.url}/mere/konto`)
+    await bo.getByRole('combobox', { name: 'Mit hjemmeområde' }).selectOption({ label: 'Byggeri' })
+    await bo.getByText('Hjemmeområdet er gemt').waitFor()
+    await bo.goto(`${server.url}/henvendelser/ny`)
+    await bo.getByLabel('Beskrivelse').fill(`Plotter i Byggeri ${RUN}`)
+    await bo.locator('#request-department').selectOption({ label: 'Byggeri' })
+    await bo.getByRole('button', { name: 'Gem', exact: true }).click()
+    await bo.waitForURL(REQUEST_URL)
+    await tapNav(bo, 'Hjem')
+    await bo.getByRole('link', { name: 'Dit område: Byggeri' }).click()
+    await pageHeading(bo, 'Byggeri').waitFor()
+    const superusers = bo.getByRole('region', { name: 'Superbrugere med området' })
+    await superusers.getByText('Bo Nielsen').waitFor()
+    await bo.getByRole('region', { name: /Åbne henvendelser/ }).getByText(`Plotter i Byggeri ${RUN}`).waitFor()
+    const audit = await auditPage(bo, 'Department page')
+    expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])
+    // Anne sees Bo's home area after her next sync, and reaches the page from the request.
+    await anne.goto(`${server.url}/afdelinger/${DEPARTMENT_ID}`)
+    await anne.getByRole('region', { name: 'Superbrugere med området' }).getByText('Bo Nielsen').waitFor({ timeout: 20_000 })
   })
 })
