@@ -53,6 +53,8 @@ export default defineConfig({
       },
     }),
   ],
+  // The report's worker imports Dexie and the counting as modules (it is started with type: 'module').
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // Browsers without modulepreload still load every module; they just do not preload it.

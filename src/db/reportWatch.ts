@@ -1,0 +1,83 @@
+import { db, useDatabase } from './database.ts'
+import { observe, type Observation } from './live.ts'
+import { countReport, loadReportData, type ReportData } from './reportData.ts'
+import type { Period } from '../domain/report/period.ts'
+import type { DepartmentFilter, Report } from '../domain/report/report.ts'
+import type { TeamId } from '../domain/types.ts'
+
+/** What the report screen asks for; every field is plain data, so it can be posted to a worker. */
+export interface ReportAsk {
+  /** Increases with every ask; an answer carries the ask it was counted for. */
+  readonly seq: number
+  /** The IndexedDB database of the signed-in account (a worker cannot read the device's account). */
+  readonly database: string
+  readonly teamId: TeamId
+  readonly period: Period
+  readonly department: DepartmentFilter
+  /** Changes when the records must be read again although none changed (a new day begins). */
+  readonly readKey: string
+  /** The page's clock at the ask: a worker has its own clock, which tests and the bench do not fix. */
+  readonly now: number
+}
+
+/** The answer to an ask: the counted report, or why it could not be counted. */
+export type ReportAnswer =
+  | { readonly seq: number, readonly report: Report, readonly error?: undefined }
+  | { readonly seq: number, readonly report?: undefined, readonly error: string }
+
+/**
+ * Reads and counts reports for one screen, wherever it runs (in a Web Worker, or on the page where
+ * there is none): keeps the records of the period it was last asked for and watches them, so a new
+ * department is only counted again, and a change to the records is read and answered again.
+ */
+export class ReportWatch {
+  private latest: ReportAsk | null = null
+  private watching: { key: string, data: ReportData | null, subscription: Observation } | null = null
+  /** The page's clock minus this context's, so reads after a change count with the page's time. */
+  private offset = 0
+
+  constructor(private readonly answer: (answer: ReportAnswer) => void) {}
+
+  /** Answers `ask` (at least once), and again whenever the records it counts change. */
+  ask(ask: ReportAsk): void {
+    this.latest = ask
+    this.offset = ask.now - Date.now()
+    const key = JSON.stringify([ask.database, ask.teamId, ask.period.key, ask.readKey])
+    if (this.watching?.key === key) {
+      if (this.watching.data) this.count(this.watching.data)
+      return
+    }
+    this.watching?.subscription.unsubscribe()
+    if (db().name !== ask.database) useDatabase(ask.database)
+    const { teamId, period } = ask
+    const watching: NonNullable<ReportWatch['watching']> = { key, data: null, subscription: { unsubscribe() {} } }
+    this.watching = watching
+    watching.subscription = observe(
+      () => loadReportData(teamId, period, Date.now() + this.offset),
+      (data) => {
+        watching.data = data
+        if (this.watching === watching) this.count(data)
+      },
+      (error) => { if (this.watching === watching) this.fail(error) },
+    )
+  }
+
+  /** Stops watching the records. */
+  stop(): void {
+    this.watching?.subscription.unsubscribe()
+    this.watching = null
+  }
+
+  private count(data: ReportData): void {
+    const ask = this.latest!
+    try {
+      this.answer({ seq: ask.seq, report: countReport(data, ask.period, ask.department) })
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.answer({ seq: this.latest!.seq, error: error instanceof Error ? error.message : String(error) })
+  }
+}
