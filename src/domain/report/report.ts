@@ -8,7 +8,7 @@ import { countBy, share, type Count } from './stats.ts'
 import { handoffStats, type HandoffStats } from './handoffs.ts'
 import { hotspots, type Hotspot } from './hotspots.ts'
 import type { Period } from './period.ts'
-import { addWeeks, endOfIsoWeek, isoWeekOf, parseWeekKey, startOfIsoWeek, weekKey, weekKeyOf } from '../isoWeek.ts'
+import { addWeeks, endOfIsoWeek, isoWeekOf, parseWeekKey, startOfIsoWeek, weekKey } from '../isoWeek.ts'
 import { isOutOfRole } from '../triage.ts'
 import { entryDurationMs } from '../timeSpan.ts'
 import { bandOf } from '../weekBudget.ts'
@@ -112,6 +112,23 @@ export function trendWeeks(period: Period): { week: string, partial: boolean }[]
   return weeks
 }
 
+/** The index of the last of the ascending `mondays` at or before `at`; -1 when `at` is before them all. */
+function weekIndexOf(mondays: readonly number[], at: number): number {
+  let low = 0
+  let high = mondays.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (mondays[middle]! <= at) {
+      found = middle
+      low = middle + 1
+    } else {
+      high = middle - 1
+    }
+  }
+  return found
+}
+
 function timeReport(input: ReportInput, entries: readonly ReportEntry[]): TimeReport {
   const ms = new Map<Activity, number>()
   let outOfRole = 0
@@ -192,14 +209,15 @@ export function buildReport(input: ReportInput): Report {
   const outOfRole = requests.filter((r) => isOutOfRole(r.owner))
   const weeks = trendWeeks(period)
   const trend = weeks.map((w) => ({ ...w, requests: 0, hours: 0 }))
-  const index = new Map(weeks.map((w, i) => [w.week, i]))
-  // Every day of the period lies in one of its trend weeks, so each record finds its row.
+  // Every day of the period lies in one of its trend weeks, so each record finds its row. Found by
+  // the weeks' Mondays, not by each record's week key: a year has 150,000 records to place.
+  const mondays = weeks.map((w) => startOfIsoWeek(parseWeekKey(w.week)!))
   for (const r of requests) {
-    const row = trend[index.get(weekKeyOf(r.createdAt)) ?? -1]
+    const row = trend[weekIndexOf(mondays, r.createdAt)]
     if (row) row.requests += 1
   }
   for (const e of entries) {
-    const row = trend[index.get(weekKeyOf(e.start)) ?? -1]
+    const row = trend[weekIndexOf(mondays, e.start)]
     if (row) row.hours += entryDurationMs(e, input.now) / HOUR
   }
   return {
