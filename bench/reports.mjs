@@ -41,6 +41,16 @@ function installHelpers() {
   const frame = window.requestAnimationFrame.bind(window)
   const later = window.setTimeout.bind(window)
   const longTasks = []
+  // The report is read and counted in a Web Worker, which posts its timing with each report: kept
+  // here (read, count) to show where a report's time goes.
+  const workerTimings = []
+  const PageWorker = window.Worker
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener('message', (event) => { if (event.data?.timing) workerTimings.push(event.data.timing) })
+    }
+  }
   new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration }) })
     .observe({ type: 'longtask', buffered: true })
   // Resolves once `done()` holds and the next frame has been produced; `from` is the start (default: now).
@@ -78,7 +88,7 @@ function installHelpers() {
   const path = location.pathname
   const weeks = Number(new URLSearchParams(location.search).get('uger') ?? 4)
   const firstRender = path === '/rapporter' ? until(reportReady, 0) : path === '/team' ? until(() => teamReady(weeks), 0) : null
-  window.__bench = { now, frame, later, until, reportReady, departmentRows, filteredTo, teamReady, homeReady, longTasks, longestSince, firstRender }
+  window.__bench = { now, frame, later, until, reportReady, departmentRows, filteredTo, teamReady, homeReady, longTasks, longestSince, firstRender, workerTimings }
 }
 
 const median = (xs) => {
@@ -149,6 +159,13 @@ try {
     await page.waitForFunction(() => window.__bench?.firstRender !== undefined)
     return page.evaluate(() => window.__bench.firstRender)
   }
+  // Where the report's time went in the worker (the last report it posted).
+  const recordWorker = async (throttle, name) => {
+    const timing = await page.evaluate(() => window.__bench.workerTimings.at(-1))
+    if (!timing) throw new Error('The report was not counted in a Web Worker')
+    record(throttle, `  of which: ${name}, read in worker`, timing.readMs)
+    record(throttle, `  of which: ${name}, count in worker`, timing.countMs)
+  }
   // Chooses a department in the filter; resolves when the report shows only that department.
   const chooseDepartment = (value, name) => page.evaluate(([v, n]) => {
     const select = document.querySelector('#report-department')
@@ -175,6 +192,7 @@ try {
       // The year's report from a fresh page load, with the longest task until its charts are drawn too.
       const year = await load(`/rapporter?periode=${YEAR}`)
       record(throttle, 'year report, first render', year.painted)
+      await recordWorker(throttle, 'year')
       await page.waitForFunction(() => document.querySelectorAll('main canvas').length >= 4)
       await page.evaluate(() => new Promise((r) => window.__bench.later(r, 300)))
       record(throttle, 'longest task: year report load', await page.evaluate(() => window.__bench.longestSince(0)))
@@ -206,6 +224,7 @@ try {
 
       const month = await load(`/rapporter?periode=${MONTH}`)
       record(throttle, 'month report, first render', month.painted)
+      await recordWorker(throttle, 'month')
       record(throttle, 'month report, choose a department', await painted(chooseDepartment(departmentId, departmentName)))
 
       record(throttle, 'group week /team (4 weeks)', (await load('/team')).painted)

@@ -1,12 +1,10 @@
-import { db, type StoredTimeEntry } from './database.ts'
+import { db } from './database.ts'
 import { getTeam } from './profile.ts'
 import { bandMembers } from '../domain/teamWeek.ts'
 import { buildReport, trendWeeks, type DepartmentFilter, type Report, type ReportInput } from '../domain/report/report.ts'
 import { shiftPeriod, type Period } from '../domain/report/period.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
 import type { Request, RequestId, TeamId } from '../domain/types.ts'
-
-const WEEK = 7 * 86_400_000
 
 /** What a report of a period is counted from: the records read for it, before any department filter. */
 export type ReportData = Omit<ReportInput, 'period' | 'previous' | 'department'>
@@ -23,14 +21,13 @@ export async function loadReportData(teamId: TeamId, period: Period, now: number
   const [team, people, runs, absences] = await Promise.all([
     getTeam(teamId), database.people.where('teamId').equals(teamId).toArray(), database.checklistRuns.toArray(), database.absences.toArray(),
   ])
-  // A year is 100,000 records and more: read a week at a time, so turning them into objects never
-  // blocks the screen for long (one read of all of them held the main thread for seconds).
-  const requests: Request[] = []
-  for (let from = previous.start; from < period.end; from += WEEK) {
-    requests.push(...await database.requests.where('createdAt').between(from, Math.min(from + WEEK, period.end), true, false).toArray())
-  }
-  const entries: StoredTimeEntry[] = []
-  for (const week of weeks) entries.push(...await database.timeEntries.where('week').equals(week).toArray())
+  // Each in one index read, both at once: this runs in a Web Worker (src/db/reportWorker.ts), where
+  // turning a year's 150,000 records into objects holds no screen; one read per week was slower.
+  // Week keys sort as text ("2026-W09" < "2026-W10"), so the weeks shown are one key range.
+  const [requests, entries] = await Promise.all([
+    database.requests.where('createdAt').between(previous.start, period.end, true, false).toArray(),
+    weeks.length === 0 ? [] : database.timeEntries.where('week').between(weeks[0]!, weeks.at(-1)!, true, true).toArray(),
+  ])
   const live = <T extends { deletedAt: number | null, teamId: string }>(rows: readonly T[]): T[] => rows.filter((r) => r.deletedAt === null && r.teamId === teamId)
   const teamEntries = live(entries)
   const teamRequests = live(requests)

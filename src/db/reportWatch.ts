@@ -20,9 +20,16 @@ export interface ReportAsk {
   readonly now: number
 }
 
+/** Where an answer's time went, in ms of the context that counted it (bench/reports.mjs prints it). */
+export interface ReportTiming {
+  /** Reading the period's records (0 when the records held were counted again). */
+  readonly readMs: number
+  readonly countMs: number
+}
+
 /** The answer to an ask: the counted report, or why it could not be counted. */
 export type ReportAnswer =
-  | { readonly seq: number, readonly report: Report, readonly error?: undefined }
+  | { readonly seq: number, readonly report: Report, readonly timing: ReportTiming, readonly error?: undefined }
   | { readonly seq: number, readonly report?: undefined, readonly error: string }
 
 /**
@@ -44,7 +51,7 @@ export class ReportWatch {
     this.offset = ask.now - Date.now()
     const key = JSON.stringify([ask.database, ask.teamId, ask.period.key, ask.readKey])
     if (this.watching?.key === key) {
-      if (this.watching.data) this.count(this.watching.data)
+      if (this.watching.data) this.count(this.watching.data, 0)
       return
     }
     this.watching?.subscription.unsubscribe()
@@ -52,11 +59,15 @@ export class ReportWatch {
     const { teamId, period } = ask
     const watching: NonNullable<ReportWatch['watching']> = { key, data: null, subscription: { unsubscribe() {} } }
     this.watching = watching
+    let readStart = 0
     watching.subscription = observe(
-      () => loadReportData(teamId, period, Date.now() + this.offset),
+      () => {
+        readStart = performance.now()
+        return loadReportData(teamId, period, Date.now() + this.offset)
+      },
       (data) => {
         watching.data = data
-        if (this.watching === watching) this.count(data)
+        if (this.watching === watching) this.count(data, performance.now() - readStart)
       },
       (error) => { if (this.watching === watching) this.fail(error) },
     )
@@ -68,10 +79,12 @@ export class ReportWatch {
     this.watching = null
   }
 
-  private count(data: ReportData): void {
+  private count(data: ReportData, readMs: number): void {
     const ask = this.latest!
     try {
-      this.answer({ seq: ask.seq, report: countReport(data, ask.period, ask.department) })
+      const start = performance.now()
+      const report = countReport(data, ask.period, ask.department)
+      this.answer({ seq: ask.seq, report, timing: { readMs, countMs: performance.now() - start } })
     } catch (error) {
       this.fail(error)
     }

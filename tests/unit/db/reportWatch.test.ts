@@ -51,6 +51,9 @@ describe('ReportWatch', () => {
     await vi.waitFor(() => expect(answers).toHaveLength(2))
     expect(answers[1]).toMatchObject({ seq: 2, report: { requests: { total: 1, byDepartment: [{ key: A, count: 1 }] } } })
     expect(read).not.toHaveBeenCalled()
+    // The bench reads where the time went: a recount reads nothing.
+    expect(answers[1]).toMatchObject({ timing: { readMs: 0 } })
+    expect(answers[0]?.report && answers[0].timing.readMs).toBeGreaterThan(0)
   })
 
   it('answers again when a record of the period changes, for the latest department asked', async () => {
