@@ -22,7 +22,7 @@ export async function loadReportData(teamId: TeamId, period: Period, now: number
     getTeam(teamId), database.people.where('teamId').equals(teamId).toArray(), database.checklistRuns.toArray(), database.absences.toArray(),
   ])
   // Each in one index read, both at once: this runs in a Web Worker (src/db/reportWorker.ts), where
-  // turning a year's 150,000 records into objects holds no screen; one read per week was slower.
+  // turning a year's 150,000 records into objects holds no screen, so it need not be cut into weeks.
   // Week keys sort as text ("2026-W09" < "2026-W10"), so the weeks shown are one key range.
   const [requests, entries] = await Promise.all([
     database.requests.where('createdAt').between(previous.start, period.end, true, false).toArray(),
