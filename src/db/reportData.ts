@@ -46,8 +46,3 @@ export async function loadReportData(teamId: TeamId, period: Period, now: number
 export function countReport(data: ReportData, period: Period, department: DepartmentFilter): Report {
   return buildReport({ ...data, period, previous: shiftPeriod(period, -1), department })
 }
-
-/** Reads and counts the report of `period` for `department`. */
-export async function loadReport(teamId: TeamId, period: Period, department: DepartmentFilter, now: number): Promise<Report> {
-  return countReport(await loadReportData(teamId, period, now), period, department)
-}
