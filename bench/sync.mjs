@@ -47,7 +47,7 @@ const PG_CANDIDATES = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE
 const silentConfig = (file) => ({
   port: 0, host: '127.0.0.1', database: { kind: 'sqlite', file }, staticDir: null, sessionTtlMs: 3_600_000, cookieSecure: false,
   logLevel: 'silent', trustProxy: false, allowedOrigins: [], tombstoneRetentionMs: 86_400_000, adminEmail: 'admin@bench.dk',
-  adminPassword: 'bench', publicUrl: null, oidc: null,
+  adminPassword: 'bench', publicUrl: null, formerPublicUrls: [], oidc: null, tls: null, httpRedirectPort: null,
 })
 
 const request = (id, teamId, personId, n) => ({

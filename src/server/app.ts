@@ -1,5 +1,7 @@
+import type { Server as HttpServer } from 'node:http'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
 import fastifyCookie from '@fastify/cookie'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify'
 import { SessionGuard } from './auth/guard.ts'
 import { isSameOrigin, changesState } from './auth/sameOrigin.ts'
 import type { ServerConfig } from './config.ts'
@@ -16,6 +18,7 @@ import { isAppRoute, registerStatic, sendAppShell } from './routes/static.ts'
 import { registerSyncRoutes } from './routes/sync.ts'
 import { registerSecurityHeaders } from './security/headers.ts'
 import { registerInputGuard } from './security/inputGuard.ts'
+import { readTlsPair, watchCertificate } from './tls/certificate.ts'
 import { openStorage } from './storage/open.ts'
 import type { Storage } from './storage/storage.ts'
 
@@ -29,13 +32,26 @@ declare module 'fastify' {
 /**
  * Builds the server: opens and migrates the database, registers the API under /api and the built
  * PWA, and closes the database after in-flight requests on `app.close()`. Does not listen.
+ * With `config.tls` it serves HTTPS and takes a renewed certificate without a restart.
  */
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const tlsPair = config.tls ? readTlsPair(config.tls) : null
+  let httpsServer: HttpsServer | null = null
+  // Fastify's types follow the plain HTTP server; node's HTTPS server is that with TLS in front.
+  const serveHttps: FastifyServerFactory<HttpServer> = (handler) => {
+    httpsServer = createHttpsServer(tlsPair ?? {}, handler)
+    return httpsServer as unknown as HttpServer
+  }
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    serverFactory: tlsPair ? serveHttps : undefined,
   })
+  if (config.tls && httpsServer) {
+    const stopWatching = watchCertificate(httpsServer, config.tls, app.log)
+    app.addHook('onClose', async () => stopWatching())
+  }
   const storage = await openStorage(config.database, (error) => app.log.error({ err: error }, 'database error'))
   app.decorate('storage', storage)
   app.addHook('onClose', async () => {

@@ -1,4 +1,6 @@
+import { accessSync, constants, statSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { normaliseBaseUrl, parseBaseUrlList } from '../domain/publicAddress.ts'
 import { ROLES, type Role } from '../domain/types.ts'
 
 /** Where the server keeps its data: a SQLite file (default) or a PostgreSQL database. */
@@ -15,6 +17,12 @@ export interface OidcConfig {
   readonly roleClaim: string
   /** Claim value → role; an account whose claim maps to a role gets that role at sign-in. */
   readonly roleMap: Readonly<Record<string, Role>>
+}
+
+/** The PEM files the server serves HTTPS with (TLS_CERT_FILE, TLS_KEY_FILE); read again on SIGHUP or a change. */
+export interface TlsConfig {
+  readonly certFile: string
+  readonly keyFile: string
 }
 
 /** Everything the server reads from the environment, with defaults filled in. */
@@ -39,7 +47,13 @@ export interface ServerConfig {
   readonly adminPassword: string | null
   /** Public base URL (https://superbruger.kommune.dk) for the OIDC redirect; null → from the request. */
   readonly publicUrl: string | null
+  /** Addresses the app had before (FORMER_PUBLIC_URLS): labels printed with them still scan. */
+  readonly formerPublicUrls: readonly string[]
   readonly oidc: OidcConfig | null
+  /** Serve HTTPS with these files; null serves plain HTTP (e.g. behind a TLS-terminating proxy). */
+  readonly tls: TlsConfig | null
+  /** A plain-HTTP port that redirects every request to the HTTPS one; null for none. */
+  readonly httpRedirectPort: number | null
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -98,15 +112,61 @@ function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
   }
 }
 
+function readableFile(env: NodeJS.ProcessEnv, name: string, cwd: string): string {
+  const path = resolve(cwd, env[name] ?? '')
+  try {
+    if (!statSync(path).isFile()) throw new ConfigError(`${name} must name a file, but ${path} is not one`)
+    accessSync(path, constants.R_OK)
+  } catch (error) {
+    if (error instanceof ConfigError) throw error
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    throw new ConfigError(`${name} names ${path}, which cannot be read (${code})`)
+  }
+  return path
+}
+
+function tlsFrom(env: NodeJS.ProcessEnv, cwd: string): TlsConfig | null {
+  const cert = env.TLS_CERT_FILE ?? ''
+  const key = env.TLS_KEY_FILE ?? ''
+  if (cert === '' && key === '') return null
+  if (cert === '') throw new ConfigError('TLS_KEY_FILE is set but TLS_CERT_FILE is not: HTTPS needs both the certificate and its key')
+  if (key === '') throw new ConfigError('TLS_CERT_FILE is set but TLS_KEY_FILE is not: HTTPS needs both the certificate and its key')
+  return { certFile: readableFile(env, 'TLS_CERT_FILE', cwd), keyFile: readableFile(env, 'TLS_KEY_FILE', cwd) }
+}
+
+function redirectPortFrom(env: NodeJS.ProcessEnv, tls: TlsConfig | null, port: number): number | null {
+  if (env.HTTP_REDIRECT_PORT === undefined || env.HTTP_REDIRECT_PORT === '') return null
+  const redirect = integer(env, 'HTTP_REDIRECT_PORT', 0)
+  if (!tls) throw new ConfigError('HTTP_REDIRECT_PORT redirects to HTTPS, so it needs TLS_CERT_FILE and TLS_KEY_FILE')
+  if (redirect === port && port !== 0) throw new ConfigError(`HTTP_REDIRECT_PORT must differ from PORT (both ${port})`)
+  return redirect
+}
+
+function publicUrlFrom(env: NodeJS.ProcessEnv): string | null {
+  if (!env.PUBLIC_URL) return null
+  const base = normaliseBaseUrl(env.PUBLIC_URL)
+  if (base === null) throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address like https://superbruger.kommune.dk, got "${env.PUBLIC_URL}"`)
+  return base
+}
+
+function formerUrlsFrom(env: NodeJS.ProcessEnv): string[] {
+  const { urls, invalid } = parseBaseUrlList(env.FORMER_PUBLIC_URLS ?? '')
+  if (invalid.length > 0) throw new ConfigError(`FORMER_PUBLIC_URLS must be comma-separated http:// or https:// addresses; not one: "${invalid[0]}"`)
+  return urls
+}
+
 /** Reads the configuration from environment variables (documented in src/server/CONFIG.md). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ServerConfig {
+  const port = integer(env, 'PORT', 8080)
+  const tls = tlsFrom(env, cwd)
   return {
-    port: integer(env, 'PORT', 8080),
+    port,
     host: env.HOST || 'localhost',
     database: parseDatabaseUrl(env.DATABASE_URL, cwd),
     staticDir: env.STATIC_DIR === '' ? null : resolve(cwd, env.STATIC_DIR ?? 'dist'),
     sessionTtlMs: integer(env, 'SESSION_TTL', 30 * 24 * 60 * 60, 60) * 1000,
-    cookieSecure: flag(env, 'COOKIE_SECURE', false),
+    // A cookie marked Secure over HTTPS costs nothing; behind a TLS proxy it is set by hand.
+    cookieSecure: flag(env, 'COOKIE_SECURE', tls !== null),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: flag(env, 'TRUST_PROXY', false),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
@@ -114,7 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     auditRetentionMonths: integer(env, 'AUDIT_RETENTION_MONTHS', 24, 1),
     adminEmail: (env.SUPERBRUGER_ADMIN_EMAIL || 'admin@superbruger.local').trim().toLowerCase(),
     adminPassword: env.SUPERBRUGER_ADMIN_PASSWORD || null,
-    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    publicUrl: publicUrlFrom(env),
+    formerPublicUrls: formerUrlsFrom(env),
     oidc: oidcFrom(env),
+    tls,
+    httpRedirectPort: redirectPortFrom(env, tls, port),
   }
 }

@@ -1,9 +1,24 @@
+import type { Server } from 'node:http'
+import { networkInterfaces } from 'node:os'
+import { needsHttpsNote, reachableUrls } from './addresses.ts'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import { buildServer } from './app.ts'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, loadConfig, type ServerConfig } from './config.ts'
+import { listenHttpRedirect } from './tls/httpRedirect.ts'
 
 /** Longest wait for in-flight requests on shutdown before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
+
+/** Tells the person who started the server where to open it, and why a phone needs HTTPS. */
+function printAddresses(config: ServerConfig, port: number): void {
+  const urls = reachableUrls(config.tls ? 'https' : 'http', config.host, port, networkInterfaces())
+  console.log(`\nSuperbruger kører på:\n${urls.map((url) => `  ${url}`).join('\n')}`)
+  if (config.publicUrl) console.log(`Offentlig adresse (på etiketter og links): ${config.publicUrl}`)
+  if (needsHttpsNote(urls)) {
+    console.log('En telefon kræver https for kamera (scanning), offline og installation; se "Prøv den på din telefon" i README.md.')
+  }
+  console.log('')
+}
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -15,6 +30,7 @@ async function main(): Promise<void> {
     console.log(`\nFørste start: log ind som ${first.email} med ${password}\n`)
   }
   let closing = false
+  let redirect: Server | null = null
   const shutdown = (signal: string) => {
     if (closing) return
     closing = true
@@ -24,6 +40,7 @@ async function main(): Promise<void> {
       process.exit(1)
     }, SHUTDOWN_GRACE_MS)
     force.unref()
+    redirect?.close()
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -35,6 +52,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
   await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = address && typeof address === 'object' ? address.port : config.port
+  if (config.httpRedirectPort !== null) {
+    const fallbackHost = config.publicUrl ? new URL(config.publicUrl).hostname : 'localhost'
+    redirect = await listenHttpRedirect(config.httpRedirectPort, config.host, port, fallbackHost)
+    app.log.info({ port: config.httpRedirectPort }, 'redirecting plain HTTP to HTTPS')
+  }
+  printAddresses(config, port)
 }
 
 main().catch((error: unknown) => {

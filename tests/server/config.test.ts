@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import type { NetworkInterfaceInfo } from 'node:os'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { needsHttpsNote, reachableUrls } from '../../src/server/addresses.ts'
 import { ConfigError, loadConfig, parseDatabaseUrl } from '../../src/server/config.ts'
+import { readTlsPair } from '../../src/server/tls/certificate.ts'
+import { httpsRedirectTarget } from '../../src/server/tls/httpRedirect.ts'
+import { makeCertificate } from './support/certificate.ts'
 import { cacheControlFor } from '../../src/server/routes/static.ts'
 import { isSameOrigin } from '../../src/server/auth/sameOrigin.ts'
 
@@ -31,6 +39,103 @@ describe('loadConfig', () => {
     expect(config.oidc).toEqual({ issuer: 'https://idp', clientId: 'a', clientSecret: 'b', userClaim: 'email', roleClaim: 'roles', roleMap: { G1: 'leder' } })
     expect(config.publicUrl).toBe('https://sb.kommune.dk')
   })
+})
+
+describe('loadConfig: HTTPS and addresses', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-config-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const cert = makeCertificate(dir, 'config')
+  const other = makeCertificate(dir, 'other', 'other')
+  const both = { TLS_CERT_FILE: cert.certFile, TLS_KEY_FILE: cert.keyFile }
+
+  it('serves HTTPS with both files, and then marks the cookie Secure unless told otherwise', () => {
+    expect(loadConfig(both)).toMatchObject({ tls: { certFile: cert.certFile, keyFile: cert.keyFile }, cookieSecure: true, httpRedirectPort: null })
+    expect(loadConfig({ ...both, COOKIE_SECURE: 'false' }).cookieSecure).toBe(false)
+    expect(loadConfig({}).tls).toBeNull()
+  })
+
+  it('reads relative file names from the working directory', () => {
+    expect(loadConfig({ TLS_CERT_FILE: 'server-cert.pem', TLS_KEY_FILE: 'server-key.pem' }, dir).tls).toEqual({ certFile: cert.certFile, keyFile: cert.keyFile })
+  })
+
+  const unreadable = join(dir, 'unreadable.pem')
+  writeFileSync(unreadable, 'x')
+  chmodSync(unreadable, 0o000)
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['only the certificate', { TLS_CERT_FILE: cert.certFile }, /TLS_KEY_FILE/],
+    ['only the key', { TLS_KEY_FILE: cert.keyFile }, /TLS_CERT_FILE/],
+    ['a missing certificate file', { ...both, TLS_CERT_FILE: join(dir, 'nope.pem') }, /TLS_CERT_FILE .*nope\.pem.*ENOENT/],
+    ['a directory as key', { ...both, TLS_KEY_FILE: dir }, /TLS_KEY_FILE must name a file/],
+    ['a redirect port without HTTPS', { HTTP_REDIRECT_PORT: '8080' }, /HTTP_REDIRECT_PORT .*TLS_CERT_FILE/],
+    ['a redirect port equal to PORT', { ...both, PORT: '8443', HTTP_REDIRECT_PORT: '8443' }, /HTTP_REDIRECT_PORT must differ/],
+    ['a redirect port that is no number', { ...both, HTTP_REDIRECT_PORT: 'http' }, /HTTP_REDIRECT_PORT/],
+    ['a PUBLIC_URL without scheme', { PUBLIC_URL: 'superbruger.kommune.dk' }, /PUBLIC_URL/],
+    ['a PUBLIC_URL with a query', { PUBLIC_URL: 'https://sb.kommune.dk/?x=1' }, /PUBLIC_URL/],
+    ['a former address that is no URL', { FORMER_PUBLIC_URLS: 'https://old.kommune.dk, ftp://older' }, /FORMER_PUBLIC_URLS.*ftp:\/\/older/],
+  ]
+  // root reads any file, so the unreadable case only holds for an ordinary user
+  if (process.getuid?.() !== 0) cases.push(['an unreadable key', { ...both, TLS_KEY_FILE: unreadable }, /TLS_KEY_FILE .*EACCES/])
+  for (const [what, env, message] of cases) {
+    it(`refuses ${what}, naming the variable`, () => {
+      expect(() => loadConfig(env)).toThrow(ConfigError)
+      expect(() => loadConfig(env)).toThrow(message)
+    })
+  }
+
+  it('takes a redirect port beside HTTPS', () => {
+    expect(loadConfig({ ...both, PORT: '8443', HTTP_REDIRECT_PORT: '8080' }).httpRedirectPort).toBe(8080)
+  })
+
+  it('refuses a certificate with a key that is not its own, naming both variables', () => {
+    expect(() => readTlsPair({ certFile: cert.certFile, keyFile: other.keyFile })).toThrow(/TLS_CERT_FILE .* TLS_KEY_FILE/)
+    expect(() => readTlsPair({ certFile: cert.keyFile, keyFile: cert.keyFile })).toThrow(ConfigError)
+    expect(readTlsPair({ certFile: cert.certFile, keyFile: cert.keyFile }).cert.toString()).toBe(cert.pem)
+  })
+
+  it('normalises PUBLIC_URL and FORMER_PUBLIC_URLS', () => {
+    const config = loadConfig({ PUBLIC_URL: 'HTTPS://SB.Kommune.dk:443/', FORMER_PUBLIC_URLS: ' http://sb-gl:8080/ ,https://old.kommune.dk,http://sb-gl:8080' })
+    expect(config.publicUrl).toBe('https://sb.kommune.dk')
+    expect(config.formerPublicUrls).toEqual(['http://sb-gl:8080', 'https://old.kommune.dk'])
+    expect(loadConfig({}).formerPublicUrls).toEqual([])
+  })
+})
+
+describe('the addresses npm start prints', () => {
+  const nic = (address: string, family: 'IPv4' | 'IPv6', internal: boolean) => ({ address, family, internal }) as NetworkInterfaceInfo
+  const interfaces = {
+    lo: [nic('127.0.0.1', 'IPv4', true), nic('::1', 'IPv6', true)],
+    eth0: [nic('192.168.1.23', 'IPv4', false), nic('fe80::1', 'IPv6', false)],
+    wlan0: [nic('10.0.0.7', 'IPv4', false)],
+  }
+  const cases: Array<['http' | 'https', string, number, string[], boolean]> = [
+    ['http', 'localhost', 8080, ['http://localhost:8080'], false],
+    ['http', '0.0.0.0', 8080, ['http://localhost:8080', 'http://192.168.1.23:8080', 'http://10.0.0.7:8080'], true],
+    ['https', '0.0.0.0', 8443, ['https://localhost:8443', 'https://192.168.1.23:8443', 'https://10.0.0.7:8443'], false],
+    ['https', '::', 443, ['https://localhost', 'https://192.168.1.23', 'https://10.0.0.7'], false],
+    ['http', '127.0.0.1', 80, ['http://127.0.0.1'], false],
+    ['http', 'sb-laptop.local', 8080, ['http://sb-laptop.local:8080'], true],
+    ['http', '::1', 8080, ['http://[::1]:8080'], false],
+  ]
+  for (const [protocol, host, port, urls, note] of cases) {
+    it(`${protocol} on ${host}:${port} → ${urls.join(' ')}${note ? ' and the note on HTTPS' : ''}`, () => {
+      expect(reachableUrls(protocol, host, port, interfaces)).toEqual(urls)
+      expect(needsHttpsNote(urls)).toBe(note)
+    })
+  }
+})
+
+describe('httpsRedirectTarget', () => {
+  const cases: Array<[string | undefined, string, number, string]> = [
+    ['sb.kommune.dk', '/a/K7M4QX', 443, 'https://sb.kommune.dk/a/K7M4QX'],
+    ['192.168.1.23:8080', '/', 8443, 'https://192.168.1.23:8443/'],
+    ['[::1]:8080', '/x?y=1', 8443, 'https://[::1]:8443/x?y=1'],
+    [undefined, '/x', 8443, 'https://fallback:8443/x'],
+    ['bad host/evil', '/x', 443, 'https://fallback/x'],
+    ['sb.kommune.dk', '//evil.example/x', 443, 'https://sb.kommune.dk/'],
+  ]
+  for (const [host, path, port, expected] of cases) {
+    it(`${host ?? '(no Host)'} ${path} → ${expected}`, () => expect(httpsRedirectTarget(host, path, port, 'fallback')).toBe(expected))
+  }
 })
 
 describe('cacheControlFor', () => {

@@ -38,7 +38,7 @@ export async function startAppServer(overrides: Partial<ServerConfig> = {}): Pro
   const config: ServerConfig = {
     port: 0, host: '127.0.0.1', database: { kind: 'sqlite', file: join(dir, 'e2e.sqlite') }, staticDir,
     sessionTtlMs: 3_600_000, cookieSecure: false, logLevel: 'warn', trustProxy: false, allowedOrigins: [],
-    tombstoneRetentionMs: 86_400_000, auditRetentionMonths: 24, adminEmail: 'admin@e2e.dk', adminPassword: 'admin-e2e-pw', publicUrl: null, oidc: null,
+    tombstoneRetentionMs: 86_400_000, auditRetentionMonths: 24, adminEmail: 'admin@e2e.dk', adminPassword: 'admin-e2e-pw', publicUrl: null, formerPublicUrls: [], oidc: null, tls: null, httpRedirectPort: null,
     ...overrides,
   }
   const app = await buildServer(config)

@@ -14,7 +14,7 @@ export function testConfig(backend: Backend, overrides: Partial<ServerConfig> = 
   return {
     port: 0, host: '127.0.0.1', database: backend.database, staticDir: null, sessionTtlMs: 3_600_000,
     cookieSecure: false, logLevel: 'silent', trustProxy: false, allowedOrigins: [],
-    tombstoneRetentionMs: 86_400_000, auditRetentionMonths: 24, adminEmail: 'admin@test.dk', adminPassword: 'admin-pw', publicUrl: null, oidc: null, ...overrides,
+    tombstoneRetentionMs: 86_400_000, auditRetentionMonths: 24, adminEmail: 'admin@test.dk', adminPassword: 'admin-pw', publicUrl: null, formerPublicUrls: [], oidc: null, tls: null, httpRedirectPort: null, ...overrides,
   }
 }
 
