@@ -107,9 +107,9 @@ export async function getAssetByCode(code: string): Promise<Asset | undefined> {
   return holders.find((a) => a.deletedAt === null)
 }
 
-/** Resolves a scanned or typed text to what the scanner should do, from local data only. */
-export async function resolveScan(text: string, appOrigin: string): Promise<ScanDecision> {
-  const parsed = parseScannedText(text, appOrigin)
+/** Resolves a scanned or typed text to what the scanner should do, from local data only; `bases` as for parseScannedText. */
+export async function resolveScan(text: string, bases: string | readonly string[]): Promise<ScanDecision> {
+  const parsed = parseScannedText(text, bases)
   return decideScan(parsed, parsed.kind === 'ours' ? await getAssetByCode(parsed.code) : undefined)
 }
 

@@ -88,3 +88,14 @@ export function parseBaseUrlList(raw: string): { readonly urls: string[], readon
   }
   return { urls, invalid }
 }
+
+/** The server's answer (or a remembered copy) as a PublicConfig, its addresses normalised; null when it is not one. */
+export function parsePublicConfig(value: unknown): PublicConfig | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { publicUrl, formerPublicUrls } = value as Record<string, unknown>
+  if (publicUrl !== null && typeof publicUrl !== 'string') return null
+  if (!Array.isArray(formerPublicUrls) || !formerPublicUrls.every((u) => typeof u === 'string')) return null
+  const base = publicUrl === null ? null : normaliseBaseUrl(publicUrl)
+  if (publicUrl !== null && base === null) return null
+  return { publicUrl: base, formerPublicUrls: parseBaseUrlList(formerPublicUrls.join(',')).urls }
+}

@@ -10,11 +10,11 @@ export const LABEL_QR_LEVEL = 'Q'
 
 /**
  * Which of the texts the camera read in one frame to act on: the first that is ours, else the first
- * (which is then "not ours"). A frame often holds a maker's support or Wi-Fi sticker beside our label,
+ * (which is then "not ours"); `bases` are the addresses our labels may carry. A frame often holds a maker's support or Wi-Fi sticker beside our label,
  * and the decoder may list it first. Undefined when the frame holds no text.
  */
-export function pickScan(texts: readonly string[], appOrigin: string): string | undefined {
-  return texts.find((text) => parseScannedText(text, appOrigin).kind === 'ours') ?? texts[0]
+export function pickScan(texts: readonly string[], bases: string | readonly string[]): string | undefined {
+  return texts.find((text) => parseScannedText(text, bases).kind === 'ours') ?? texts[0]
 }
 
 /** What the scanner does with a scan. */

@@ -14,6 +14,7 @@ import { registerEventRoutes } from './routes/events.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerOidcRoutes } from './routes/oidc.ts'
 import { registerPeopleDataRoutes } from './routes/peopleData.ts'
+import { registerPublicConfigRoutes } from './routes/publicConfig.ts'
 import { isAppRoute, registerStatic, sendAppShell } from './routes/static.ts'
 import { registerSyncRoutes } from './routes/sync.ts'
 import { registerSecurityHeaders } from './security/headers.ts'
@@ -72,6 +73,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   })
 
   registerHealthRoutes(app, storage)
+  registerPublicConfigRoutes(app, config)
   const guard = new SessionGuard(storage, config.sessionTtlMs)
   registerAuthRoutes(app, storage, config, guard)
   registerOidcRoutes(app, storage, config)
