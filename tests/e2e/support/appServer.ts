@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-/** Starts the real server (on a free port unless `overrides.port`) serving the build (E2E_DIST or dist/). */
+/** Starts the real server (on a free port unless `overrides.port`; over HTTPS with `overrides.tls`) serving the build (E2E_DIST or dist/). */
 export async function startAppServer(overrides: Partial<ServerConfig> = {}): Promise<AppServer> {
   const staticDir = resolve(process.env.E2E_DIST ?? 'dist')
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`${staticDir} has no build: run \`npm run build\` first`)
@@ -49,7 +49,7 @@ export async function startAppServer(overrides: Partial<ServerConfig> = {}): Pro
   if (!address || typeof address === 'string') throw new Error('server has no port')
   let count = 0
   return {
-    url: `http://localhost:${address.port}`,
+    url: `${config.tls ? 'https' : 'http'}://localhost:${address.port}`,
     app,
     teamId: first.teamId,
     async addUser(name, role, email = `bruger${count + 1}@e2e.dk`) {
