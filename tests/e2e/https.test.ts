@@ -91,6 +91,7 @@ describe('the app over the server’s own HTTPS', () => {
     expect(await page.locator('.address-warning').count()).toBe(0)
     const qr = page.locator(`.label[data-code="${CODE}"] svg`)
     await qr.waitFor()
+    await qr.evaluate((el) => el.scrollIntoView({ block: 'center' }))
     const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')
     prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer } })
     const read = await readBarcodes(new Uint8Array(await qr.screenshot()), { formats: ['QRCode'] })

@@ -190,6 +190,9 @@ describe('labels', () => {
       await qr.waitFor()
       expect(await page.locator('.label svg').count()).toBe(1)
       expect(await qr.getAttribute('aria-label')).toContain('K7M 4QX')
+      // The sheet starts below the printed address (and its warning here: the preview runs on
+      // localhost); centred, no part of the code hides behind the fixed bottom navigation.
+      await qr.evaluate((el) => el.scrollIntoView({ block: 'center' }))
       const png = await qr.screenshot()
       const read = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] })
       expect(read.map((r) => r.text)).toEqual([`${server.url}/a/${CODE}`])
