@@ -30,7 +30,8 @@ export function normaliseBaseUrl(raw: string): string | null {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
-function isLoopbackHost(hostname: string): boolean {
+/** Whether a host name (as in a URL, IPv6 in brackets or not) names this machine only: localhost, 127.x, ::1, 0.0.0.0. */
+export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '')
   return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === '0.0.0.0'
 }

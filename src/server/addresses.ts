@@ -1,11 +1,8 @@
 import type { NetworkInterfaceInfo } from 'node:os'
+import { isLoopbackHost } from '../domain/publicAddress.ts'
 
 /** Hosts that mean "every interface" when listening. */
 const ANY_HOST = new Set(['0.0.0.0', '::', '[::]'])
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.')
-}
 
 /**
  * The addresses people can open the app at: `localhost` and, when listening on every interface,
@@ -27,6 +24,6 @@ export function reachableUrls(
 export function needsHttpsNote(urls: readonly string[]): boolean {
   return urls.some((url) => {
     const parsed = new URL(url)
-    return parsed.protocol === 'http:' && !isLoopback(parsed.hostname.replace(/^\[|\]$/g, ''))
+    return parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)
   })
 }

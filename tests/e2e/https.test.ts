@@ -17,11 +17,15 @@ import { fakeCameraArgs, writeQrY4m } from './support/y4m.ts'
 
 const PUBLIC_URL = 'https://superbruger.kommune.test'
 const FORMER_URL = 'http://gammel-server.intern:8080'
+/** The laptop's name as a phone would use it (HSTS is never sent to localhost); Chromium maps it to 127.0.0.1. */
+const HOST = 'sb-laptop.test'
 const CODE = 'K7M4QX'
 const NAME = 'Printer ved kantinen'
 
 const dir = mkdtempSync(join(tmpdir(), 'superbruger-https-'))
 let server: AppServer
+/** The server's address under HOST. */
+let origin = ''
 let browser: Browser
 let context: BrowserContext
 let page: Page
@@ -38,20 +42,23 @@ function spkiHash(pem: string): string {
 }
 
 beforeAll(async () => {
-  const cert = makeCertificate(dir, 'localhost')
+  const cert = makeCertificate(dir, HOST, 'server', [HOST])
   server = await startAppServer({
     tls: { certFile: cert.certFile, keyFile: cert.keyFile }, cookieSecure: true,
     publicUrl: PUBLIC_URL, formerPublicUrls: [FORMER_URL],
   })
   expect(server.url).toMatch(/^https:\/\/localhost:\d+$/)
+  origin = server.url.replace('localhost', HOST)
   const video = join(dir, 'former.y4m')
   writeQrY4m(video, `${FORMER_URL}/a/${CODE}`)
-  browser = await launchBrowser([`--ignore-certificate-errors-spki-list=${spkiHash(cert.pem)}`, ...fakeCameraArgs(video)])
+  browser = await launchBrowser([
+    `--ignore-certificate-errors-spki-list=${spkiHash(cert.pem)}`, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`, ...fakeCameraArgs(video),
+  ])
   context = await newPhoneContext(browser)
-  await context.grantPermissions(['camera'], { origin: server.url })
+  await context.grantPermissions(['camera'], { origin })
   page = await context.newPage()
   const user = await server.addUser('Ida Holm', 'superbruger')
-  await page.goto(`${server.url}/log-ind`)
+  await page.goto(`${origin}/log-ind`)
   await page.getByLabel('E-mail').fill(user.email)
   await page.getByLabel('Adgangskode').fill(user.password)
   await page.getByRole('button', { name: 'Log ind', exact: true }).click()
@@ -67,26 +74,26 @@ afterAll(async () => {
 
 describe('the app over the server’s own HTTPS', () => {
   it('registers the service worker and answers with HSTS', async () => {
-    const answer = await page.goto(`${server.url}/udstyr`)
+    const answer = await page.goto(`${origin}/udstyr`)
     expect(answer?.headers()['strict-transport-security']).toMatch(/^max-age=\d+/)
     await waitForServiceWorker(page)
     expect(await page.evaluate(() => window.isSecureContext)).toBe(true)
   })
 
   it('keeps the session in a Secure, HttpOnly cookie', async () => {
-    const session = (await context.cookies(server.url)).find((c) => c.name === 'sb_session')
+    const session = (await context.cookies(origin)).find((c) => c.name === 'sb_session')
     expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' })
   })
 
   it('prints labels whose QR code is PUBLIC_URL/a/<code>, and says which address it prints', async () => {
-    await page.goto(`${server.url}/udstyr/ny`)
+    await page.goto(`${origin}/udstyr/ny`)
     await page.getByLabel('Navn').fill(NAME)
     await page.getByLabel('Kode').fill(CODE)
     await page.getByRole('button', { name: 'Gem udstyr' }).click()
     await page.waitForURL(/\/udstyr\/[0-9a-f-]{36}$/)
     assetId = page.url().split('/').at(-1) as string
 
-    await page.goto(`${server.url}/udstyr/etiketter?ids=${assetId}`)
+    await page.goto(`${origin}/udstyr/etiketter?ids=${assetId}`)
     await page.locator('.address-url').filter({ hasText: PUBLIC_URL }).waitFor()
     expect(await page.locator('.address-warning').count()).toBe(0)
     const qr = page.locator(`.label[data-code="${CODE}"] svg`)
@@ -101,8 +108,8 @@ describe('the app over the server’s own HTTPS', () => {
   it('opens the asset from a label printed under a former address, offline too', async () => {
     await context.setOffline(true)
     try {
-      await page.goto(`${server.url}/scan`)
-      await page.waitForURL(`${server.url}/udstyr/${assetId}`, { timeout: 15_000 })
+      await page.goto(`${origin}/scan`)
+      await page.waitForURL(`${origin}/udstyr/${assetId}`, { timeout: 15_000 })
       await pageHeading(page, NAME).waitFor()
     } finally {
       await context.setOffline(false)

@@ -111,7 +111,7 @@ describeBackends('security headers on every response', (kind) => {
   })
 
   it('sends no HSTS over plain http, even when the request claims https without a trusted proxy', async () => {
-    const response = await get('/api/health', { 'x-forwarded-proto': 'https' })
+    const response = await get('/api/health', { 'x-forwarded-proto': 'https', host: 'sb.kommune.dk' })
     expect(response.headers['strict-transport-security']).toBeUndefined()
   })
 }, ['sqlite'])
@@ -125,14 +125,26 @@ describeBackends('HSTS behind a trusted proxy', (kind) => {
 
   it('is sent when the proxy says the request came over https, and only then', async () => {
     server = await startServer(kind, { staticDir: dist, trustProxy: true })
-    const overHttps = await server.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } })
+    const host = 'sb.kommune.dk'
+    const overHttps = await server.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https', host } })
     expect(overHttps.headers['strict-transport-security']).toBe(HSTS)
     expectSecurityHeaders(overHttps.headers)
-    const api = await server.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } })
+    const api = await server.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https', host } })
     expect(api.headers['strict-transport-security']).toBe(HSTS)
-    const overHttp = await server.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'http' } })
+    const overHttp = await server.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'http', host } })
     expect(overHttp.headers['strict-transport-security']).toBeUndefined()
-    const direct = await server.app.inject({ method: 'GET', url: '/' })
+    const direct = await server.app.inject({ method: 'GET', url: '/', headers: { host } })
     expect(direct.headers['strict-transport-security']).toBeUndefined()
   })
+
+  // A browser keeps HSTS per host name, whatever the port: from localhost it would break every
+  // later http://localhost:… (the dev server, other apps) for a year.
+  for (const host of ['localhost:8443', 'app.localhost', '127.0.0.1:8443', '[::1]:8443']) {
+    it(`is not sent to ${host}, even over https`, async () => {
+      server ??= await startServer(kind, { staticDir: dist, trustProxy: true })
+      const answer = await server.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https', host } })
+      expect(answer.headers['strict-transport-security']).toBeUndefined()
+      expectSecurityHeaders(answer.headers)
+    })
+  }
 }, ['sqlite'])

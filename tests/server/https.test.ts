@@ -25,7 +25,8 @@ function fetchHttps(port: number, path: string, ca: string, init: { method?: str
   return new Promise((resolve, reject) => {
     const req = httpsRequest({
       host: '127.0.0.1', port, path, method: init.method ?? 'GET', ca, servername: 'localhost', agent: false,
-      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      // A host name as a phone would use; HSTS is never sent to localhost (headers.test.ts).
+      headers: { host: `sb.test:${port}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
     }, (res) => {
       const fingerprint256 = (res.socket as TLSSocket).getPeerCertificate().fingerprint256
       let body = ''
@@ -87,7 +88,7 @@ describe('the server over its own HTTPS', () => {
   it('sets the session cookie Secure at sign-in', async () => {
     await createUser(server.app.storage.db, { email: 'sb@test.dk', name: 'SB', role: 'superbruger', teams: ['t1'], password: 'pw-secret-1' })
     const answer = await fetchHttps(port, '/api/auth/login', cert.pem, {
-      method: 'POST', body: JSON.stringify({ email: 'sb@test.dk', password: 'pw-secret-1' }), headers: { origin: `https://127.0.0.1:${port}` },
+      method: 'POST', body: JSON.stringify({ email: 'sb@test.dk', password: 'pw-secret-1' }), headers: { origin: `https://sb.test:${port}` },
     })
     expect(answer.status, answer.body).toBe(200)
     const cookies = [answer.headers['set-cookie'] ?? []].flat()

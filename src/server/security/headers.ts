@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ServerConfig } from '../config.ts'
+import { isLoopbackHost } from '../../domain/publicAddress.ts'
 
 /** HSTS for a year; sent only on responses that came over HTTPS (a browser ignores it on http). */
 export const HSTS = 'max-age=31536000; includeSubDomains'
@@ -65,7 +66,9 @@ export function securityHeaders(config: Pick<ServerConfig, 'oidc'>): Readonly<Re
 
 /**
  * Adds the security headers to every response, HSTS only when the request came over HTTPS
- * (`request.protocol` follows X-Forwarded-Proto when TRUST_PROXY is on). They are set on the raw
+ * (`request.protocol` follows X-Forwarded-Proto when TRUST_PROXY is on) to a name other than
+ * localhost: a browser keeps HSTS per host, not port, so HSTS from `https://localhost:8443` would
+ * turn every later `http://localhost:…` (the dev server, another app) into a failing https for a year. They are set on the raw
  * response at the start, so error answers, 404s and hijacked replies (the SSE stream) carry
  * them too; a route may still override one with `reply.header`.
  */
@@ -73,6 +76,6 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Pick<Serve
   const headers = Object.entries(securityHeaders(config))
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value)
-    if (request.protocol === 'https') reply.raw.setHeader('strict-transport-security', HSTS)
+    if (request.protocol === 'https' && !isLoopbackHost(request.hostname)) reply.raw.setHeader('strict-transport-security', HSTS)
   })
 }
