@@ -167,13 +167,17 @@ describe('the scanner in front of a real printer', () => {
 
   it('reads a label with a washed-out corner (glare over 16 % of it), which the error correction M of old labels could not', async () => {
     const text = `${server.url}/a/${CODE}`
-    const label = (level: QrPlacement['level']): Buffer => {
-      const side = qrSide(text, 8, level)
+    const label = (level: QrPlacement['level'], on = text): Buffer => {
+      const side = qrSide(on, 8, level)
       const [left, top] = [Math.floor((640 - side) / 2), Math.floor((480 - side) / 2)]
       const glare = Math.floor(side * 0.4)
-      return sceneY4m([{ text, level, moduleSize: 8, left, top }], { glare: { left: left + side - glare, top: top + side - glare, width: glare, height: glare } })
+      return sceneY4m([{ text: on, level, moduleSize: 8, left, top }], { glare: { left: left + side - glare, top: top + side - glare, width: glare, height: glare } })
     }
-    expect(await decodeScene(label('M'))).toEqual([])
+    // Whether M survives depends on the exact bits (the test server's random port is in the URL, and
+    // for some ports it does): the trap is shown on a fixed public address, as a printed label has.
+    const printed = `https://superbruger.kommune.dk/a/${CODE}`
+    expect(await decodeScene(label('M', printed))).toEqual([])
+    expect(await decodeScene(label(LABEL_QR_LEVEL, printed))).toEqual([printed])
     expect(await decodeScene(label(LABEL_QR_LEVEL))).toEqual([text])
     await scanScene(label(LABEL_QR_LEVEL), 'glare')
   })
