@@ -50,6 +50,15 @@ export const schemaV4 = {
   requests: 'id, teamId, status, assigneeId, assetId, departmentId, [status+id], *words, createdAt',
 }
 
+/**
+ * Version 5: tip reads (one record per person reading a tip, so "most used" counts every device's
+ * reads), found by tip and by the person's own reads of a tip.
+ */
+export const schemaV5 = {
+  ...schemaV4,
+  tipReads: 'id, tipId, [personId+tipId]',
+}
+
 /** Fills the v2 derived fields on data written by v1. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('requests').toCollection().modify((r: Record<string, unknown>) => {

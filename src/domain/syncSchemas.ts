@@ -97,6 +97,7 @@ const CONTENT = {
     title: short, body: long, tags: listOf(short, 50), category: v.nullable(listKey),
     requestIds: listOf(id, 500),
   },
+  tipReads: { tipId: id, personId: id },
 } satisfies { readonly [N in SyncTableName]: Entries<N> }
 
 /** Sync fields a `put` carries; the server overrides `rev`, `createdBy` and `deletedAt`. */

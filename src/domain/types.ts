@@ -12,6 +12,7 @@ export type ChecklistRunId = Brand<string, 'ChecklistRunId'>
 export type ChecklistAnswerId = Brand<string, 'ChecklistAnswerId'>
 export type AssetId = Brand<string, 'AssetId'>
 export type TipId = Brand<string, 'TipId'>
+export type TipReadId = Brand<string, 'TipReadId'>
 
 /** Epoch milliseconds. All timestamps are stored this way. */
 export type Millis = number
@@ -252,6 +253,15 @@ export interface Tip extends SyncFields<TipId> {
   readonly requestIds: readonly RequestId[]
 }
 
+/**
+ * One person reading a tip once: uses are counted as records that are only ever added, so two
+ * devices reading the same tip offline both count, and no counter field can clash on sync.
+ */
+export interface TipRead extends SyncFields<TipReadId> {
+  readonly tipId: TipId
+  readonly personId: PersonId
+}
+
 /** Map of synced table name to its record type. */
 export interface SyncTables {
   teams: Team
@@ -265,13 +275,14 @@ export interface SyncTables {
   checklistAnswers: ChecklistAnswer
   assets: Asset
   tips: Tip
+  tipReads: TipRead
 }
 export type SyncTableName = keyof SyncTables
 export type AnyRecord = SyncTables[SyncTableName]
 
 export const SYNC_TABLES: readonly SyncTableName[] = [
   'teams', 'people', 'departments', 'requests', 'timeEntries', 'absences',
-  'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips',
+  'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips', 'tipReads',
 ]
 
 /** Fields a client may not set itself; the server owns them. */

@@ -20,7 +20,7 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema versions 3 (conflicts and refused changes) and 4 (requests by createdAt)', () => {
+describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt) and 5 (tip reads)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
@@ -35,7 +35,7 @@ describe('schema versions 3 (conflicts and refused changes) and 4 (requests by c
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(4)
+    expect(upgraded.verno).toBe(5)
     // Version 4: a report finds the request by when it was made.
     expect((await upgraded.requests.where('createdAt').between(1_795_000_000_000, 1_797_000_000_000).toArray()).map((r) => r.id)).toEqual(['r1'])
     expect(await upgraded.requests.get('r1' as RequestId)).toMatchObject({ description: 'Printer virker ikke' })
@@ -47,5 +47,9 @@ describe('schema versions 3 (conflicts and refused changes) and 4 (requests by c
     await upgraded.rejections.add({ id: 'x1', mutationId: 2, table: 'timeEntries', recordId: 'e1', op: 'patch', fields: { note: 'x' }, reason: 'forbidden', at: 6 })
     expect(await upgraded.conflicts.where('[table+recordId]').equals(['requests', 'r1']).count()).toBe(1)
     expect(await upgraded.rejections.orderBy('at').count()).toBe(1)
+    // Version 5: a tip's reads are found by tip, and a person's own reads of it by both.
+    await upgraded.tipReads.add({ id: 'tr1', teamId: 't', tipId: 'tip1', personId: 'p', createdAt: 7, createdBy: 'p', updatedAt: 7, rev: 0, deletedAt: null } as never)
+    expect(await upgraded.tipReads.where('tipId').equals('tip1').count()).toBe(1)
+    expect(await upgraded.tipReads.where('[personId+tipId]').equals(['p', 'tip1']).count()).toBe(1)
   })
 })

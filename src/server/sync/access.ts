@@ -6,7 +6,7 @@ import type { Actor } from '../auth/users.ts'
 /** Tables only a koordinator or admin may change: team settings, people, departments, templates. */
 const MANAGED_TABLES: ReadonlySet<SyncTableName> = new Set(['teams', 'people', 'departments', 'checklistTemplates'])
 /** Tables whose records belong to one person (`personId`): a superbruger changes only their own. */
-const OWNED_TABLES: ReadonlySet<SyncTableName> = new Set(['timeEntries', 'absences'])
+const OWNED_TABLES: ReadonlySet<SyncTableName> = new Set(['timeEntries', 'absences', 'tipReads'])
 /** Fields of their own Person record a superbruger may change. */
 const OWN_PROFILE_FIELDS: ReadonlySet<string> = new Set(['name', 'initials', 'homeDepartmentId', 'competences', 'updatedAt'])
 

@@ -26,6 +26,7 @@ const CONTENT: Record<SyncTableName, Record<string, unknown>> = {
     room: '201', departmentId: null, notes: '', retiredAt: null,
   },
   tips: { title: 'Genveje', body: '# Hej', tags: ['office'], category: 'office', requestIds: [] },
+  tipReads: { tipId: 'tip1', personId: 'p1' },
 }
 
 /** A complete, valid record of `table` as a client would put it. */
