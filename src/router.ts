@@ -54,6 +54,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/mere/databeskyttelse', name: 'data-protection', component: () => import('./views/DataProtectionView.vue'), meta: needs('common', 'dataProtection', 'sync') },
   { path: '/om-data', name: 'privacy', component: () => import('./views/PrivacyInfoView.vue'), meta: needs('common', 'privacy') },
 
+  { path: '/tips', name: 'tips', component: () => import('./views/TipListView.vue'), meta: needs('requests', 'tips') },
+  { path: '/tips/ny', name: 'tip-new', component: () => import('./views/TipFormView.vue'), meta: writes('tips', 'common', 'requests', 'tips') },
+  { path: '/tips/:id', name: 'tip', component: () => import('./views/TipDetailView.vue'), props: true, meta: needs('common', 'requests', 'tips') },
+  { path: '/tips/:id/rediger', name: 'tip-edit', component: () => import('./views/TipFormView.vue'), props: true, meta: writes('tips', 'common', 'requests', 'tips') },
+
   { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue'), meta: needs('assets') },
   { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: writes('assets', 'common', 'assets') },
   { path: '/udstyr/etiketter', name: 'asset-labels', component: () => import('./views/LabelSheetView.vue'), meta: needs('assets') },

@@ -79,3 +79,9 @@ export async function recordTipRead(author: Author, id: TipId, now: number = Dat
     return true
   })
 }
+
+/** The live requests a tip was made from, in the tip's order (deleted ones left out). */
+export async function listTipRequests(ids: readonly RequestId[]): Promise<Request[]> {
+  const found = await db().requests.bulkGet([...ids])
+  return found.filter((r): r is Request => r !== undefined && r.deletedAt === null)
+}

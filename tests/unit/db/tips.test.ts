@@ -80,7 +80,7 @@ describe('reading tips counts uses', () => {
 
   it('lists most used first, with reads synced from other devices counted too', async () => {
     const a = await createTip(author, input({ title: 'A' }), T0)
-    const b = await createTip(author, input({ title: 'B' }), T0 + 1)
+    await createTip(author, input({ title: 'B' }), T0 + 1)
     await recordTipRead(author, a.id, T0 + 2)
     // A read made on another device arrives by sync as a record of its own.
     await db().tipReads.put({ id: 'remote-read', teamId: 't1', tipId: a.id, personId: 'p2', createdAt: T0, createdBy: 'p2', updatedAt: T0, rev: 9, deletedAt: null } as never)

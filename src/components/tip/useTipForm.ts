@@ -1,0 +1,112 @@
+import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRouter } from 'vue-router'
+import { useEditBase } from '../../composables/useEditBase.ts'
+import { getRequest } from '../../db/requests.ts'
+import { createTip, createTipFromRequest, getTip, updateTip } from '../../db/tips.ts'
+import { draftTipFromRequest, parseTipTags, type TipInput } from '../../domain/tipDraft.ts'
+import type { CategoryKey, RequestId, Tip, TipId } from '../../domain/types.ts'
+import { useSessionStore } from '../../stores/session.ts'
+import { useUiStore } from '../../stores/ui.ts'
+
+/** The tip form's fields as the person edits them: tags as typed text, no category as ''. */
+export interface TipFormState {
+  title: string
+  body: string
+  tags: string
+  category: CategoryKey | ''
+}
+
+export interface UseTipFormReturn {
+  form: Ref<TipFormState>
+  loaded: ShallowRef<boolean>
+  missing: ShallowRef<boolean>
+  saving: ShallowRef<boolean>
+  /** CPR numbers masked while drafting from a request (told to the person). */
+  masked: ShallowRef<number>
+  titleError: ComputedRef<string>
+  bodyError: ComputedRef<string>
+  load(): Promise<void>
+  save(): Promise<boolean>
+}
+
+function stateOf(tip: Pick<Tip, 'title' | 'body' | 'tags' | 'category'>): TipFormState {
+  return { title: tip.title, body: tip.body, tags: tip.tags.join(', '), category: tip.category ?? '' }
+}
+
+function inputOf(fields: Partial<TipFormState>): Partial<TipInput> {
+  const input: Record<string, unknown> = { ...fields }
+  if (fields.tags !== undefined) input.tags = parseTipTags(fields.tags)
+  if (fields.category !== undefined) input.category = fields.category || null
+  return input as Partial<TipInput>
+}
+
+/**
+ * The tip form: a new tip, a draft from a request (`fromRequest`, CPR-guarded, linked both ways on
+ * save) or an edit of tip `id` that saves only the fields the person changed (the edit rule).
+ */
+export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undefined): UseTipFormReturn {
+  const { t } = useI18n()
+  const router = useRouter()
+  const session = useSessionStore()
+  const ui = useUiStore()
+  const form = ref<TipFormState>({ title: '', body: '', tags: '', category: '' })
+  const loaded = shallowRef(false)
+  const missing = shallowRef(false)
+  const saving = shallowRef(false)
+  const submitted = shallowRef(false)
+  const masked = shallowRef(0)
+  const edit = useEditBase({
+    draft: form,
+    read: async () => {
+      const tip = id ? await getTip(id) : undefined
+      return tip && { values: stateOf(tip), rev: tip.rev, updatedAt: tip.updatedAt }
+    },
+  })
+  const titleError = computed(() => (submitted.value && form.value.title.trim() === '' ? t('tips.form.titleRequired') : ''))
+  const bodyError = computed(() => (submitted.value && form.value.body.trim() === '' ? t('tips.form.bodyRequired') : ''))
+
+  async function load(): Promise<void> {
+    if (id) {
+      const tip = await getTip(id)
+      if (!tip) missing.value = true
+      else edit.begin({ values: stateOf(tip), rev: tip.rev, updatedAt: tip.updatedAt })
+    } else if (fromRequest) {
+      const request = await getRequest(fromRequest)
+      if (!request) missing.value = true
+      else {
+        const draft = draftTipFromRequest(request, { problem: t('tips.form.headings.problem'), solution: t('tips.form.headings.solution') })
+        form.value = stateOf(draft.input)
+        masked.value = draft.masked
+      }
+    }
+    loaded.value = true
+  }
+
+  async function save(): Promise<boolean> {
+    submitted.value = true
+    if (titleError.value || bodyError.value) return false
+    saving.value = true
+    try {
+      const author = session.author()
+      const whole = { ...inputOf(form.value), requestIds: [] } as TipInput
+      let tip: Tip
+      if (id) {
+        const { fields, base } = edit.edits()
+        tip = await updateTip(id, inputOf(fields), base)
+      } else {
+        tip = fromRequest ? await createTipFromRequest(author, fromRequest, whole) : await createTip(author, whole)
+      }
+      ui.notify(t('tips.form.saved'))
+      await router.replace({ name: 'tip', params: { id: tip.id } })
+      return true
+    } catch (error) {
+      ui.reportWriteError(error)
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { form, loaded, missing, saving, masked, titleError, bodyError, load, save }
+}
