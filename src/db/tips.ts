@@ -2,6 +2,7 @@ import { db } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import type { EditRevs } from '../domain/editBase.ts'
 import { parseTipTags, type TipInput } from '../domain/tipDraft.ts'
+import { normaliseTipCode, tipCode } from '../domain/tipCode.ts'
 import { countTipUses, searchTips, type TipHit, type TipQuery } from '../domain/tipSearch.ts'
 import type { PersonId, Request, RequestId, Tip, TipId } from '../domain/types.ts'
 
@@ -84,4 +85,11 @@ export async function recordTipRead(author: Author, id: TipId, now: number = Dat
 export async function listTipRequests(ids: readonly RequestId[]): Promise<Request[]> {
   const found = await db().requests.bulkGet([...ids])
   return found.filter((r): r is Request => r !== undefined && r.deletedAt === null)
+}
+
+/** The live tip whose short code (see tipCode) is `code` as typed or scanned; the newest if two share it. */
+export async function getTipByCode(code: string): Promise<Tip | undefined> {
+  const wanted = normaliseTipCode(code)
+  const matches = await db().tips.filter((tip) => tip.deletedAt === null && tipCode(tip.id) === wanted).toArray()
+  return matches.sort((a, b) => b.createdAt - a.createdAt)[0]
 }

@@ -94,6 +94,7 @@ afterAll(async () => {
 
 describe('tips and tricks on two phones', () => {
   it('B finds the tips from Home and sees the empty list in Danish', async () => {
+    await shot(b, 'home')
     await b.getByRole('link', { name: 'Tips og tricks' }).click()
     await pageHeading(b, 'Tips og tricks').waitFor()
     await b.getByText('Ingen tips endnu').waitFor()
@@ -104,6 +105,8 @@ describe('tips and tricks on two phones', () => {
   it('A makes a tip from the solved request offline: CPR masked, warned that all read it, linked both ways', async () => {
     await contexts[0]!.setOffline(true)
     await a.goto(`${server.url}/henvendelser/${REQUEST_ID}`)
+    await a.getByRole('link', { name: 'Lav et tip' }).scrollIntoViewIfNeeded()
+    await shot(a, 'request-make-tip')
     await a.getByRole('link', { name: 'Lav et tip' }).click()
     await pageHeading(a, 'Tip fra henvendelse').waitFor()
     await a.getByText('Tips læses af hele gruppen').waitFor()
@@ -218,5 +221,37 @@ describe('tips and tricks on two phones', () => {
     await pageHeading(a, 'Sådan deler du en kalender').waitFor({ timeout: 20_000 })
     const [tip] = await serverRecords('tips')
     expect(tip?.data).toMatchObject({ title: 'Sådan deler du en kalender', tags: ['kalender', 'outlook'] })
+  })
+
+  it('A opens the tip from its short link offline; an unknown code is said in Danish', async () => {
+    const shortLink = await a.locator('.tip-short').textContent()
+    const code = /\/t\/([A-Z0-9-]+)/.exec(shortLink ?? '')?.[1]
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/)
+    await contexts[0]!.setOffline(true)
+    await a.goto(`${server.url}/t/${code!.toLowerCase()}`)
+    await a.waitForURL(`${server.url}${tipPath}`)
+    await pageHeading(a, 'Sådan deler du en kalender').waitFor()
+    await a.goto(`${server.url}/t/ZZZZ-ZZZZ`)
+    await a.getByText('Der findes intet tip med koden ZZZZ-ZZZZ på denne telefon.', { exact: false }).waitFor()
+    await expectAccessible(a, 'Unknown tip code')
+    await shot(a, 'tip-code-unknown')
+    await contexts[0]!.setOffline(false)
+  })
+
+  it('prints the tip as an A4 guide: the tip and its short link, no app around it', async () => {
+    await a.goto(`${server.url}${tipPath}`)
+    await pageHeading(a, 'Sådan deler du en kalender').waitFor()
+    await a.emulateMedia({ media: 'print' })
+    try {
+      expect(await a.getByRole('button', { name: 'Udskriv' }).isVisible()).toBe(false)
+      expect(await a.getByRole('navigation', { name: 'Hovedmenu' }).isVisible()).toBe(false)
+      expect(await a.locator('.tip-short').isVisible()).toBe(true)
+      expect(await a.getByRole('heading', { name: 'Sådan løses det' }).isVisible()).toBe(true)
+      if (SHOTS) await a.screenshot({ path: join(SHOTS, 'tip-print.png'), fullPage: true })
+      const pdf = await a.pdf({ format: 'A4' })
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+    } finally {
+      await a.emulateMedia({ media: 'screen' })
+    }
   })
 })

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { createRecord } from '../../../src/db/write.ts'
 import {
-  TIP_READ_GAP_MS, countTipReads, createTip, createTipFromRequest, getTip, listTips, recordTipRead, updateTip,
+  TIP_READ_GAP_MS, countTipReads, getTipByCode, createTip, createTipFromRequest, getTip, listTips, recordTipRead, updateTip,
 } from '../../../src/db/tips.ts'
 import { containsCpr } from '../../../src/domain/cpr.ts'
+import { formatTipCode, tipCode } from '../../../src/domain/tipCode.ts'
+import { deleteRecord } from '../../../src/db/write.ts'
 import type { PersonId, Request, RequestId, TeamId, TipId } from '../../../src/domain/types.ts'
 import type { TipInput } from '../../../src/domain/tipDraft.ts'
 
@@ -86,5 +88,16 @@ describe('reading tips counts uses', () => {
     await db().tipReads.put({ id: 'remote-read', teamId: 't1', tipId: a.id, personId: 'p2', createdAt: T0, createdBy: 'p2', updatedAt: T0, rev: 9, deletedAt: null } as never)
     expect((await listTips({ query: '', category: '', sort: 'mostUsed' })).map((h) => [h.tip.title, h.uses])).toEqual([['A', 2], ['B', 0]])
     expect((await listTips({ query: '', category: '', sort: 'newest' })).map((h) => h.tip.title)).toEqual(['B', 'A'])
+  })
+})
+
+describe('short codes', () => {
+  it('find the live tip by its code as typed, and nothing once it is deleted', async () => {
+    const tip = await createTip(author, input(), T0)
+    await createTip(author, input({ title: 'Andet' }), T0 + 1)
+    expect((await getTipByCode(formatTipCode(tipCode(tip.id)).toLowerCase()))?.id).toBe(tip.id)
+    await deleteRecord('tips', tip.id)
+    expect(await getTipByCode(tipCode(tip.id))).toBeUndefined()
+    expect(await getTipByCode('ZZZZZZZZ')).toBeUndefined()
   })
 })
