@@ -44,6 +44,12 @@ const cases: Case[] = [
   ['leder logs own time', 'leder', attempt('timeEntries', 'put', { teamId: 't1', personId: 'me' }), null, false],
   ['leder edits a request', 'leder', attempt('requests', 'patch', { status: 'løst' }), inTeam(), false],
   ['admin edits a department', 'admin', attempt('departments', 'patch', { name: 'x' }), inTeam(), true],
+  ['superbruger writes a tip in own team', 'superbruger', attempt('tips', 'put', { teamId: 't1' }), null, true],
+  ["superbruger edits a colleague's tip", 'superbruger', attempt('tips', 'patch', { body: 'x' }), { ...inTeam(), createdBy: 'other' }, true],
+  ['superbruger counts own read of a tip', 'superbruger', attempt('tipReads', 'put', { teamId: 't1', personId: 'me', tipId: 'tip1' }), null, true],
+  ["superbruger counts a read in a colleague's name", 'superbruger', attempt('tipReads', 'put', { teamId: 't1', personId: 'other', tipId: 'tip1' }), null, false],
+  ["superbruger deletes a colleague's read", 'superbruger', attempt('tipReads', 'delete'), inTeam({ personId: 'other' }), false],
+  ['leder counts a read of a tip', 'leder', attempt('tipReads', 'put', { teamId: 't1', personId: 'me', tipId: 'tip1' }), null, false],
   ['admin writes in a team it is not in', 'admin', attempt('departments', 'put', { teamId: 't2' }), null, false],
 ]
 

@@ -23,6 +23,7 @@ export function hitLabel(hit: PeopleDataHit): string {
     case 'checklistRuns': return short([text(r.title), text((r.subject as { label?: unknown } | null)?.label)])
     case 'checklistAnswers': return short([text(r.itemKey), typeof r.value === 'string' ? r.value : ''])
     case 'tips': case 'checklistTemplates': return short([text(r.title)])
+    case 'tipReads': return short([typeof r.createdAt === 'number' ? formatDate(r.createdAt) : ''])
     default: return short([text(r.name), text(r.code), text(r.notes)])
   }
 }

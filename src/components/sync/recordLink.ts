@@ -5,6 +5,7 @@ const ROUTES: Partial<Record<SyncTableName, string>> = {
   timeEntries: '/tid/',
   checklistRuns: '/tjeklister/',
   assets: '/udstyr/',
+  tips: '/tips/',
 }
 
 /** The app path showing a record of `table`, or null when no screen shows it on its own. */
