@@ -59,6 +59,8 @@ describe('write-only routes', () => {
     'checklist-new': ['/tjeklister/ny', 'checklists'],
     'asset-new': ['/udstyr/ny?code=AB12', 'assets'],
     'asset-edit': ['/udstyr/abc/rediger', 'assets'],
+    'tip-new': ['/tips/ny?fra=abc', 'tips'],
+    'tip-edit': ['/tips/abc/rediger', 'tips'],
   }
 
   it('are exactly the forms, each pointing at its list', () => {
