@@ -7,6 +7,7 @@ export interface Made {
   asset: string
   run: string
   timer: string
+  tip: string
 }
 
 /** A screen state: where it is, its heading, and how to bring it into the state to check. */
@@ -56,6 +57,14 @@ export const SCREENS: readonly Screen[] = [
       await page.getByRole('button', { name: 'Find' }).click()
       await page.getByRole('alert').filter({ hasText: 'Koden X9X 9X9 er ikke registreret.' }).waitFor()
     } },
+  { name: 'Tip list', path: () => '/tips', heading: 'Tips og tricks' },
+  { name: 'Tip new form, with errors', path: () => '/tips/ny', heading: 'Nyt tip',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Gem tip' }).click()
+    } },
+  { name: 'Tip detail', path: (m) => `/tips/${m.tip}`, heading: 'Sådan deler du en kalender' },
+  { name: 'Tip edit', path: (m) => `/tips/${m.tip}/rediger`, heading: 'Redigér tip' },
+  { name: 'Unknown tip code', path: () => '/t/ZZZZ-ZZZZ', heading: 'Tips og tricks' },
   { name: 'More', path: () => '/mere', heading: 'Mere' },
   { name: 'Privacy information', path: () => '/om-data', heading: 'Hvad registrerer vi?' },
   { name: 'Sign in, with an error', path: () => '/log-ind', heading: 'Log ind',
@@ -73,9 +82,9 @@ export async function settle(p: Page): Promise<void> {
   await p.waitForFunction(() => document.querySelector('main [aria-busy="true"]') === null)
 }
 
-/** Makes a request, an asset, a checklist run and two timers through the UI (clicks allowed here). */
+/** Makes a request, an asset, a checklist run, two timers and a tip through the UI (clicks allowed here). */
 export async function makeRecords(p: Page, baseUrl: string): Promise<Made> {
-  const made: Made = { request: '', asset: '', run: '', timer: '' }
+  const made: Made = { request: '', asset: '', run: '', timer: '', tip: '' }
   await p.goto(`${baseUrl}/henvendelser/ny`)
   await p.getByLabel('Beskrivelse').fill('Printer på 2. sal udskriver ikke')
   await p.getByLabel('Hvem spurgte?').fill('Jette Sørensen')
@@ -104,5 +113,13 @@ export async function makeRecords(p: Page, baseUrl: string): Promise<Made> {
   await p.getByRole('button', { name: 'Start tidtagning' }).click()
   await p.getByRole('button', { name: 'Stop tidtagning' }).waitFor()
   made.timer = (await p.getByRole('link', { name: 'Ret tidtagningen' }).getAttribute('href'))?.split('/').at(-1) ?? ''
+
+  await p.goto(`${baseUrl}/tips/ny`)
+  await p.getByLabel('Titel').fill('Sådan deler du en kalender')
+  await p.getByLabel('Vejledning', { exact: true }).fill('## I Outlook\n\n1. Højreklik på kalenderen\n2. Vælg **Deling**\n\nSe [intranettet](https://intra.example.dk/kalender).')
+  await p.getByLabel('Emneord').fill('kalender, outlook')
+  await p.getByRole('button', { name: 'Gem tip' }).click()
+  await p.waitForURL(/\/tips\/[0-9a-f-]{36}$/)
+  made.tip = p.url().split('/').at(-1) as string
   return made
 }
