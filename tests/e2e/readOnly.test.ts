@@ -113,6 +113,16 @@ const SCREENS: Record<string, Screen> = {
       retire: main(page).getByRole('button', { name: 'Udfas' }),
     }),
   },
+  'tip list': {
+    path: () => '/tips',
+    ready: (page) => main(page).getByText('Sådan deler du en kalender'),
+    actions: (page) => ({ 'write tip': main(page).getByRole('link', { name: 'Skriv et tip' }) }),
+  },
+  'tip detail': {
+    path: () => `/tips/${made.tip}`,
+    ready: (page) => pageHeading(page, 'Sådan deler du en kalender'),
+    actions: (page) => ({ edit: main(page).getByRole('link', { name: 'Redigér' }) }),
+  },
 }
 
 /** Opens a screen and waits until its records are shown and nothing is loading. */
