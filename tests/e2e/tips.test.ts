@@ -209,7 +209,15 @@ describe('tips and tricks on two phones', () => {
     })
   })
 
-  it('B edits the title, and A sees it after the sync', async () => {
+  it('A edits the text offline while B edits the title: each sends only its own field, both stay', async () => {
+    await contexts[0]!.setOffline(true)
+    await a.goto(`${server.url}${tipPath}/rediger`)
+    await pageHeading(a, 'Redigér tip').waitFor()
+    const body = a.getByLabel('Vejledning', { exact: true })
+    await body.fill(`${await body.inputValue()}\n3. Vælg **Kan se alle detaljer**`)
+    await a.getByRole('button', { name: 'Gem tip' }).click()
+    await a.waitForURL(`${server.url}${tipPath}`)
+
     await b.getByRole('link', { name: 'Redigér' }).click()
     await pageHeading(b, 'Redigér tip').waitFor()
     await b.getByLabel('Titel').fill('Sådan deler du en kalender')
@@ -218,9 +226,16 @@ describe('tips and tricks on two phones', () => {
     await b.getByRole('button', { name: 'Gem tip' }).click()
     await pageHeading(b, 'Sådan deler du en kalender').waitFor()
     await syncLine(b, /^Synkroniseret/).waitFor({ timeout: 20_000 })
+
+    await contexts[0]!.setOffline(false)
+    await syncLine(a, /^Synkroniseret/).waitFor({ timeout: 20_000 })
     await pageHeading(a, 'Sådan deler du en kalender').waitFor({ timeout: 20_000 })
+    await b.getByText('Kan se alle detaljer').waitFor({ timeout: 20_000 })
     const [tip] = await serverRecords('tips')
     expect(tip?.data).toMatchObject({ title: 'Sådan deler du en kalender', tags: ['kalender', 'outlook'] })
+    expect(String(tip?.data.body)).toContain('3. Vælg **Kan se alle detaljer**')
+    const conflicts = await server.app.storage.db.selectFrom('conflicts').select('id').execute()
+    expect(conflicts).toEqual([])
   })
 
   it('A opens the tip from its short link offline; an unknown code is said in Danish', async () => {
