@@ -1,4 +1,4 @@
-import type { Category, TipId } from '../../domain/types.ts'
+import type { Category, PersonId, TipId } from '../../domain/types.ts'
 import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoPerson } from './organisation.ts'
 import type { Random } from './random.ts'
@@ -40,4 +40,21 @@ export function buildTips(random: Random, maker: RecordMaker, superusers: readon
     return { id: idOf<TipId>(made), category: tip.category, createdAt: at }
   })
   return { tips, records }
+}
+
+/**
+ * The superusers' reads of the tips, one record per read (as the app counts uses), spread from
+ * each tip's writing until `now`: a few tips are read often, most now and then.
+ */
+export function buildTipReads(random: Random, maker: RecordMaker, superusers: readonly DemoPerson[], tips: readonly DemoTip[], now: number): SystemRecord[] {
+  const records: SystemRecord[] = []
+  for (const tip of tips) {
+    const reads = random.chance(0.3) ? random.int(12, 30) : random.int(0, 8)
+    for (let i = 0; i < reads; i++) {
+      const at = tip.createdAt + Math.floor(random.next() * Math.max(0, now - tip.createdAt))
+      const person: PersonId = random.pick(superusers).id
+      records.push(maker.make('tipReads', { tipId: tip.id, personId: person }, at, person))
+    }
+  }
+  return records
 }
