@@ -134,6 +134,12 @@ describe('demo generator', () => {
     const [departments, assets, tips, requestIds, templates, runs, persons] = [ids('departments'), ids('assets'), ids('tips'), ids('requests'), ids('checklistTemplates'), ids('checklistRuns'), ids('people')]
     expect(requests.every((r) => departments.has(r.departmentId) && persons.has(r.assigneeId) && (r.assetId === null || assets.has(r.assetId)) && (r.tipId === null || tips.has(r.tipId)))).toBe(true)
     expect(requests.some((r) => r.assetId !== null)).toBe(true)
+    // A tip lists the requests it was made from, and each of them points back to it.
+    const tipRows = rows(demo, 'tips')
+    expect(tipRows.some((t) => (t.requestIds as string[]).length > 0)).toBe(true)
+    expect(tipRows.every((t) => (t.requestIds as string[]).every((id) => requests.find((r) => r.id === id)?.tipId === t.id))).toBe(true)
+    expect(requests.every((r) => r.tipId === null || (tipRows.find((t) => t.id === r.tipId)?.requestIds as string[]).includes(String(r.id)))).toBe(true)
+    expect(rows(demo, 'tipReads').every((read) => tips.has(read.tipId) && persons.has(read.personId))).toBe(true)
     expect(entries.every((e) => e.requestId === null || requestIds.has(e.requestId))).toBe(true)
     const runRows = rows(demo, 'checklistRuns')
     expect(runRows.every((r) => templates.has(r.templateId))).toBe(true)

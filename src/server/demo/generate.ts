@@ -9,7 +9,7 @@ import { buildTemplates } from './checklists.ts'
 import { buildOrganisation, DEMO_TEAM_NAME, type DemoOrganisation } from './organisation.ts'
 import { createRandom } from './random.ts'
 import { recordMaker } from './records.ts'
-import { buildTipReads, buildTips } from './tips.ts'
+import { buildTipReads, buildTips, linkTipsToRequests } from './tips.ts'
 import { buildWeek, planBands } from './weeks.ts'
 
 /** Options of the demo: the same seed and `now` give exactly the same records. */
@@ -77,7 +77,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   // Drawn after everything else, so the rest of a seed's demo stays as it was before tips were read.
   const tipReads = buildTipReads(random, maker, org.superusers, tips, now)
   const rest = [
-    ...org.records, ...templateRecords, ...assetRecords, ...tipRecords, ...tipReads,
+    ...org.records, ...templateRecords, ...assetRecords, ...linkTipsToRequests(tipRecords, weekly), ...tipReads,
     ...buildAbsences(random, maker, org.superusers, weeks, weekStarts, absences, setupAt), ...weekly,
   ]
   // Stable sort: sequence numbers then follow creation time, as if pushed when they were made.

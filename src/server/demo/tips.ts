@@ -58,3 +58,13 @@ export function buildTipReads(random: Random, maker: RecordMaker, superusers: re
   }
   return records
 }
+
+/** The tips with the requests that link to them listed back (`requestIds`), so links go both ways as in the app. */
+export function linkTipsToRequests(tipRecords: readonly SystemRecord[], records: readonly SystemRecord[]): SystemRecord[] {
+  const byTip = new Map<unknown, string[]>()
+  for (const { table, record } of records) {
+    if (table !== 'requests' || typeof record.tipId !== 'string') continue
+    byTip.set(record.tipId, [...(byTip.get(record.tipId) ?? []), String(record.id)])
+  }
+  return tipRecords.map((made) => ({ ...made, record: { ...made.record, requestIds: byTip.get(made.record.id) ?? [] } }))
+}
