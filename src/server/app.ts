@@ -45,7 +45,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   }
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     return503OnClosing: true,
     serverFactory: tlsPair ? serveHttps : undefined,
   })

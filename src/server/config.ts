@@ -35,8 +35,12 @@ export interface ServerConfig {
   readonly sessionTtlMs: number
   readonly cookieSecure: boolean
   readonly logLevel: string
-  /** Trust X-Forwarded-* from a reverse proxy. */
-  readonly trustProxy: boolean
+  /**
+   * Whose X-Forwarded-* to believe: nobody (false), every peer (true), or only peers at these
+   * addresses or CIDR ranges (the proxy's), so a client that reaches the server directly cannot
+   * claim another IP or https.
+   */
+  readonly trustProxy: boolean | readonly string[]
   /** Extra origins allowed to send state-changing requests (besides the server's own). */
   readonly allowedOrigins: readonly string[]
   /** Tombstones older than this are purged; older cursors get `resetRequired`. */
@@ -77,6 +81,28 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true
   if (['0', 'false', 'no', 'off'].includes(raw)) return false
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`)
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(\/(\d{1,2}))?$/
+const IPV6 = /^[0-9a-f:]+(\/\d{1,3})?$/i
+
+/** Whether `entry` is an IPv4 or IPv6 address, optionally with a /prefix (as Fastify's trustProxy takes them). */
+function isAddressOrRange(entry: string): boolean {
+  const v4 = IPV4.exec(entry)
+  if (v4) return v4.slice(1, 5).every((part) => Number(part) <= 255) && (v4[6] === undefined || Number(v4[6]) <= 32)
+  return entry.includes(':') && IPV6.test(entry)
+}
+
+/** TRUST_PROXY: true/false, or the proxy's addresses and ranges, comma-separated ("127.0.0.1,10.0.0.0/8"). */
+export function trustProxyFrom(env: NodeJS.ProcessEnv): boolean | readonly string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim()
+  if (raw === '' || ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'].includes(raw.toLowerCase())) return flag(env, 'TRUST_PROXY', false)
+  const entries = raw.split(',').map((s) => s.trim()).filter(Boolean)
+  const bad = entries.find((entry) => !isAddressOrRange(entry))
+  if (bad !== undefined || entries.length === 0) {
+    throw new ConfigError(`TRUST_PROXY must be true, false or the proxy's addresses (e.g. 127.0.0.1,10.0.0.0/8), got "${bad ?? raw}"`)
+  }
+  return entries
 }
 
 /** Chooses the back end from DATABASE_URL: absent → SQLite under data/, postgres:// → PostgreSQL, sqlite:<path> → that file. */
@@ -168,7 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     // A cookie marked Secure over HTTPS costs nothing; behind a TLS proxy it is set by hand.
     cookieSecure: flag(env, 'COOKIE_SECURE', tls !== null),
     logLevel: env.LOG_LEVEL || 'info',
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxyFrom(env),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tombstoneRetentionMs: integer(env, 'TOMBSTONE_RETENTION_DAYS', 90, 1) * DAY,
     auditRetentionMonths: integer(env, 'AUDIT_RETENTION_MONTHS', 24, 1),

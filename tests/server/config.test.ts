@@ -34,6 +34,22 @@ describe('loadConfig', () => {
   ]
   for (const env of bad) it(`names the bad variable in ${JSON.stringify(env)}`, () => expect(() => loadConfig(env)).toThrow(ConfigError))
 
+  it.each<[string, boolean | string[]]>([
+    ['', false],
+    ['true', true],
+    ['off', false],
+    ['1', true],
+    ['127.0.0.1', ['127.0.0.1']],
+    [' 127.0.0.1 , 10.0.0.0/8,::1 ', ['127.0.0.1', '10.0.0.0/8', '::1']],
+    ['fd00::/8', ['fd00::/8']],
+  ])('TRUST_PROXY=%j trusts %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected)
+  })
+
+  it.each(['maybe', '127.0.0.1,proxy.kommune.dk', '300.1.1.1', '10.0.0.0/40', ','])('refuses TRUST_PROXY=%j, naming it', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/)
+  })
+
   it('reads OIDC settings', () => {
     const config = loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b', OIDC_ROLE_MAP: 'G1=leder', PUBLIC_URL: 'https://sb.kommune.dk/' })
     expect(config.oidc).toEqual({ issuer: 'https://idp', clientId: 'a', clientSecret: 'b', userClaim: 'email', roleClaim: 'roles', roleMap: { G1: 'leder' } })
