@@ -39,7 +39,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
   { path: '/afdelinger/:id', name: 'department', component: () => import('./views/DepartmentView.vue'), props: true, meta: needs('common', 'requests') },
-  { path: '/rapporter', name: 'reports', component: () => import('./views/ReportView.vue'), meta: needs('common', 'insight', 'requests', 'time') },
+  { path: '/observationer', name: 'observations', component: () => import('./views/ObservationListView.vue'), meta: needs('common', 'observations') },
+  { path: '/observationer/ny', name: 'observation-new', component: () => import('./views/ObservationFormView.vue'), meta: writes('observations', 'common', 'observations') },
+  { path: '/rapporter', name: 'reports', component: () => import('./views/ReportView.vue'), meta: needs('common', 'insight', 'requests', 'time', 'observations') },
   { path: '/team', name: 'team', component: () => import('./views/TeamWeekView.vue'), meta: needs('common', 'insight', 'requests', 'time') },
 
   { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more', 'admin') },

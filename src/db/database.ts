@@ -1,11 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type {
   Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, Person,
-  Request, Team, TimeEntry, Tip, TipRead,
+  Observation, Request, Team, TimeEntry, Tip, TipRead,
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, upgradeToV2 } from './migrations.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 
 /** A queued mutation; the id is assigned by IndexedDB in commit order. */
@@ -34,6 +34,7 @@ export class SuperbrugerDb extends Dexie {
   assets!: EntityTable<Asset, 'id'>
   tips!: EntityTable<Tip, 'id'>
   tipReads!: EntityTable<TipRead, 'id'>
+  observations!: EntityTable<Observation, 'id'>
   outbox!: EntityTable<OutboxEntry, 'mutationId'>
   meta!: EntityTable<MetaRow, 'key'>
   conflicts!: EntityTable<StoredConflict, 'id'>
@@ -46,6 +47,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(3).stores(schemaV3)
     this.version(4).stores(schemaV4)
     this.version(5).stores(schemaV5)
+    this.version(6).stores(schemaV6)
   }
 }
 

@@ -59,6 +59,12 @@ export const schemaV5 = {
   tipReads: 'id, tipId, [personId+tipId]',
 }
 
+/** Version 6: observations, listed by status and by department, newest first. */
+export const schemaV6 = {
+  ...schemaV5,
+  observations: 'id, teamId, status, departmentId, createdAt',
+}
+
 /** Fills the v2 derived fields on data written by v1. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('requests').toCollection().modify((r: Record<string, unknown>) => {

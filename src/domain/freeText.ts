@@ -5,7 +5,7 @@
 // requester (a name or free text: "Hanne, cpr …" is exactly the risk, and masking never changes a
 // real name), referral notes, time entry and absence notes, checklist text answers, the free-text
 // subject of a checklist run and the reason for completing it early, checklist template texts,
-// tips and asset notes.
+// tips, asset notes and observations.
 // Left out: structured identifiers with a format of their own (helpdesk case number, asset code
 // and serial number), ids, names of teams, people and departments, and choices, dates and numbers.
 // Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
@@ -29,6 +29,7 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<SyncTableName, Readonly<R
   checklistAnswers: { value: true },
   assets: { notes: true },
   tips: { title: true, body: true, tags: true },
+  observations: { text: true },
 }
 
 /** Derived search words of a record (requests): rebuilt from the masked text, never from the original. */

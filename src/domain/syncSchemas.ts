@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import {
-  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OWNERS, REQUEST_STATUSES, ROLES, SUBJECT_KINDS,
+  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS, REQUEST_STATUSES, ROLES, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
 import {
@@ -98,6 +98,11 @@ const CONTENT = {
     requestIds: listOf(id, 500),
   },
   tipReads: { tipId: id, personId: id },
+  observations: {
+    departmentId: optId, kind: v.picklist(OBSERVATION_KINDS), text: v.pipe(long, v.check((s) => s.trim() !== '', 'empty')),
+    status: v.picklist(OBSERVATION_STATUSES),
+    history: listOf(v.strictObject({ at: millis, by: id, from: v.nullable(v.picklist(OBSERVATION_STATUSES)), to: v.picklist(OBSERVATION_STATUSES) }), 200),
+  },
 } satisfies { readonly [N in SyncTableName]: Entries<N> }
 
 /** Sync fields a `put` carries; the server overrides `rev`, `createdBy` and `deletedAt`. */

@@ -13,6 +13,7 @@ export type ChecklistAnswerId = Brand<string, 'ChecklistAnswerId'>
 export type AssetId = Brand<string, 'AssetId'>
 export type TipId = Brand<string, 'TipId'>
 export type TipReadId = Brand<string, 'TipReadId'>
+export type ObservationId = Brand<string, 'ObservationId'>
 
 /** Epoch milliseconds. All timestamps are stored this way. */
 export type Millis = number
@@ -262,6 +263,32 @@ export interface TipRead extends SyncFields<TipReadId> {
   readonly personId: PersonId
 }
 
+export const OBSERVATION_KINDS = ['typisk problem', 'idé', 'ros', 'uhensigtsmæssig arbejdsgang', 'informationssikkerhed'] as const
+export type ObservationKind = (typeof OBSERVATION_KINDS)[number]
+
+/** Where an observation has got to; the koordinator moves it on. */
+export const OBSERVATION_STATUSES = ['ny', 'drøftet i gruppen', 'givet videre til ledelsen', 'gennemført', 'lagt væk'] as const
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number]
+
+export interface ObservationStatusChange {
+  readonly at: Millis
+  readonly by: PersonId
+  readonly from: ObservationStatus | null
+  readonly to: ObservationStatus
+}
+
+/**
+ * What a superuser saw in a department — a typical problem, an idea, praise, a clumsy way of
+ * working, an information-security matter: the second purpose of the role, in writing.
+ */
+export interface Observation extends SyncFields<ObservationId> {
+  readonly departmentId: DepartmentId | null
+  readonly kind: ObservationKind
+  readonly text: string
+  readonly status: ObservationStatus
+  readonly history: readonly ObservationStatusChange[]
+}
+
 /** Map of synced table name to its record type. */
 export interface SyncTables {
   teams: Team
@@ -276,13 +303,14 @@ export interface SyncTables {
   assets: Asset
   tips: Tip
   tipReads: TipRead
+  observations: Observation
 }
 export type SyncTableName = keyof SyncTables
 export type AnyRecord = SyncTables[SyncTableName]
 
 export const SYNC_TABLES: readonly SyncTableName[] = [
   'teams', 'people', 'departments', 'requests', 'timeEntries', 'absences',
-  'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips', 'tipReads',
+  'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips', 'tipReads', 'observations',
 ]
 
 /** Fields a client may not set itself; the server owns them. */

@@ -20,7 +20,7 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt) and 5 (tip reads)', () => {
+describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads) and 6 (observations)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
@@ -35,7 +35,7 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(5)
+    expect(upgraded.verno).toBe(6)
     // Version 4: a report finds the request by when it was made.
     expect((await upgraded.requests.where('createdAt').between(1_795_000_000_000, 1_797_000_000_000).toArray()).map((r) => r.id)).toEqual(['r1'])
     expect(await upgraded.requests.get('r1' as RequestId)).toMatchObject({ description: 'Printer virker ikke' })
@@ -51,5 +51,10 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     await upgraded.tipReads.add({ id: 'tr1', teamId: 't', tipId: 'tip1', personId: 'p', createdAt: 7, createdBy: 'p', updatedAt: 7, rev: 0, deletedAt: null } as never)
     expect(await upgraded.tipReads.where('tipId').equals('tip1').count()).toBe(1)
     expect(await upgraded.tipReads.where('[personId+tipId]').equals(['p', 'tip1']).count()).toBe(1)
+    // Version 6: observations by status, department and when they were made.
+    await upgraded.observations.add({ id: 'o1', teamId: 't', departmentId: 'd1', kind: 'idé', text: 'x', status: 'ny', history: [], createdAt: 8, createdBy: 'p', updatedAt: 8, rev: 0, deletedAt: null } as never)
+    expect(await upgraded.observations.where('status').equals('ny').count()).toBe(1)
+    expect(await upgraded.observations.where('departmentId').equals('d1').count()).toBe(1)
+    expect(await upgraded.observations.where('createdAt').between(7, 9).count()).toBe(1)
   })
 })

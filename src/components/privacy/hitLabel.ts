@@ -24,6 +24,7 @@ export function hitLabel(hit: PeopleDataHit): string {
     case 'checklistAnswers': return short([text(r.itemKey), typeof r.value === 'string' ? r.value : ''])
     case 'tips': case 'checklistTemplates': return short([text(r.title)])
     case 'tipReads': return short([typeof r.createdAt === 'number' ? formatDate(r.createdAt) : ''])
+    case 'observations': return short([text(r.kind), text(r.text)])
     default: return short([text(r.name), text(r.code), text(r.notes)])
   }
 }

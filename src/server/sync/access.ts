@@ -61,6 +61,10 @@ export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFa
     const assigneeId = typeof existing.content.assigneeId === 'string' ? existing.content.assigneeId : null
     return mayDeleteRequest(actor.role, actor.id, { createdBy: existing.createdBy ?? '', assigneeId })
   }
+  // An observation's status (and its history) is the koordinator's to move; anyone may write one.
+  if (attempt.table === 'observations' && !isManager(actor) && ('status' in attempt.fields || 'history' in attempt.fields)) {
+    return attempt.op === 'put' && !existing && attempt.fields.status === 'ny'
+  }
   if (OWNED_TABLES.has(attempt.table) && !isManager(actor)) {
     const owners = [existing?.content.personId, attempt.fields.personId].filter((owner) => owner !== undefined)
     return owners.every((owner) => owner === actor.id)

@@ -61,6 +61,7 @@ describe('write-only routes', () => {
     'asset-edit': ['/udstyr/abc/rediger', 'assets'],
     'tip-new': ['/tips/ny?fra=abc', 'tips'],
     'tip-edit': ['/tips/abc/rediger', 'tips'],
+    'observation-new': ['/observationer/ny', 'observations'],
   }
 
   it('are exactly the forms, each pointing at its list', () => {
