@@ -105,7 +105,8 @@ export interface Department extends SyncFields<DepartmentId> {
 export const REQUEST_STATUSES = ['ny', 'i gang', 'venter', 'henvist', 'sendt til IT', 'løst', 'uden for rollen'] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
-export const CHANNELS = ['fremmøde', 'telefon', 'mail', 'chat'] as const
+/** How a request reached the team; `qr` is a colleague's fault report from an asset's label. */
+export const CHANNELS = ['fremmøde', 'telefon', 'mail', 'chat', 'qr'] as const
 export type Channel = (typeof CHANNELS)[number]
 
 /** Who owns a request according to the triage guide "Hvem løser det?". */

@@ -11,6 +11,7 @@ import { registerAdminRoutes } from './routes/admin.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
 import { registerEventRoutes } from './routes/events.ts'
+import { registerFaultReportRoutes } from './routes/faultReport.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerOidcRoutes } from './routes/oidc.ts'
 import { registerPeopleDataRoutes } from './routes/peopleData.ts'
@@ -74,6 +75,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   registerHealthRoutes(app, storage)
   registerPublicConfigRoutes(app, config)
+  registerFaultReportRoutes(app, storage)
   const guard = new SessionGuard(storage, config.sessionTtlMs)
   registerAuthRoutes(app, storage, config, guard)
   registerOidcRoutes(app, storage, config)

@@ -4,7 +4,7 @@ import { guideFor } from '../../domain/triage.ts'
 import { statusKey } from './requestStatusKey.ts'
 
 // i18n keys must be plain ASCII words, so values with spaces or Danish letters are mapped.
-const CHANNEL: Record<Channel, string> = { fremmøde: 'fremmoede', telefon: 'telefon', mail: 'mail', chat: 'chat' }
+const CHANNEL: Record<Channel, string> = { fremmøde: 'fremmoede', telefon: 'telefon', mail: 'mail', chat: 'chat', qr: 'qr' }
 const ACTIVITY: Record<Activity, string> = {
   'daglig hjælp': 'dagligHjaelp', udvikling: 'udvikling', videndeling: 'videndeling',
   superbrugermøde: 'superbrugermoede', brugertest: 'brugertest', databeskyttelse: 'databeskyttelse',

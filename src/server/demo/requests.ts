@@ -30,7 +30,8 @@ const REFER_SKILL: Partial<Record<RequestKind, string>> = {
   acadreArchive: 'Arkivaflevering', office: 'Office',
 }
 
-const CHANNELS: Readonly<Record<Channel, number>> = { fremmøde: 45, telefon: 20, mail: 20, chat: 15 }
+// Demo requests come in person, by phone, mail or chat; QR reports come only from real labels.
+const CHANNELS: Readonly<Record<Exclude<Channel, 'qr'>, number>> = { fremmøde: 45, telefon: 20, mail: 20, chat: 15 }
 
 type Outcome = 'spot' | 'later' | 'open' | 'referred' | 'it' | 'outOfRole'
 

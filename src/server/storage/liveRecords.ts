@@ -48,3 +48,20 @@ export async function readLiveRecordPage(db: Db, teams: readonly string[], after
     .where('team_id', 'in', [...teams]).where('deleted_at', 'is', null).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()
   return rows.map((row) => ({ table: row.tbl as SyncTableName, id: row.id, teamId: row.team_id, createdBy: row.created_by, seq: row.seq, data: row.data }))
 }
+
+/** A live asset found by its label code, with its team. */
+export interface AssetByCode extends LiveRecordRow {
+  readonly teamId: string
+}
+
+/**
+ * The live asset whose `code` is exactly `code` (a normalised label code of letters and digits), in
+ * any team; undefined when there is none. The LIKE narrows the rows, the parsed field decides.
+ */
+export async function findAssetByCode(db: Db, code: string): Promise<AssetByCode | undefined> {
+  if (!/^[A-Z0-9]+$/.test(code)) return undefined
+  const rows = await db.selectFrom('records').select(['id', 'team_id', 'data'])
+    .where('tbl', '=', 'assets').where('deleted_at', 'is', null).where('data', 'like', `%${code}%`).execute()
+  const row = rows.find((r) => (JSON.parse(r.data) as { code?: unknown }).code === code)
+  return row ? { id: row.id, teamId: row.team_id, data: row.data } : undefined
+}
