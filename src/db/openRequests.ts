@@ -1,6 +1,7 @@
 import { db } from './database.ts'
 import { OPEN_STATUSES } from '../domain/requestStatus.ts'
 import { awaitsAnswer, awaitsOthers, lastReferral } from '../domain/referralInbox.ts'
+import { isNewFaultReport } from '../domain/faultInbox.ts'
 import type { PersonId, Request } from '../domain/types.ts'
 
 // Apart from requestQueries.ts (the list's paging and counting), so Home's card loads only this.
@@ -17,6 +18,12 @@ export async function listOpenRequestsAssignedTo(personId: PersonId): Promise<Re
 export async function listReferralsAwaiting(personId: PersonId): Promise<Request[]> {
   const referred = await db().requests.where('status').equals('henvist').filter((r) => awaitsAnswer(r, personId)).toArray()
   return referred.sort((a, b) => (lastReferral(b)?.at ?? 0) - (lastReferral(a)?.at ?? 0))
+}
+
+/** Colleagues' QR fault reports nobody has taken yet, newest first (for "Nye fejlmeldinger"). */
+export async function listNewFaultReports(): Promise<Request[]> {
+  const fresh = await db().requests.where('status').equals('ny').filter(isNewFaultReport).toArray()
+  return fresh.sort((a, b) => b.createdAt - a.createdAt)
 }
 
 /** The names of the team's people by id (for who referred a request). */

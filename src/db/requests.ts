@@ -115,6 +115,14 @@ export async function changeStatus(
 }
 
 /**
+ * Takes a request over: the person becomes responsible and the status "i gang" (with history).
+ * Sends only those two fields, so it merges with whatever else changed meanwhile.
+ */
+export async function takeRequest(id: RequestId, me: PersonId, now: number = Date.now()): Promise<Request> {
+  return updateRequest(id, { assigneeId: me, status: 'i gang' }, me, now)
+}
+
+/**
  * Refers a request to another superuser (or to nobody yet): records the referral, makes the
  * new person the assignee and sets the status "henvist", with history.
  */

@@ -50,7 +50,8 @@ export const SCREENS: readonly Screen[] = [
   { name: 'Asset new', path: () => '/udstyr/ny', heading: 'Nyt udstyr' },
   { name: 'Asset detail', path: (m) => `/udstyr/${m.asset}`, heading: 'Printer ved kantinen' },
   { name: 'Asset labels', path: (m) => `/udstyr/etiketter?ids=${m.asset}`, heading: 'Etiketter' },
-  { name: 'Unknown asset code', path: () => '/a/X9X9X9', heading: 'Ukendt kode' },
+  // With no account on the device, an unknown code is the colleague's fault report form.
+  { name: 'Fault report (unknown asset code)', path: () => '/a/X9X9X9', heading: 'Meld en fejl' },
   { name: 'Scan, typed code', path: () => '/scan', heading: 'Scan QR-kode',
     act: async (page) => {
       await page.getByLabel('Eller skriv koden fra klistermærket').fill('X9X9X9')

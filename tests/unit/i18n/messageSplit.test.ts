@@ -51,6 +51,7 @@ function withText(files: readonly string[]): string[] {
 const afterFirstPaint = [
   `${src}router.ts`, `${src}App.vue`, `${src}components/base/TheStatusBar.vue`,
   `${src}components/report/loadInsightHomeCard.ts`, `${src}components/request/loadReferralInboxCard.ts`,
+  `${src}components/request/loadFaultInboxCard.ts`,
 ]
 const firstScreen = keysUsedBy(withText(moduleClosure([`${src}main.ts`], afterFirstPaint)), features)
 
@@ -113,6 +114,22 @@ describe('the "Henvist til dig" card', () => {
     const used = keysUsedBy(withText(moduleClosure([`${src}components/request/ReferralInboxCard.vue`])), features)
     expect([...used.exact]).toEqual(expect.arrayContaining(['requests.inbox.take', 'common.cancel']))
     expect(missing(used, [eager.da, { requests: lazy.da.requests, common: lazy.da.common }])).toEqual([])
+  })
+})
+
+describe('the "Nye fejlmeldinger" card', () => {
+  it('finds every string it uses in the eager files and the lazy `requests` file it loads', () => {
+    const used = keysUsedBy(withText(moduleClosure([`${src}components/request/FaultInboxCard.vue`])), features)
+    expect([...used.exact]).toEqual(expect.arrayContaining(['requests.faultInbox.take', 'requests.faultInbox.title']))
+    expect(missing(used, [eager.da, { requests: lazy.da.requests }])).toEqual([])
+  })
+})
+
+describe('the public fault report form', () => {
+  it('finds every string it uses in the eager files and the lazy `assets` file its route loads', () => {
+    const used = keysUsedBy(withText(moduleClosure([`${src}components/asset/AssetReportForm.vue`])), features)
+    expect([...used.exact]).toEqual(expect.arrayContaining(['assets.report.send', 'assets.report.offline']))
+    expect(missing(used, [eager.da, { assets: lazy.da.assets }])).toEqual([])
   })
 })
 
