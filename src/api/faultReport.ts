@@ -1,4 +1,4 @@
-import type { FaultReceipt, FaultReport, PublicAsset } from '../domain/faultReport.ts'
+import type { FaultReceipt, FaultReportInput, PublicAsset } from '../domain/faultReportShape.ts'
 import { callApi } from './apiCall.ts'
 import type { ApiResult } from './problem.ts'
 
@@ -8,6 +8,6 @@ export function fetchPublicAsset(code: string): Promise<ApiResult<PublicAsset>> 
 }
 
 /** Files a colleague's fault report for the asset behind `code`; the receipt holds its reference. */
-export function sendFaultReport(code: string, report: FaultReport): Promise<ApiResult<FaultReceipt>> {
+export function sendFaultReport(code: string, report: FaultReportInput): Promise<ApiResult<FaultReceipt>> {
   return callApi<FaultReceipt>(`/public/assets/${encodeURIComponent(code)}/reports`, { method: 'POST', body: JSON.stringify(report) })
 }

@@ -4,11 +4,7 @@
 
 import * as v from 'valibot'
 import { maskCpr } from './cpr.ts'
-
-/** Longest "what is wrong" text a report may carry. */
-export const MAX_REPORT_TEXT = 2000
-/** Longest name, contact (e-mail or phone) and department a report may carry. */
-export const MAX_REPORT_FIELD = 120
+import { MAX_REPORT_FIELD, MAX_REPORT_TEXT } from './faultReportShape.ts'
 
 const field = v.optional(v.pipe(v.string(), v.maxLength(MAX_REPORT_FIELD)), '')
 
@@ -22,19 +18,6 @@ export const FaultReportSchema = v.strictObject({
 
 /** A report as the colleague sent it (after schema validation). */
 export type FaultReport = v.InferOutput<typeof FaultReportSchema>
-
-/** What anyone may see of an asset by its label: name and location, nothing else. */
-export interface PublicAsset {
-  readonly code: string
-  readonly name: string
-  readonly location: string
-}
-
-/** The answer to a delivered report. */
-export interface FaultReceipt {
-  /** Short reference the colleague can quote, e.g. "QR-K7M4QX". */
-  readonly reference: string
-}
 
 /** The asset fields the public answer is made from. */
 export interface AssetPlace {

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import * as v from 'valibot'
 import {
   cleanFaultReport, faultReportDescription, FaultReportSchema, hasReportText, publicLocationOf,
-  type AssetPlace, type FaultReceipt, type PublicAsset,
+  type AssetPlace,
 } from '../../domain/faultReport.ts'
+import type { FaultReceipt, PublicAsset } from '../../domain/faultReportShape.ts'
 import { newId } from '../../domain/ids.ts'
 import { generateAssetCode, normaliseAssetCode } from '../../domain/assetCode.ts'
 import type { ContentOf, Request } from '../../domain/types.ts'
