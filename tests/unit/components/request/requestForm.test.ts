@@ -87,6 +87,15 @@ describe('quick log', () => {
   })
 })
 
+describe('channels', () => {
+  it("offers the channels a superuser logs, not 'QR-kode' (a colleague's own report by the label)", async () => {
+    const { host } = await mount(RequestFormView, '/henvendelser/ny')
+    await until(() => host.querySelector('form') !== null)
+    const chips = [...host.querySelectorAll('[aria-labelledby="request-channel-label"] button')].map((b) => b.textContent?.trim())
+    expect(chips).toEqual(['Fremmøde', 'Telefon', 'Mail', 'Chat'])
+  })
+})
+
 describe('validation that keeps up with typing (#11)', () => {
   it('"Højst 2000 tegn" goes as soon as the text is short enough again; a counter shows near the limit', async () => {
     const { host } = await mount(RequestFormView, '/henvendelser/ny')
