@@ -46,12 +46,6 @@ export async function getHomeArea(personId: Person['id']): Promise<Department | 
   return department && department.deletedAt === null ? department : undefined
 }
 
-/** The person's own record, or undefined when this device does not have it (yet). */
-export async function getPerson(personId: Person['id']): Promise<Person | undefined> {
-  const person = await db().people.get(personId)
-  return person && person.deletedAt === null ? person : undefined
-}
-
 /** Sets the person's home area (synced; a person may change it on their own profile). */
 export async function setHomeArea(personId: Person['id'], departmentId: DepartmentId | null, now: number = Date.now()): Promise<void> {
   await patchRecord('people', personId, { homeDepartmentId: departmentId }, now)
