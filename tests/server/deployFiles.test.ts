@@ -75,8 +75,8 @@ describe('what the units promise', () => {
   it('the example environment file is a configuration the server accepts, with its data in the writable directory', () => {
     const env: Record<string, string> = {}
     for (const line of readFileSync(join(DIR, 'superbruger.env'), 'utf8').split('\n')) {
-      const match = /^([A-Z_]+)=(.*)$/.exec(line)
-      if (match) env[match[1]] = match[2]
+      const [, key, value] = /^([A-Z_]+)=(.*)$/.exec(line) ?? []
+      if (key !== undefined && value !== undefined) env[key] = value
     }
     const config = loadConfig(env, '/opt/superbruger')
     expect(config.database).toEqual({ kind: 'sqlite', file: '/var/lib/superbruger/superbruger.sqlite' })

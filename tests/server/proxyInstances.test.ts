@@ -30,7 +30,7 @@ for (const proxy of PROXIES) {
 
     /** One request through the proxy as the browser at https://localhost:<port>. */
     function through(method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> {
-      const json = body === undefined ? {} : { 'content-type': 'application/json', origin: `https://localhost:${running.port}` }
+      const json: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json', origin: `https://localhost:${running.port}` }
       return call(running.port, certificate.pem, method, path, { ...json, ...headers }, body === undefined ? undefined : JSON.stringify(body))
     }
 
@@ -43,13 +43,20 @@ for (const proxy of PROXIES) {
       return through('POST', '/api/auth/login', {}, { email, password })
     }
 
+    /** The session cookie a sign-in set, as a Cookie header. */
+    function cookieOf(login: Answer): string {
+      return String(login.headers['set-cookie']).split(';')[0] ?? ''
+    }
+
     beforeAll(async () => {
       if (!runnable) throw new Error(`${proxy.name} and PostgreSQL are required in CI`)
       dir = mkdtempSync(join(tmpdir(), `sb-${proxy.name}-pair-`))
       certificate = makeCertificate(dir, 'localhost')
       backend = await createBackend('postgres')
       // Started together on the empty database: the migrations run once (the migrator locks).
-      servers.push(...await Promise.all([0, 1].map(() => startServer('postgres', { trustProxy: ['127.0.0.1', '::1'], cookieSecure: true }, backend))))
+      const [first, second] = await Promise.all([0, 1].map(() => startServer('postgres', { trustProxy: ['127.0.0.1', '::1'], cookieSecure: true }, backend)))
+      if (!first || !second) throw new Error('two servers expected')
+      servers.push(first, second)
       const ports: number[] = []
       for (const [n, server] of servers.entries()) {
         await server.app.listen({ port: 0, host: '127.0.0.1' })
@@ -57,9 +64,9 @@ for (const proxy of PROXIES) {
         ports.push(portOf(server.app.server))
       }
       running = await startProxy(proxy, dir, ports, certificate)
-      team = await servers[0].team()
-      await createUser(servers[0].app.storage.db, { email: 'anne@test.dk', name: 'Anne', role: 'superbruger', teams: [team], password: 'secret-pw' })
-      await createUser(servers[1].app.storage.db, { email: 'bo@test.dk', name: 'Bo', role: 'superbruger', teams: [team], password: 'bo-secret-pw' })
+      team = await first.team()
+      await createUser(first.app.storage.db, { email: 'anne@test.dk', name: 'Anne', role: 'superbruger', teams: [team], password: 'secret-pw' })
+      await createUser(second.app.storage.db, { email: 'bo@test.dk', name: 'Bo', role: 'superbruger', teams: [team], password: 'bo-secret-pw' })
     }, 90_000)
 
     afterAll(async () => {
@@ -72,7 +79,7 @@ for (const proxy of PROXIES) {
     it('spreads requests over both instances, and a session made on one is valid on the other', async () => {
       const login = await signIn('anne@test.dk', 'secret-pw')
       expect(login.status, login.body).toBe(200)
-      const cookie = String(login.headers['set-cookie']).split(';')[0]
+      const cookie = cookieOf(login)
       const before = [...hits]
       const answers = await Promise.all(Array.from({ length: 8 }, () => through('GET', '/api/auth/me', { cookie })))
       expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200))
@@ -83,7 +90,7 @@ for (const proxy of PROXIES) {
 
     it('a record pushed through the proxy is in every pull, whichever instance answers', async () => {
       const login = await signIn('bo@test.dk', 'bo-secret-pw')
-      const cookie = String(login.headers['set-cookie']).split(';')[0]
+      const cookie = cookieOf(login)
       const { user: me } = JSON.parse((await through('GET', '/api/auth/me', { cookie })).body) as { user: { id: string } }
       expect(me.id).toBeTruthy()
       const push = await through('POST', '/api/sync/push', { cookie }, {
