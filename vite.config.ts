@@ -47,7 +47,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /a/<code>?meld=1 is the server's fault-report page for a signed-out device, never the app.
+        navigateFallbackDenylist: [/^\/api\//, /^\/a\/[^/?]+\?(?:.*&)?meld=/],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
       },

@@ -5,9 +5,15 @@
 // Usage: npm run bench:lighthouse [-- URL]
 //   builds both first (LH_BUILD=0 skips it); with URL it measures that server's screens, no floor.
 //   LH_RUNS=5 (default 3), LH_PATHS=/henvendelser,/tid (other screens; default the main ones, '' for none)
+//   Also the colleague's fault-report page (/a/<code>, rendered by the server): the real server is
+//   started on an empty SQLite database (LH_FAULT_PAGE=0 skips it), so the code is unknown to it —
+//   the same page a known code gets, without the two lines naming the asset.
 import lighthouse from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { cpus, loadavg } from 'node:os'
 import { serveDist } from './support/serveDist.mjs'
 
@@ -59,6 +65,38 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
+/** Starts the real server on an empty database and measures the colleague's page LH_RUNS times. */
+async function measureFaultPage() {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-lh-'))
+  const port = 18000 + Math.floor(Math.random() * 1000)
+  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'lh.sqlite')}`, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  })
+  try {
+    for (let tries = 0; ; tries++) {
+      const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
+      if (up) break
+      if (tries > 300) throw new Error('the server did not start')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const url = `http://127.0.0.1:${port}/a/K7M4QX`
+    const html = await (await fetch(url)).text()
+    console.log(`\nFault-report page ${url}: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB before compression`)
+    const runs = []
+    for (let run = 1; run <= RUNS; run++) {
+      const r = await measure(url)
+      runs.push(r)
+      console.log(line(`/a/<code> #${run}`, r))
+      if (r.failed.length > 0) console.log(`                 failing audits: ${r.failed.join(', ')}`)
+    }
+    console.log(`  median performance ${median(runs.map((r) => r.performance)).toFixed(2)}, accessibility ${median(runs.map((r) => r.accessibility))}`)
+  } finally {
+    server.kill('SIGTERM')
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 try {
   const home = { app: [], floor: [] }
   for (let run = 1; run <= RUNS; run++) {
@@ -85,6 +123,8 @@ try {
     const ratio = floor ? `ratio ${(median(home.app.map((r) => r[key])) / Math.max(median(home.floor.map((r) => r[key])), 1e-9)).toFixed(2)}` : ''
     console.log(`  ${label.padEnd(18)} app ${cell(home.app)} ${floor ? `floor ${cell(home.floor)} ${ratio}` : ''}`)
   }
+
+  if (!external && process.env.LH_FAULT_PAGE !== '0') await measureFaultPage()
 
   if (others.length > 0) console.log('\nOther screens (one run each):')
   for (const path of others) {

@@ -12,13 +12,15 @@ import { registerAuditRoutes } from './routes/audit.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
 import { registerEventRoutes } from './routes/events.ts'
 import { registerFaultReportRoutes } from './routes/faultReport.ts'
+import { registerFaultReportPage } from './routes/faultReportPage.ts'
+import { FaultReportDesk } from './faultReport/reportDesk.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerOidcRoutes } from './routes/oidc.ts'
 import { registerPeopleDataRoutes } from './routes/peopleData.ts'
 import { registerPublicConfigRoutes } from './routes/publicConfig.ts'
 import { isAppRoute, registerStatic, sendAppShell } from './routes/static.ts'
 import { registerSyncRoutes } from './routes/sync.ts'
-import { registerSecurityHeaders } from './security/headers.ts'
+import { contentSecurityPolicy, registerSecurityHeaders } from './security/headers.ts'
 import { registerInputGuard } from './security/inputGuard.ts'
 import { readTlsPair, watchCertificate } from './tls/certificate.ts'
 import { openStorage } from './storage/open.ts'
@@ -75,7 +77,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   registerHealthRoutes(app, storage)
   registerPublicConfigRoutes(app, config)
-  registerFaultReportRoutes(app, storage)
+  const faultReports = new FaultReportDesk(storage)
+  registerFaultReportRoutes(app, faultReports)
   const guard = new SessionGuard(storage, config.sessionTtlMs)
   registerAuthRoutes(app, storage, config, guard)
   registerOidcRoutes(app, storage, config)
@@ -86,6 +89,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   registerPeopleDataRoutes(app, storage, guard)
   const serving = await registerStatic(app, config.staticDir)
   if (!serving) app.log.warn({ staticDir: config.staticDir }, 'no built app found; serving the API only')
+  registerFaultReportPage(app, faultReports, contentSecurityPolicy(config), serving)
   app.setNotFoundHandler((request, reply) => {
     if (serving && isAppRoute(request)) return sendAppShell(reply)
     return reply.status(404).send(errorBody('not_found'))

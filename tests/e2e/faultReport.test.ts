@@ -53,8 +53,10 @@ afterAll(async () => {
 })
 
 describe('a colleague reports a fault from a label', () => {
-  it('shows only the public name and location, and the form passes axe at 360 px', async () => {
+  it('is a page of its own that loads no script file, shows only the public name and location, and passes axe at 360 px', async () => {
     await colleague.setViewportSize({ width: 360, height: 800 })
+    const scripts: string[] = []
+    colleague.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(request.url()) })
     await colleague.goto(`${server.url}/a/${CODE}`)
     await pageHeading(colleague, 'Meld en fejl').waitFor()
     await colleague.getByText('Printer ved kantinen').waitFor()
@@ -63,6 +65,10 @@ describe('a colleague reports a fault from a label', () => {
     expect(shown).not.toContain('SN-HEMMELIG')
     expect(shown).not.toContain('Intern note')
     expect(shown).not.toContain('HP M404')
+    // Not the app: no script file at all (the page's few lines of script are inline).
+    await colleague.waitForLoadState('load')
+    expect(scripts).toEqual([])
+    expect(await colleague.locator('#app').count()).toBe(0)
     await colleague.screenshot({ path: `${SHOTS}/fault-report-form-360.png`, fullPage: true })
     const audit = await auditPage(colleague, 'Public fault report')
     expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])
@@ -84,6 +90,9 @@ describe('a colleague reports a fault from a label', () => {
     } finally {
       await contexts[0]!.setOffline(false)
     }
+    // Kept on the phone while it is typed: opening the page again (or the back button after a failed send) loses nothing.
+    await colleague.goto(`${server.url}/a/${CODE}`)
+    await expect(colleague.getByLabel('Hvad er galt?').inputValue()).resolves.toBe(TEXT)
   })
 
   it('sends the report and sees a receipt with the reference', async () => {
@@ -92,11 +101,14 @@ describe('a colleague reports a fault from a label', () => {
     await colleague.getByLabel('Afdeling').fill('Borgerservice')
     await colleague.getByRole('button', { name: 'Send fejlmelding' }).click()
     await colleague.getByRole('heading', { name: 'Tak – din fejlmelding er modtaget' }).waitFor()
-    const reference = await colleague.locator('.report-reference').innerText()
+    const reference = await colleague.locator('.reference').innerText()
     expect(reference).toMatch(/^QR-[0-9A-Z]{6}$/)
     await colleague.screenshot({ path: `${SHOTS}/fault-report-receipt-360.png`, fullPage: true })
     const audit = await auditPage(colleague, 'Public fault report receipt')
     expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])
+    // A new report starts empty: the receipt cleared what was kept.
+    await colleague.getByRole('link', { name: 'Meld en fejl mere' }).click()
+    await expect(colleague.getByLabel('Hvad er galt?').inputValue()).resolves.toBe('')
   })
 })
 
@@ -122,5 +134,19 @@ describe('a superuser takes it over', () => {
     await superuser.goto(`${server.url}/a/${CODE}`)
     await superuser.waitForURL(`${server.url}/udstyr/${ASSET_ID}`)
     await pageHeading(superuser, 'Printer ved kantinen').waitFor()
+  })
+
+  it('signed out on a phone that has the app, an unknown label leads to the same fault-report page', async () => {
+    await superuser.goto(`${server.url}/mere/konto`)
+    await superuser.getByRole('button', { name: 'Log ud', exact: true }).click()
+    await pageHeading(superuser, 'Overblik').waitFor()
+    await superuser.goto(`${server.url}/a/ZZZ999`)
+    // The service worker answers with the app, which cannot look the code up signed out …
+    await pageHeading(superuser, 'Meld en fejl').waitFor()
+    await superuser.getByRole('link', { name: 'Meld en fejl' }).click()
+    // … and its link goes past the service worker to the server's page.
+    await superuser.waitForURL(`${server.url}/a/ZZZ999?meld=1`)
+    await superuser.locator('#report-form').waitFor()
+    await superuser.getByLabel('Hvad er galt?').waitFor()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FAULT_REPORT_LIMITS } from '../../src/server/routes/faultReport.ts'
+import { FAULT_REPORT_LIMITS } from '../../src/server/faultReport/reportDesk.ts'
 import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { describeBackends } from './support/backends.ts'
 import { useServer, type TestServer } from './support/harness.ts'

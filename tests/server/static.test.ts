@@ -51,7 +51,7 @@ describeBackends('serving the built PWA', (kind) => {
     })
   }
 
-  const appRoutes = ['/a/ABC123', '/henvendelser/0190-abc', '/tid/uge?x=1']
+  const appRoutes = ['/a/ABC123?app=1', '/henvendelser/0190-abc', '/tid/uge?x=1']
   for (const url of appRoutes) {
     it(`the app route ${url} gets the app shell`, async () => {
       const response = await get(url, { accept: 'text/html' })
@@ -60,6 +60,19 @@ describeBackends('serving the built PWA', (kind) => {
       expect(response.headers['cache-control']).toBe('no-cache')
     })
   }
+
+  it("a label's /a/<code> is the colleague's fault-report page without a session, and the app with one", async () => {
+    const stranger = await get('/a/ABC123', { accept: 'text/html' })
+    expect(stranger.statusCode).toBe(200)
+    expect(stranger.body).toContain('<form id="report-form"')
+    expect(stranger.body).not.toContain('<div id="app">')
+    expect(stranger.headers.vary).toBe('cookie')
+    const superuser = await get('/a/ABC123', { accept: 'text/html', cookie: 'sb_session=whatever' })
+    expect(superuser.body).toContain('<div id="app">')
+    // The app links a signed-out device to ?meld=1, which is the page whatever the cookies say.
+    const linked = await get('/a/ABC123?meld=1', { accept: 'text/html', cookie: 'sb_session=whatever' })
+    expect(linked.body).toContain('<form id="report-form"')
+  })
 
   it('a missing file or API path is a 404, not the shell', async () => {
     expect((await get('/assets/missing-123.js')).statusCode).toBe(404)

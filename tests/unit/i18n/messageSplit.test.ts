@@ -125,10 +125,10 @@ describe('the "Nye fejlmeldinger" card', () => {
   })
 })
 
-describe('the public fault report form', () => {
+describe('the signed-out label page', () => {
   it('finds every string it uses in the eager files and the lazy `assets` file its route loads', () => {
-    const used = keysUsedBy(withText(moduleClosure([`${src}components/asset/AssetReportForm.vue`])), features)
-    expect([...used.exact]).toEqual(expect.arrayContaining(['assets.report.send', 'assets.report.offline']))
+    const used = keysUsedBy(withText(moduleClosure([`${src}views/AssetCodeView.vue`])), features)
+    expect([...used.exact]).toEqual(expect.arrayContaining(['assets.report.signedOut', 'assets.report.open']))
     expect(missing(used, [eager.da, { assets: lazy.da.assets }])).toEqual([])
   })
 })
