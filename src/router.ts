@@ -62,6 +62,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/t/:code', name: 'tip-code', component: () => import('./views/TipCodeView.vue'), props: true, meta: needs('common', 'tips') },
   { path: '/tips/:id/rediger', name: 'tip-edit', component: () => import('./views/TipFormView.vue'), props: true, meta: writes('tips', 'common', 'requests', 'tips') },
 
+  { path: '/navngivning', name: 'naming', component: () => import('./views/NamingView.vue'), meta: needs('common', 'naming') },
+  { path: '/mere/navngivning', name: 'admin-naming', component: () => import('./views/NamingAdminView.vue'), meta: needs('common', 'admin', 'naming') },
+
   { path: '/udstyr', name: 'assets', component: () => import('./views/AssetListView.vue'), meta: needs('assets') },
   { path: '/udstyr/ny', name: 'asset-new', component: () => import('./views/AssetFormView.vue'), meta: writes('assets', 'common', 'assets') },
   { path: '/udstyr/etiketter', name: 'asset-labels', component: () => import('./views/LabelSheetView.vue'), meta: needs('assets') },

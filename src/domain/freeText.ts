@@ -5,7 +5,7 @@
 // requester (a name or free text: "Hanne, cpr …" is exactly the risk, and masking never changes a
 // real name), referral notes, time entry and absence notes, checklist text answers, the free-text
 // subject of a checklist run and the reason for completing it early, checklist template texts,
-// tips, asset notes and observations.
+// tips, asset notes, observations and the explanation and examples of a team's naming rules.
 // Left out: structured identifiers with a format of their own (helpdesk case number, asset code
 // and serial number), ids, names of teams, people and departments, and choices, dates and numbers.
 // Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
@@ -30,6 +30,8 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<SyncTableName, Readonly<R
   assets: { notes: true },
   tips: { title: true, body: true, tags: true },
   observations: { text: true },
+  // A naming rule's name and pattern are labels (like a team's name); its explanation and examples are prose.
+  teams: { namingPatterns: ['explanation', 'examples'] },
 }
 
 /** Derived search words of a record (requests): rebuilt from the masked text, never from the original. */
@@ -62,7 +64,11 @@ function maskObject(value: unknown, keys: readonly string[], state: Masking): un
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
   const entry = value as Record<string, unknown>
   const out: Record<string, unknown> = { ...entry }
-  for (const key of keys) if (typeof entry[key] === 'string') out[key] = maskString(entry[key], state)
+  for (const key of keys) {
+    const field = entry[key]
+    if (typeof field === 'string') out[key] = maskString(field, state)
+    else if (Array.isArray(field)) out[key] = field.map((item: unknown) => (typeof item === 'string' ? maskString(item, state) : item))
+  }
   return out
 }
 

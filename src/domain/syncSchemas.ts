@@ -6,6 +6,8 @@ import {
 import {
   DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_SEEN_CONFLICTS, type ConflictsSeenRequest, type PushRequest,
 } from './protocol.ts'
+import { MAX_PATTERN_LENGTH } from './namingPattern.ts'
+import { areValidNamingPatterns, MAX_EXAMPLE, MAX_EXAMPLES, MAX_EXPLANATION, MAX_NAMING_PATTERNS, MAX_RULE_NAME } from './namingRules.ts'
 
 /** Longest id the server accepts (UUIDv7 needs 36). */
 export const MAX_ID_LENGTH = 64
@@ -37,6 +39,15 @@ const teamPreset = v.strictObject({
   activity: v.picklist(ACTIVITIES), owner: v.picklist(OWNERS), status: v.picklist(REQUEST_STATUSES), active: v.boolean(),
 })
 
+/** A team's naming rules: each shaped like NamingPattern, and together what the editor may save. */
+const namingPatterns = v.pipe(
+  listOf(v.strictObject({
+    id: listKey, name: v.pipe(v.string(), v.maxLength(MAX_RULE_NAME)), pattern: v.pipe(v.string(), v.maxLength(MAX_PATTERN_LENGTH)),
+    explanation: v.pipe(v.string(), v.maxLength(MAX_EXPLANATION)), examples: listOf(v.pipe(v.string(), v.maxLength(MAX_EXAMPLE)), MAX_EXAMPLES),
+  }), MAX_NAMING_PATTERNS),
+  v.check((list) => areValidNamingPatterns(list), 'naming patterns must be named uniquely and parse'),
+)
+
 type Entries<N extends SyncTableName> = { readonly [K in keyof ContentOf<SyncTables[N]>]-?: v.GenericSchema }
 
 /** Content fields a client may send per table: names and types of domain/types.ts. */
@@ -48,6 +59,7 @@ const CONTENT = {
     retention: v.strictObject({ anonymiseAfterMonths: v.pipe(count, v.maxValue(1200)) }),
     categories: v.optional(listOf(teamCategory, 200)),
     presets: v.optional(listOf(teamPreset, 200)),
+    namingPatterns: v.optional(namingPatterns),
   },
   people: {
     name: short, initials: v.pipe(v.string(), v.maxLength(10)), email: v.pipe(v.string(), v.maxLength(254)),

@@ -75,6 +75,18 @@ export interface TeamPreset {
   readonly active: boolean
 }
 
+/** A team's rule for naming one kind of case or document (Navngivning), e.g. `{Emne} – {Adresse}`. */
+export interface NamingPattern {
+  /** Stable key made from the first name; the tip form and links address the rule by it. */
+  readonly id: string
+  /** The kind of case or document the rule is for ("Byggesag"). */
+  readonly name: string
+  /** The title with its fields in braces (see domain/namingPattern.ts). */
+  readonly pattern: string
+  readonly explanation: string
+  readonly examples: readonly string[]
+}
+
 export interface Team extends SyncFields<TeamId> {
   readonly name: string
   readonly budget: BudgetBand
@@ -85,6 +97,8 @@ export interface Team extends SyncFields<TeamId> {
   readonly categories?: readonly TeamCategory[]
   /** The team's quick-log presets in display order; absent means the built-in PRESETS. */
   readonly presets?: readonly TeamPreset[]
+  /** The team's naming rules for cases and documents, in display order; absent means none yet. */
+  readonly namingPatterns?: readonly NamingPattern[]
 }
 
 export interface Person extends SyncFields<PersonId> {

@@ -2,9 +2,11 @@ import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef 
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { useEditBase } from '../../composables/useEditBase.ts'
+import { getTeam } from '../../db/profile.ts'
 import { getRequest } from '../../db/requests.ts'
 import { createTip, createTipFromRequest, getTip, updateTip } from '../../db/tips.ts'
-import { draftTipFromRequest, parseTipTags, type TipInput } from '../../domain/tipDraft.ts'
+import { draftTipFromPattern } from '../../domain/namingTip.ts'
+import { draftTipFromRequest, parseTipTags, type TipDraft, type TipInput } from '../../domain/tipDraft.ts'
 import type { CategoryKey, RequestId, Tip, TipId } from '../../domain/types.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { useUiStore } from '../../stores/ui.ts'
@@ -22,7 +24,7 @@ export interface UseTipFormReturn {
   loaded: ShallowRef<boolean>
   missing: ShallowRef<boolean>
   saving: ShallowRef<boolean>
-  /** CPR numbers masked while drafting from a request (told to the person). */
+  /** CPR numbers masked while drafting from a request or a naming rule (told to the person). */
   masked: ShallowRef<number>
   titleError: ComputedRef<string>
   bodyError: ComputedRef<string>
@@ -43,9 +45,10 @@ function inputOf(fields: Partial<TipFormState>): Partial<TipInput> {
 
 /**
  * The tip form: a new tip, a draft from a request (`fromRequest`, CPR-guarded, linked both ways on
- * save) or an edit of tip `id` that saves only the fields the person changed (the edit rule).
+ * save), a draft from the team's naming rule `fromPattern` (saved as a new tip), or an edit of tip
+ * `id` that saves only the fields the person changed (the edit rule).
  */
-export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undefined): UseTipFormReturn {
+export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undefined, fromPattern?: string): UseTipFormReturn {
   const { t } = useI18n()
   const router = useRouter()
   const session = useSessionStore()
@@ -66,6 +69,11 @@ export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undef
   const titleError = computed(() => (submitted.value && form.value.title.trim() === '' ? t('tips.form.titleRequired') : ''))
   const bodyError = computed(() => (submitted.value && form.value.body.trim() === '' ? t('tips.form.bodyRequired') : ''))
 
+  function useDraft(draft: TipDraft): void {
+    form.value = stateOf(draft.input)
+    masked.value = draft.masked
+  }
+
   async function load(): Promise<void> {
     if (id) {
       const tip = await getTip(id)
@@ -75,9 +83,17 @@ export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undef
       const request = await getRequest(fromRequest)
       if (!request) missing.value = true
       else {
-        const draft = draftTipFromRequest(request, { problem: t('tips.form.headings.problem'), solution: t('tips.form.headings.solution') })
-        form.value = stateOf(draft.input)
-        masked.value = draft.masked
+        useDraft(draftTipFromRequest(request, { problem: t('tips.form.headings.problem'), solution: t('tips.form.headings.solution') }))
+      }
+    } else if (fromPattern) {
+      const team = await getTeam(session.author().teamId)
+      const rule = team?.namingPatterns?.find((p) => p.id === fromPattern)
+      if (!rule) missing.value = true
+      else {
+        useDraft(draftTipFromPattern(rule, {
+          title: (name) => t('tips.form.naming.title', { name }), pattern: t('tips.form.naming.pattern'), fields: t('tips.form.naming.fields'),
+          explanation: t('tips.form.naming.explanation'), examples: t('tips.form.naming.examples'),
+        }))
       }
     }
     loaded.value = true

@@ -6,6 +6,7 @@ import { buildAssets } from './assets.ts'
 import { demoWeeks, plusDays } from './calendar.ts'
 import { planChecklists } from './checklistPlan.ts'
 import { buildTemplates } from './checklists.ts'
+import { DEMO_NAMING_PATTERNS } from './naming.ts'
 import { buildOrganisation, DEMO_TEAM_NAME, type DemoOrganisation } from './organisation.ts'
 import { createRandom } from './random.ts'
 import { recordMaker } from './records.ts'
@@ -57,7 +58,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   const hireDays = hireWeeks.map((i) => weekStarts[i]! + 8 * 3_600_000).filter((day) => day <= now)
   const org = buildOrganisation(random, maker, { setupAt, hireDays })
   const by = org.coordinator.id
-  const team = maker.make('teams', { name: DEMO_TEAM_NAME, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } }, setupAt, by, { id: teamId })
+  const team = maker.make('teams', { name: DEMO_TEAM_NAME, budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 }, namingPatterns: DEMO_NAMING_PATTERNS }, setupAt, by, { id: teamId })
   const { templates, records: templateRecords } = buildTemplates(maker, setupAt, by)
   const { assets, records: assetRecords } = buildAssets(random, maker, org.departments, setupAt, by)
   const { tips, records: tipRecords } = buildTips(random, maker, org.superusers, weekStarts[0]!)
