@@ -29,7 +29,6 @@ export type PatternError =
   | { readonly code: 'tooManyFields' }
   | { readonly code: 'unclosed', readonly at: number }
   | { readonly code: 'unopened', readonly at: number }
-  | { readonly code: 'nested', readonly at: number }
   | { readonly code: 'emptyField', readonly at: number }
   | { readonly code: 'fieldTooLong', readonly at: number }
 
@@ -46,8 +45,8 @@ export function fieldKey(name: string): string {
 /**
  * Reads a pattern such as `{Emne} – {Adresse} – {Matrikel}`: text outside braces is kept as
  * written, each `{Name}` is a field. Braces always mark fields (there is no escape), so a `{`
- * without its `}`, a `}` without its `{`, a brace inside a field, an empty field and a pattern
- * without fields are errors, reported at the first offending character.
+ * without its `}` (also before the next `{`), a `}` without its `{`, an empty field and a
+ * pattern without fields are errors, reported at the first offending character.
  */
 export function parsePattern(pattern: string): ParsedPattern {
   if (pattern.trim() === '') return { ok: false, error: { code: 'empty' } }
@@ -66,8 +65,8 @@ export function parsePattern(pattern: string): ParsedPattern {
     }
     const close = pattern.indexOf('}', i + 1)
     const open = pattern.indexOf('{', i + 1)
-    if (close === -1) return { ok: false, error: { code: 'unclosed', at: i + 1 } }
-    if (open !== -1 && open < close) return { ok: false, error: { code: 'nested', at: open + 1 } }
+    // A `{` opened again before this one closes is this one left open (`{Emne – {Adresse}`).
+    if (close === -1 || (open !== -1 && open < close)) return { ok: false, error: { code: 'unclosed', at: i + 1 } }
     const name = pattern.slice(i + 1, close).trim()
     if (name === '') return { ok: false, error: { code: 'emptyField', at: i + 1 } }
     if (name.length > MAX_FIELD_NAME) return { ok: false, error: { code: 'fieldTooLong', at: i + 1 } }
