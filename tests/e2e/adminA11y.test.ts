@@ -27,6 +27,13 @@ const SCREENS: readonly SignedInScreen[] = [
   { name: 'Checklist templates', path: () => '/mere/skabeloner', heading: 'Tjeklisteskabeloner' },
   { name: 'Checklist template editor', path: () => templatePath, heading: /\S/ },
   { name: 'Categories and presets', path: () => '/mere/kategorier', heading: 'Kategorier og genveje' },
+  { name: 'Naming rules, one added with an error', path: () => '/mere/navngivning', heading: 'Navngivningsregler',
+    act: async (p) => {
+      await p.getByRole('button', { name: 'Tilføj regel' }).click()
+      await p.locator('#naming-rule-0-pattern').fill('{Emne – {Adresse}')
+      await p.getByText('Tegn nr. 1', { exact: false }).waitFor()
+    } },
+  { name: 'Naming guide, no rules yet', path: () => '/navngivning', heading: 'Navngivning' },
   { name: 'Data protection, with search hits', path: () => '/mere/databeskyttelse', heading: 'Databeskyttelse',
     act: async (p) => {
       await p.getByLabel('Personens navn').fill('Hanne')
