@@ -1,8 +1,10 @@
 import * as v from 'valibot'
 import {
-  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS, REQUEST_STATUSES, ROLES, SUBJECT_KINDS,
+  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS, RECURRENCE_SCOPES,
+  RECURRENCE_UNITS, REQUEST_STATUSES, ROLES, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
+import { MAX_RECURRENCE_EVERY } from './recurrenceRule.ts'
 import {
   DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_SEEN_CONFLICTS, type ConflictsSeenRequest, type PushRequest,
 } from './protocol.ts'
@@ -87,8 +89,12 @@ const CONTENT = {
     title: short, purpose: long, version: v.pipe(count, v.minValue(1)), archived: v.boolean(),
     items: listOf(v.strictObject({
       key: short, label: short, kind: v.picklist(ITEM_KINDS), required: v.boolean(),
-      help: v.optional(long), choices: v.optional(listOf(short, 100)),
+      help: v.optional(long), choices: v.optional(listOf(short, 100)), schedulesNext: v.optional(v.boolean()),
     }), 500),
+    recurrence: v.optional(v.nullable(v.strictObject({
+      every: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_RECURRENCE_EVERY)),
+      unit: v.picklist(RECURRENCE_UNITS), scope: v.picklist(RECURRENCE_SCOPES), startDate: isoDate, seriesId: id,
+    }))),
   },
   checklistRuns: {
     templateId: id, templateVersion: v.pipe(count, v.minValue(1)), title: short,

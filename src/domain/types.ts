@@ -201,6 +201,28 @@ export interface ChecklistItem {
   readonly required: boolean
   readonly help?: string
   readonly choices?: readonly string[]
+  /** A date item whose answer, when a recurring run is completed, is the next run's due date. */
+  readonly schedulesNext?: boolean
+}
+
+/** How often a recurring template's next run falls due. */
+export const RECURRENCE_UNITS = ['weeks', 'months'] as const
+export type RecurrenceUnit = (typeof RECURRENCE_UNITS)[number]
+
+/** Which departments get a run: every department of the team, or each one that is someone's home area. */
+export const RECURRENCE_SCOPES = ['department', 'homeArea'] as const
+export type RecurrenceScope = (typeof RECURRENCE_SCOPES)[number]
+
+/** A template's rule for making its next run (the server makes it; see domain/recurrencePlan.ts). */
+export interface Recurrence {
+  /** Whole number ≥ 1 of `unit`s between due dates. */
+  readonly every: number
+  readonly unit: RecurrenceUnit
+  readonly scope: RecurrenceScope
+  /** yyyy-mm-dd: the first run's due date, and the anchor of later ones. */
+  readonly startDate: string
+  /** Stays the same across the template's versions, so their runs form one series. */
+  readonly seriesId: string
 }
 
 export interface ChecklistTemplate extends SyncFields<ChecklistTemplateId> {
@@ -209,6 +231,8 @@ export interface ChecklistTemplate extends SyncFields<ChecklistTemplateId> {
   readonly version: number
   readonly items: readonly ChecklistItem[]
   readonly archived: boolean
+  /** Absent or null: the template does not recur. */
+  readonly recurrence?: Recurrence | null
 }
 
 export const SUBJECT_KINDS = ['person', 'asset', 'request', 'department'] as const

@@ -7,6 +7,7 @@ import { isSameOrigin, changesState } from './auth/sameOrigin.ts'
 import type { ServerConfig } from './config.ts'
 import { ApiError, errorBody, installErrorHandler } from './errors.ts'
 import { scheduleMaintenance } from './maintenance.ts'
+import { scheduleRecurrence, type RecurrenceSchedule } from './recurrence/recurrenceRunner.ts'
 import { registerAdminRoutes } from './routes/admin.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
 import { registerAuthRoutes } from './routes/auth.ts'
@@ -33,12 +34,18 @@ declare module 'fastify' {
   }
 }
 
+/** What a caller (a test) may set besides the configuration. */
+export interface BuildOptions {
+  /** The recurring-checklist job's timing and clock, or false to leave it to the caller. */
+  readonly recurrence?: Partial<RecurrenceSchedule> | false
+}
+
 /**
  * Builds the server: opens and migrates the database, registers the API under /api and the built
  * PWA, and closes the database after in-flight requests on `app.close()`. Does not listen.
  * With `config.tls` it serves HTTPS and takes a renewed certificate without a restart.
  */
-export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const tlsPair = config.tls ? readTlsPair(config.tls) : null
   let httpsServer: HttpsServer | null = null
   // Fastify's types follow the plain HTTP server; node's HTTPS server is that with TLS in front.
@@ -96,10 +103,12 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   })
 
   const stopMaintenance = scheduleMaintenance(storage, config.tombstoneRetentionMs, app.log, config.auditRetentionMonths)
+  const stopRecurrence = options.recurrence === false ? async () => {} : scheduleRecurrence(storage, app.log, options.recurrence)
   let closing = false
   app.addHook('preClose', async () => {
     closing = true
     stopMaintenance()
+    await stopRecurrence()
   })
   // Requests in flight when shutdown starts finish, then their keep-alive connection closes,
   // so close() does not wait for the client to hang up.

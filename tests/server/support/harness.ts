@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
-import { buildServer } from '../../../src/server/app.ts'
+import { buildServer, type BuildOptions } from '../../../src/server/app.ts'
 import { createUser, type Actor } from '../../../src/server/auth/users.ts'
 import type { ServerConfig } from '../../../src/server/config.ts'
 import type { PullResponse, PushResponse } from '../../../src/domain/protocol.ts'
@@ -43,9 +43,9 @@ export interface SignedIn {
 let emails = 0
 
 /** Starts a server on a new database of `kind`. */
-export async function startServer(kind: BackendKind, overrides: Partial<ServerConfig> = {}, backend?: Backend): Promise<TestServer> {
+export async function startServer(kind: BackendKind, overrides: Partial<ServerConfig> = {}, backend?: Backend, build: BuildOptions = {}): Promise<TestServer> {
   const db = backend ?? await createBackend(kind)
-  const app = await buildServer(testConfig(db, overrides))
+  const app = await buildServer(testConfig(db, overrides), build)
   const login = (email: string, password: string, headers: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers })
   return {
