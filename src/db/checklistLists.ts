@@ -1,6 +1,7 @@
 import { db } from './database.ts'
 import { progress, type AnswerMap, type ChecklistProgress } from '../domain/checklist.ts'
-import type { ChecklistAnswer, ChecklistRun, ChecklistRunStatus } from '../domain/types.ts'
+import { dueStateOf } from '../domain/dueSoon.ts'
+import type { ChecklistAnswer, ChecklistRun, ChecklistRunStatus, DepartmentId, PersonId } from '../domain/types.ts'
 
 // Lists of runs (Home's card, the checklist list) apart from the run editing in checklists.ts,
 // so the first screen loads only what it shows.
@@ -50,4 +51,26 @@ export async function listRuns(filter: { status: ChecklistRunStatus }): Promise<
 /** Up to `limit` runs in progress, for Home. */
 export async function listRunsInProgress(limit = 5): Promise<RunSummary[]> {
   return (await listRuns({ status: 'i gang' })).slice(0, limit)
+}
+
+/** A run in progress that is overdue or due soon, for Home. */
+export interface DueRun extends RunSummary {
+  readonly state: 'overdue' | 'soon'
+}
+
+/** What Home's "Forfalder snart" shows: the person's home area and its runs in progress due by `today` + DUE_SOON_DAYS, earliest first. */
+export interface DueInArea {
+  readonly areaId: DepartmentId | null
+  readonly runs: readonly DueRun[]
+}
+
+/** The runs in progress about the person's home area (a department) that are overdue or due within DUE_SOON_DAYS of `today` (yyyy-mm-dd). */
+export async function listDueInHomeArea(personId: PersonId, today: string): Promise<DueInArea> {
+  const areaId = (await db().people.get(personId))?.homeDepartmentId ?? null
+  if (!areaId) return { areaId, runs: [] }
+  const runs = (await db().checklistRuns.where('subject.refId').equals(areaId).toArray())
+    .filter((r) => live(r) && r.status === 'i gang' && r.subject.kind === 'department' && dueStateOf(r.dueDate, today) !== null)
+    .sort(byListOrder)
+  const summaries = await summarise(runs)
+  return { areaId, runs: summaries.map((s) => ({ ...s, state: dueStateOf(s.run.dueDate, today)! })) }
 }

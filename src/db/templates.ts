@@ -1,7 +1,8 @@
 import { db } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { checkTemplateDraft, templateItemsOf, type TemplateDraft, type TemplateProblem } from '../domain/templateDraft.ts'
-import type { ChecklistTemplate, ChecklistTemplateId, TeamId } from '../domain/types.ts'
+import type { EditRevs } from '../domain/editBase.ts'
+import type { ChecklistTemplate, ChecklistTemplateId, Recurrence, TeamId } from '../domain/types.ts'
 
 /** Raised when a draft cannot be saved; nothing was stored. */
 export class TemplateDraftError extends Error {
@@ -48,7 +49,8 @@ export async function createTemplate(author: Author, draft: TemplateDraft, now: 
  * Saves an edit as the next version. Runs point at the template record they started from and
  * render its items, so the edit is stored as a new record (version + 1) and the old one is
  * archived, not changed: runs in progress and finished runs keep exactly the version they
- * started with, and new runs get the new one. Both writes are one transaction.
+ * started with, and new runs get the new one. The recurrence rule (with its series) goes on to
+ * the new version. Both writes are one transaction.
  */
 export async function saveTemplateVersion(author: Author, id: ChecklistTemplateId, draft: TemplateDraft, now: number = Date.now()): Promise<ChecklistTemplate> {
   const content = contentOf(draft)
@@ -56,7 +58,7 @@ export async function saveTemplateVersion(author: Author, id: ChecklistTemplateI
     const old = await getEditableTemplate(id)
     if (!old) throw new RecordMissingError('checklistTemplates', id)
     const next = await createRecord('checklistTemplates', { teamId: old.teamId, personId: author.personId },
-      { ...content, version: old.version + 1, archived: false }, now)
+      { ...content, version: old.version + 1, archived: false, ...(old.recurrence ? { recurrence: old.recurrence } : {}) }, now)
     await patchRecord('checklistTemplates', id, { archived: true }, now)
     return next
   })
@@ -65,4 +67,12 @@ export async function saveTemplateVersion(author: Author, id: ChecklistTemplateI
 /** Takes a template out of use: new runs cannot pick it; existing runs still show it. */
 export async function archiveTemplate(id: ChecklistTemplateId, now: number = Date.now()): Promise<ChecklistTemplate> {
   return patchRecord('checklistTemplates', id, { archived: true }, now)
+}
+
+/**
+ * Sets or ends how the template recurs, on the current version (runs do not change with it, so
+ * no new version): only that field is queued, based on `base` (the revision the form showed).
+ */
+export async function setTemplateRecurrence(id: ChecklistTemplateId, recurrence: Recurrence | null, base?: EditRevs, now: number = Date.now()): Promise<ChecklistTemplate> {
+  return patchRecord('checklistTemplates', id, { recurrence }, now, base)
 }

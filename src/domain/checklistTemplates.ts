@@ -12,8 +12,8 @@ const text = (key: string, label: string, required = false, help?: string): Chec
   ({ key, label, kind: 'text', required, ...(help ? { help } : {}) })
 const num = (key: string, label: string, required = true, help?: string): ChecklistItem =>
   ({ key, label, kind: 'number', required, ...(help ? { help } : {}) })
-const date = (key: string, label: string, required = false, help?: string): ChecklistItem =>
-  ({ key, label, kind: 'date', required, ...(help ? { help } : {}) })
+const date = (key: string, label: string, required = false, help?: string, schedulesNext = false): ChecklistItem =>
+  ({ key, label, kind: 'date', required, ...(help ? { help } : {}), ...(schedulesNext ? { schedulesNext } : {}) })
 const choice = (key: string, label: string, choices: readonly string[], required = true, help?: string): ChecklistItem =>
   ({ key, label, kind: 'choice', required, choices, ...(help ? { help } : {}) })
 
@@ -75,7 +75,7 @@ const dataProtectionSweep: SeedTemplate = {
     num('journalised', 'Antal dokumenter journaliseret i Acadre'),
     text('actions', 'Øvrige handlinger', false, NO_CONTENT),
     choice('result', 'Resultat', ['Drevet er ryddet', 'Delvist ryddet – opfølgning aftalt', 'Sendt videre til ledelsen']),
-    date('next-review', 'Dato for næste gennemgang'),
+    date('next-review', 'Dato for næste gennemgang', false, undefined, true),
   ],
 }
 
@@ -91,7 +91,7 @@ const checkedOutDocuments: SeedTemplate = {
     num('unlocked', 'Antal låst op af superbrugeren', false),
     choice('main-cause', 'Hyppigste årsag', ['Glemt at tjekke ind', 'Medarbejder fraværende', 'Teknisk fejl', 'Andet'], false),
     text('notes', 'Noter', false, 'Skriv ikke dokumenternes indhold.'),
-    date('next-follow-up', 'Næste opfølgning'),
+    date('next-follow-up', 'Næste opfølgning', false, undefined, true),
   ],
 }
 

@@ -10,6 +10,8 @@ export interface TemplateDraftItem {
   help: string
   /** Only used for `choice` items. */
   choices: string[]
+  /** Only used for `date` items: its answer sets a recurring template's next due date. */
+  schedulesNext: boolean
 }
 
 /** A template being edited: plain mutable data for a form. */
@@ -22,7 +24,7 @@ export interface TemplateDraft {
 /** Something the editor must fix before saving; `index` points at the item. */
 export type TemplateProblem =
   | { readonly field: 'title' | 'items' }
-  | { readonly field: 'label' | 'choices', readonly index: number }
+  | { readonly field: 'label' | 'choices' | 'schedulesNext', readonly index: number }
 
 /** Most items and choices a template may have (the server's limits in syncSchemas). */
 export const MAX_TEMPLATE_ITEMS = 500
@@ -30,7 +32,7 @@ export const MAX_ITEM_CHOICES = 100
 
 /** An empty item of a kind, ready to be filled in. */
 export function emptyDraftItem(kind: ItemKind = 'check'): TemplateDraftItem {
-  return { key: null, label: '', kind, required: false, help: '', choices: kind === 'choice' ? ['', ''] : [] }
+  return { key: null, label: '', kind, required: false, help: '', choices: kind === 'choice' ? ['', ''] : [], schedulesNext: false }
 }
 
 /** The editable copy of a stored template. */
@@ -40,7 +42,7 @@ export function draftOf(template: Pick<ChecklistTemplate, 'title' | 'purpose' | 
     purpose: template.purpose,
     items: template.items.map((item) => ({
       key: item.key, label: item.label, kind: item.kind, required: item.required,
-      help: item.help ?? '', choices: [...(item.choices ?? [])],
+      help: item.help ?? '', choices: [...(item.choices ?? [])], schedulesNext: item.schedulesNext === true,
     })),
   }
 }
@@ -49,7 +51,10 @@ function cleanChoices(choices: readonly string[]): string[] {
   return [...new Set(choices.map((c) => c.trim()).filter(Boolean))]
 }
 
-/** What must be fixed: a title, at least one item, a label on each, two different choices on choice items. */
+/**
+ * What must be fixed: a title, at least one item, a label on each, two different choices on
+ * choice items, and at most one date item that schedules the next run (the second is marked).
+ */
 export function checkTemplateDraft(draft: TemplateDraft): TemplateProblem[] {
   const problems: TemplateProblem[] = []
   if (draft.title.trim() === '') problems.push({ field: 'title' })
@@ -59,6 +64,8 @@ export function checkTemplateDraft(draft: TemplateDraft): TemplateProblem[] {
     const choices = cleanChoices(item.choices)
     if (item.kind === 'choice' && (choices.length < 2 || choices.length > MAX_ITEM_CHOICES)) problems.push({ field: 'choices', index })
   })
+  const scheduling = draft.items.flatMap((item, index) => (item.kind === 'date' && item.schedulesNext ? [index] : []))
+  for (const index of scheduling.slice(1)) problems.push({ field: 'schedulesNext', index })
   return problems
 }
 
@@ -81,6 +88,7 @@ export function templateItemsOf(draft: TemplateDraft): ChecklistItem[] {
       key, label: item.label.trim(), kind: item.kind, required: item.required,
       ...(help ? { help } : {}),
       ...(item.kind === 'choice' ? { choices: cleanChoices(item.choices) } : {}),
+      ...(item.kind === 'date' && item.schedulesNext ? { schedulesNext: true } : {}),
     }
   })
 }
