@@ -1,4 +1,5 @@
-import type { Person, PersonId, Role } from './types.ts'
+import { levelRank, skillKey, skillsOf } from './skills.ts'
+import type { Person, PersonId, Role, Skill } from './types.ts'
 
 /** Who a request may be referred to: the superusers and the koordinator, never the leder (who does not take requests). */
 const TAKES_REFERRALS: readonly Role[] = ['superbruger', 'koordinator']
@@ -6,29 +7,36 @@ const TAKES_REFERRALS: readonly Role[] = ['superbruger', 'koordinator']
 /** One person in the referral dialog. */
 export interface ReferralTarget {
   readonly person: Person
-  /** The person's skills that fit the request (its category or preset), as they wrote them. */
-  readonly fits: readonly string[]
+  /** The person's skills that fit the request (its category or preset), experts first, as they wrote them. */
+  readonly fits: readonly Skill[]
+  /** The person's other skills, experts first. */
+  readonly others: readonly Skill[]
   /** Absent (fravær) this week. */
   readonly absent: boolean
 }
 
-/** Lower-case letters and digits only: "Doc2mail / Digital Post" and "doc2mail/digital post" are one skill. */
-function folded(text: string): string {
-  return text.toLocaleLowerCase('da').replace(/[^\p{L}\p{N}]/gu, '')
-}
-
 /** Whether a skill fits a topic: the same words, or one contains the other ("Acadre" fits "Acadre-skabeloner"). */
 export function skillFits(skill: string, topic: string): boolean {
-  const a = folded(skill)
-  const b = folded(topic)
+  const a = skillKey(skill)
+  const b = skillKey(topic)
   if (a.length < 3 || b.length < 3) return a === b && a !== ''
   return a.includes(b) || b.includes(a)
 }
 
+/** 0 for an expert fit, 1 for "kan hjælpe", 2 for no fitting skill. */
+function fitRank(fits: readonly Skill[]): number {
+  return fits.length === 0 ? 2 : Math.min(...fits.map((s) => levelRank(s.level)))
+}
+
+function byLevel(a: Skill, b: Skill): number {
+  return levelRank(a.level) - levelRank(b.level)
+}
+
 /**
- * The people a request can be referred to, best first: those with a skill that fits one of its
- * `topics` (the request's category and preset names), then those not absent this week, then by
- * name. The current assignee and anyone without a role that takes referrals are left out.
+ * The people a request can be referred to, best first: experts in one of its `topics` (the
+ * request's category and preset names), then those who can help with it, then the rest; within
+ * each, those not absent this week first, then by name. The current assignee and anyone without a
+ * role that takes referrals (the leder, colleagues without an account) are left out.
  */
 export function referralTargets(
   people: readonly Person[], assigneeId: PersonId | null, topics: readonly string[], absent: ReadonlySet<PersonId>,
@@ -36,12 +44,17 @@ export function referralTargets(
   const named = topics.filter((t) => t.trim() !== '')
   return people
     .filter((p) => p.deletedAt === null && p.id !== assigneeId && p.role !== null && TAKES_REFERRALS.includes(p.role))
-    .map((person) => ({
-      person,
-      fits: person.competences.filter((skill) => named.some((topic) => skillFits(skill, topic))),
-      absent: absent.has(person.id),
-    }))
-    .sort((a, b) => Number(b.fits.length > 0) - Number(a.fits.length > 0)
+    .map((person) => {
+      const skills = skillsOf(person)
+      const fit = (s: Skill): boolean => named.some((topic) => skillFits(s.name, topic))
+      return {
+        person,
+        fits: skills.filter(fit).sort(byLevel),
+        others: skills.filter((s) => !fit(s)).sort(byLevel),
+        absent: absent.has(person.id),
+      }
+    })
+    .sort((a, b) => fitRank(a.fits) - fitRank(b.fits)
       || Number(a.absent) - Number(b.absent)
       || a.person.name.localeCompare(b.person.name, 'da'))
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import {
   ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS, RECURRENCE_SCOPES,
-  RECURRENCE_UNITS, REQUEST_STATUSES, ROLES, SUBJECT_KINDS,
+  RECURRENCE_UNITS, REQUEST_STATUSES, ROLES, SKILL_LEVELS, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
 import { MAX_RECURRENCE_EVERY } from './recurrenceRule.ts'
@@ -66,6 +66,8 @@ const CONTENT = {
   people: {
     name: short, initials: v.pipe(v.string(), v.maxLength(10)), email: v.pipe(v.string(), v.maxLength(254)),
     role: v.nullable(v.picklist(ROLES)), homeDepartmentId: optId, competences: listOf(short, 200),
+    // Old clients send only `competences`; a new one also sends the levels.
+    skills: v.optional(listOf(v.strictObject({ name: v.pipe(short, v.check((s) => s.trim() !== '', 'a skill needs a name')), level: v.picklist(SKILL_LEVELS) }), 200)),
   },
   departments: { name: short, location: short },
   requests: {

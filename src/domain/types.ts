@@ -101,6 +101,16 @@ export interface Team extends SyncFields<TeamId> {
   readonly namingPatterns?: readonly NamingPattern[]
 }
 
+/** How well a person knows a skill: they can help, or they are the one to ask. */
+export const SKILL_LEVELS = ['kan hjælpe', 'ekspert'] as const
+export type SkillLevel = (typeof SKILL_LEVELS)[number]
+
+/** One competence of a person: a team category or a free skill, with its level. */
+export interface Skill {
+  readonly name: string
+  readonly level: SkillLevel
+}
+
 export interface Person extends SyncFields<PersonId> {
   readonly name: string
   readonly initials: string
@@ -108,7 +118,10 @@ export interface Person extends SyncFields<PersonId> {
   /** null for colleagues listed only as skill holders. */
   readonly role: Role | null
   readonly homeDepartmentId: DepartmentId | null
+  /** The names of the person's skills; old clients read and write only this (see domain/skills.ts). */
   readonly competences: readonly string[]
+  /** The levels of the skills in `competences`; absent on records from before levels (all "kan hjælpe"). */
+  readonly skills?: readonly Skill[]
 }
 
 export interface Department extends SyncFields<DepartmentId> {

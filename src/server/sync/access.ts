@@ -8,7 +8,7 @@ const MANAGED_TABLES: ReadonlySet<SyncTableName> = new Set(['teams', 'people', '
 /** Tables whose records belong to one person (`personId`): a superbruger changes only their own. */
 const OWNED_TABLES: ReadonlySet<SyncTableName> = new Set(['timeEntries', 'absences', 'tipReads'])
 /** Fields of their own Person record a superbruger may change. */
-const OWN_PROFILE_FIELDS: ReadonlySet<string> = new Set(['name', 'initials', 'homeDepartmentId', 'competences', 'updatedAt'])
+const OWN_PROFILE_FIELDS: ReadonlySet<string> = new Set(['name', 'initials', 'homeDepartmentId', 'competences', 'skills', 'updatedAt'])
 
 /** The parts of a stored record the rules look at. */
 export interface StoredFacts {
