@@ -42,6 +42,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/observationer', name: 'observations', component: () => import('./views/ObservationListView.vue'), meta: needs('common', 'observations') },
   { path: '/observationer/ny', name: 'observation-new', component: () => import('./views/ObservationFormView.vue'), meta: writes('observations', 'common', 'observations') },
   { path: '/rapporter', name: 'reports', component: () => import('./views/ReportView.vue'), meta: needs('common', 'insight', 'requests', 'time', 'observations') },
+  { path: '/kompetencer', name: 'skills', component: () => import('./views/SkillsView.vue'), meta: needs('common', 'requests', 'skills') },
   { path: '/team', name: 'team', component: () => import('./views/TeamWeekView.vue'), meta: needs('common', 'insight', 'requests', 'time') },
 
   { path: '/mere', name: 'more', component: () => import('./views/MoreView.vue'), meta: needs('common', 'more', 'admin') },
