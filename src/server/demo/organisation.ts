@@ -1,5 +1,5 @@
 import type { SystemRecord } from '../storage/systemWrite.ts'
-import type { DepartmentId, PersonId, Role } from '../../domain/types.ts'
+import type { DepartmentId, PersonId, Role, Skill } from '../../domain/types.ts'
 import { makeNames } from './names.ts'
 import type { Random } from './random.ts'
 import { idOf, type RecordMaker } from './records.ts'
@@ -82,15 +82,19 @@ export function buildOrganisation(random: Random, maker: RecordMaker, options: O
     records.push(made)
     return { ...place, id: idOf<DepartmentId>(made) }
   })
-  const person = (i: number, role: Role | null, department: DemoDepartment, competences: readonly string[], firstDay: number | null): DemoPerson => {
+  const person = (
+    i: number, role: Role | null, department: DemoDepartment, competences: readonly string[], firstDay: number | null, experts = 1,
+  ): DemoPerson => {
     const { name, email, initials } = names[i]!
     const at = firstDay === null ? options.setupAt : firstDay - 7 * 86_400_000
-    records.push(maker.make('people', { name, initials, email, role, homeDepartmentId: department.id, competences: [...competences] }, at, coordinatorId, { id: ids[i]! }))
+    // The first `experts` skills are what the person is the one to ask about; the rest they can help with.
+    const skills: Skill[] = competences.map((skill, n) => ({ name: skill, level: n < experts ? 'ekspert' : 'kan hjælpe' }))
+    records.push(maker.make('people', { name, initials, email, role, homeDepartmentId: department.id, competences: [...competences], skills }, at, coordinatorId, { id: ids[i]! }))
     return { id: ids[i]!, name, email, role, department, competences, firstDay }
   }
   const secretariat = departments[5]!
   const superusers = SUPERUSER_SKILLS.map((skills, i) => person(i, 'superbruger', departments[i]!, skills, null))
-  const coordinator = person(6, 'koordinator', secretariat, ['Acadre', 'Journalisering', 'Arkivaflevering', 'Skabeloncenter'], null)
+  const coordinator = person(6, 'koordinator', secretariat, ['Acadre', 'Journalisering', 'Arkivaflevering', 'Skabeloncenter'], null, 2)
   const leader = person(7, 'leder', secretariat, [], null)
   const colleagues: DemoPerson[] = []
   const hires = random.shuffle(Array.from({ length: staff }, (_, i) => i)).slice(0, options.hireDays.length)
