@@ -5,8 +5,10 @@ import type {
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, upgradeToV2 } from './migrations.ts'
+import { buildReportFacts, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
+import type { DeletedFact, EntryFact, RequestFact } from '../domain/report/facts.ts'
 
 /** A queued mutation; the id is assigned by IndexedDB in commit order. */
 export type OutboxEntry = Omit<Mutation, 'mutationId'> & { mutationId?: number }
@@ -39,6 +41,9 @@ export class SuperbrugerDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>
   conflicts!: EntityTable<StoredConflict, 'id'>
   rejections!: EntityTable<StoredRejection, 'id'>
+  /** Report facts: written only by db/reportFacts.ts, alongside every write of requests and time entries. */
+  reportRequests!: EntityTable<RequestFact | DeletedFact, 'id'>
+  reportEntries!: EntityTable<EntryFact | DeletedFact, 'id'>
 
   constructor(name: string) {
     super(name)
@@ -48,6 +53,8 @@ export class SuperbrugerDb extends Dexie {
     this.version(4).stores(schemaV4)
     this.version(5).stores(schemaV5)
     this.version(6).stores(schemaV6)
+    this.version(7).stores(schemaV7).upgrade(buildReportFacts)
+    this.use(reportFactsMiddleware)
   }
 }
 

@@ -74,3 +74,15 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     e.running = e.end === null ? 1 : 0
   })
 }
+
+/**
+ * Version 7: the report facts (src/domain/report/facts.ts): one small row per request and per time
+ * entry, with only what a report counts, indexed by team and time, so a year's report reads
+ * 150,000 small rows instead of whole requests with their history and search words. Kept in step
+ * with every write by db/reportFacts.ts; built from the stored records by `upgradeToV7`.
+ */
+export const schemaV7 = {
+  ...schemaV6,
+  reportRequests: 'id, [teamId+createdAt]',
+  reportEntries: 'id, [teamId+start]',
+}

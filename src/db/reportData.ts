@@ -1,40 +1,43 @@
 import { db } from './database.ts'
 import { getTeam } from './profile.ts'
 import { bandMembers } from '../domain/teamWeek.ts'
-import { buildReport, trendWeeks, type DepartmentFilter, type Report, type ReportInput } from '../domain/report/report.ts'
+import { buildReport, type DepartmentFilter, type Report, type ReportInput } from '../domain/report/report.ts'
 import { shiftPeriod, type Period } from '../domain/report/period.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
+import type { DeletedFact, EntryFact, RequestFact } from '../domain/report/facts.ts'
 import type { Request, RequestId, TeamId } from '../domain/types.ts'
 
 /** What a report of a period is counted from: the records read for it, before any department filter. */
 export type ReportData = Omit<ReportInput, 'period' | 'previous' | 'department'>
 
+/** Whether a fact is of a live record (a deleted record's fact is its id alone). */
+const isLive = <T extends object>(fact: T | DeletedFact): fact is T => 'teamId' in fact
+
 /**
- * Reads what the report of `period` needs from the device's copy of the team (index reads: the
- * requests of the period and the one before by `createdAt`, the time entries by a range of week
- * keys). Works offline like every screen. Choosing a department counts these again without reading.
+ * Reads what the report of `period` needs from the device's copy of the team: the report facts
+ * (db/reportFacts.ts; small copies of the records with only what is counted) of the team's requests
+ * of the period and the one before, and of its time entries of the period, each one index range by
+ * team and time. Works offline like every screen. Choosing a department counts these again without reading.
  */
 export async function loadReportData(teamId: TeamId, period: Period, now: number): Promise<ReportData> {
   const previous = shiftPeriod(period, -1)
   const database = db()
-  const weeks = trendWeeks(period).map((w) => w.week)
   const [team, people, runs, absences] = await Promise.all([
     getTeam(teamId), database.people.where('teamId').equals(teamId).toArray(), database.checklistRuns.toArray(), database.absences.toArray(),
   ])
   // Each in one index read, both at once: this runs in a Web Worker (src/db/reportWorker.ts), where
-  // turning a year's 150,000 records into objects holds no screen, so it need not be cut into weeks.
-  // Week keys sort as text ("2026-W09" < "2026-W10"), so the weeks shown are one key range.
+  // turning a year's 150,000 facts into objects holds no screen, so it need not be cut into weeks.
   const [requests, entries] = await Promise.all([
-    database.requests.where('createdAt').between(previous.start, period.end, true, false).toArray(),
-    weeks.length === 0 ? [] : database.timeEntries.where('week').between(weeks[0]!, weeks.at(-1)!, true, true).toArray(),
+    database.reportRequests.where('[teamId+createdAt]').between([teamId, previous.start], [teamId, period.end], true, false).toArray(),
+    database.reportEntries.where('[teamId+start]').between([teamId, period.start], [teamId, period.end], true, false).toArray(),
   ])
-  const live = <T extends { deletedAt: number | null, teamId: string }>(rows: readonly T[]): T[] => rows.filter((r) => r.deletedAt === null && r.teamId === teamId)
-  const teamEntries = live(entries)
-  const teamRequests = live(requests)
+  const teamRequests = requests.filter(isLive<RequestFact>)
+  const teamEntries = entries.filter(isLive<EntryFact>)
   // Time logged in the period on requests made earlier needs those requests' department and owner too.
   const known = new Map<RequestId, Pick<Request, 'departmentId' | 'owner'>>(teamRequests.map((r) => [r.id, r]))
   const missing = [...new Set(teamEntries.map((e) => e.requestId).filter((id): id is RequestId => id !== null && !known.has(id)))]
-  for (const r of await database.requests.bulkGet(missing)) if (r && r.deletedAt === null) known.set(r.id, r)
+  for (const r of await database.reportRequests.bulkGet(missing)) if (r && isLive<RequestFact>(r)) known.set(r.id, r)
+  const live = <T extends { deletedAt: number | null, teamId: string }>(rows: readonly T[]): T[] => rows.filter((r) => r.deletedAt === null && r.teamId === teamId)
   return {
     requests: teamRequests, linked: known, entries: teamEntries, runs: live(runs),
     members: bandMembers(live(people)).map((p) => p.id),

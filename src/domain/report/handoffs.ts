@@ -1,6 +1,6 @@
 /** Requests sent to IT or referred: how many, and how long until they were solved. */
 import { percentile } from './stats.ts'
-import type { Request, RequestStatus } from '../types.ts'
+import type { RequestStatus, StatusChange } from '../types.ts'
 
 /** How many requests went one way, and how long they took from there until solved. */
 export interface HandoffStats {
@@ -13,8 +13,10 @@ export interface HandoffStats {
   readonly p90Ms: number | null
 }
 
-/** What the hand-off figures need of a request. */
-export type HandoffRequest = Pick<Request, 'history'>
+/** What the hand-off figures need of a request: when its status changed to what. */
+export interface HandoffRequest {
+  readonly history: readonly Pick<StatusChange, 'to' | 'at'>[]
+}
 
 /** Time from the first change to `via` until the first change to løst after it; null when not (yet) solved, undefined when never handed off. */
 export function handoffDuration(request: HandoffRequest, via: RequestStatus): number | null | undefined {

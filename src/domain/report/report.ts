@@ -5,7 +5,7 @@
  * Everything is counted by the days of the period; the budget by its net weeks (see Period.weeks).
  */
 import { countBy, share, type Count } from './stats.ts'
-import { handoffStats, type HandoffStats } from './handoffs.ts'
+import { handoffStats, type HandoffRequest, type HandoffStats } from './handoffs.ts'
 import { hotspots, type Hotspot } from './hotspots.ts'
 import type { Period } from './period.ts'
 import { addWeeks, endOfIsoWeek, isoWeekOf, parseWeekKey, startOfIsoWeek, weekKey } from '../isoWeek.ts'
@@ -18,7 +18,7 @@ import { ACTIVITIES, type Activity, type BudgetBand, type BudgetOverride, type C
 const HOUR = 3_600_000
 
 /** What a report needs of a request. */
-export type ReportRequest = Pick<Request, 'id' | 'createdAt' | 'category' | 'presetId' | 'departmentId' | 'channel' | 'status' | 'owner' | 'assetId' | 'history'>
+export type ReportRequest = Pick<Request, 'id' | 'createdAt' | 'category' | 'presetId' | 'departmentId' | 'channel' | 'status' | 'owner' | 'assetId'> & HandoffRequest
 /** What a report needs of a time entry. */
 export type ReportEntry = Pick<TimeEntry, 'start' | 'end' | 'activity' | 'requestId' | 'personId'>
 /** What a report needs of a checklist run. */

@@ -16,7 +16,7 @@ const request = (created: number, extra: Partial<ReportRequest> = {}): ReportReq
   n += 1
   return {
     id: `r${n}` as RequestId, createdAt: created, category: 'acadre', presetId: null, departmentId: 'plan' as DepartmentId, channel: 'telefon',
-    status: 'løst', owner: 'superbruger', assetId: null, history: [{ at: created, by: 'bo' as PersonId, from: null, to: 'ny' }], ...extra,
+    status: 'løst', owner: 'superbruger', assetId: null, history: [{ at: created, to: 'ny' }], ...extra,
   }
 }
 const report = buildReport({
