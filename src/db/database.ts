@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
   Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, Person,
   Observation, Request, Team, TimeEntry, Tip, TipRead,
@@ -8,7 +8,7 @@ import { databaseNameFor, readDeviceAccount } from './account.ts'
 import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, upgradeToV2 } from './migrations.ts'
 import { buildReportFacts, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
-import type { DeletedFact, EntryFact, RequestFact } from '../domain/report/facts.ts'
+import type { DeletedFact, EntryFact, FactPack, RequestFact } from '../domain/report/facts.ts'
 
 /** A queued mutation; the id is assigned by IndexedDB in commit order. */
 export type OutboxEntry = Omit<Mutation, 'mutationId'> & { mutationId?: number }
@@ -44,6 +44,7 @@ export class SuperbrugerDb extends Dexie {
   /** Report facts: written only by db/reportFacts.ts, alongside every write of requests and time entries. */
   reportRequests!: EntityTable<RequestFact | DeletedFact, 'id'>
   reportEntries!: EntityTable<EntryFact | DeletedFact, 'id'>
+  reportPacks!: Table<FactPack<RequestFact | EntryFact>, [string, string, number]>
 
   constructor(name: string) {
     super(name)

@@ -1,23 +1,28 @@
 /**
  * Keeps the report facts (src/domain/report/facts.ts) in step with the records they copy: a
- * DBCore middleware writes the fact of every request and time entry stored, in the same
+ * DBCore middleware writes the fact of every request and time entry stored, and its pack, in the same
  * IndexedDB transaction as the write itself (adds, puts, updates, deletes, clears, sync applies,
  * upgrades: every write goes through it), so a report never counts a stale or missing figure.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie'
-import { entryFact, requestFact } from '../domain/report/facts.ts'
+import {
+  changedPack, entryFact, packChanges, packKeyOf, requestFact,
+  type DeletedFact, type EntryFact, type FactPack, type PackKey, type PackKind, type RequestFact,
+} from '../domain/report/facts.ts'
 import type { SuperbrugerDb } from './database.ts'
 
 type Row = Record<string, unknown>
+type Fact = RequestFact | EntryFact
+type AnyFact = Fact | DeletedFact
 
-/** The tables that have facts, with the table of their facts and how a record becomes its fact. */
-const FACTS: Readonly<Record<string, { readonly table: string, readonly fact: (row: Row) => object }>> = {
-  requests: { table: 'reportRequests', fact: requestFact },
-  timeEntries: { table: 'reportEntries', fact: entryFact },
+/** The tables that have facts, with the table of their facts, their pack kind and how a record becomes its fact. */
+const FACTS: Readonly<Record<string, { readonly table: string, readonly kind: PackKind, readonly fact: (row: Row) => AnyFact }>> = {
+  requests: { table: 'reportRequests', kind: 'requests', fact: requestFact },
+  timeEntries: { table: 'reportEntries', kind: 'entries', fact: entryFact },
 }
 
-/** The fact tables, for transactions that write them directly. */
-export const FACT_TABLES: readonly string[] = Object.values(FACTS).map((f) => f.table)
+/** The table of fact packs (see domain/report/facts.ts). */
+export const PACKS_TABLE = 'reportPacks'
 
 /** Whether the IndexedDB transaction may write `store` (an upgrade to a version before the facts may not). */
 function inScope(trans: DBCoreTransaction, store: string): boolean {
@@ -25,37 +30,73 @@ function inScope(trans: DBCoreTransaction, store: string): boolean {
   return names === undefined || names.contains(store)
 }
 
-/** Writes the facts that mirror `request`, once it has been carried out with `failures`. */
-async function mirror(facts: DBCoreTable, fact: (row: Row) => object, request: DBCoreMutateRequest, failures: Record<number, Error>): Promise<void> {
+/** The ids a write touches (for a range: the ids of the facts in it, read before the write). */
+function touchedIds(facts: DBCoreTable, request: DBCoreMutateRequest): Promise<string[]> {
+  if (request.type === 'add' || request.type === 'put') return Promise.resolve(request.values.map((v) => String((v as Row).id)))
+  if (request.type === 'delete') return Promise.resolve(request.keys.map(String))
+  return facts.query({ trans: request.trans, values: false, query: { index: facts.schema.primaryKey, range: request.range } }).then((found) => found.result.map(String))
+}
+
+/** Writes the facts and packs that mirror `request`, once it has been carried out with `failures`. */
+function mirror(down: DBCore, source: (typeof FACTS)[string], request: DBCoreMutateRequest, before: Map<string, AnyFact | undefined>, failures: Record<number, Error>): Promise<void> {
   const { trans } = request
+  const facts = down.table(source.table)
+  const after = new Map<string, AnyFact | undefined>()
+  let written: Promise<unknown>
   if (request.type === 'add' || request.type === 'put') {
-    const values = request.values.filter((_, i) => !(i in failures)).map((v) => fact(v as Row))
-    if (values.length > 0) await facts.mutate({ trans, type: 'put', values })
-  } else if (request.type === 'delete') {
-    await facts.mutate({ trans, type: 'delete', keys: request.keys })
+    request.values.forEach((v, i) => { if (!(i in failures)) after.set(String((v as Row).id), source.fact(v as Row)) })
+    written = after.size > 0 ? facts.mutate({ trans, type: 'put', values: [...after.values()] }) : Promise.resolve()
   } else {
-    await facts.mutate({ trans, type: 'deleteRange', range: request.range })
+    for (const id of before.keys()) after.set(id, undefined)
+    written = request.type === 'delete'
+      ? facts.mutate({ trans, type: 'delete', keys: request.keys })
+      : facts.mutate({ trans, type: 'deleteRange', range: request.range })
   }
+  const changes = packChanges<Fact>(source.kind, [...after].map(([id, fact]) => ({ before: before.get(id) as Fact | undefined, after: fact as Fact | undefined })))
+  if (changes.length === 0) return written.then(() => undefined)
+  const packs = down.table(PACKS_TABLE)
+  return written.then(() => packs.getMany({ trans, keys: changes.map((c) => c.key) })).then((stored: (FactPack<Fact> | undefined)[]) => {
+    const puts: FactPack<Fact>[] = []
+    const deletes: PackKey[] = []
+    changes.forEach((change, i) => {
+      const facts = changedPack(stored[i]?.facts ?? [], change)
+      const [teamId, kind, bucket] = change.key
+      if (facts.length > 0) puts.push({ teamId, kind, bucket, facts })
+      else if (stored[i]) deletes.push(change.key)
+    })
+    return (puts.length > 0 ? packs.mutate({ trans, type: 'put', values: puts }) : Promise.resolve())
+      .then(() => deletes.length > 0 ? packs.mutate({ trans, type: 'delete', keys: deletes }) : undefined)
+      .then(() => undefined)
+  })
 }
 
 function withFacts(down: DBCore): DBCore {
   return {
     ...down,
-    // A write to a table with facts also writes its facts, so they join its transaction.
+    // A write to a table with facts also writes its facts and packs, so they join its transaction.
     transaction(stores, mode, options) {
-      const extra = mode === 'readwrite' ? stores.flatMap((s) => FACTS[s] && !stores.includes(FACTS[s].table) ? [FACTS[s].table] : []) : []
+      const wanted = mode === 'readwrite' && stores.some((s) => FACTS[s]) ? [...stores.flatMap((s) => FACTS[s] ? [FACTS[s].table] : []), PACKS_TABLE] : []
+      const extra = [...new Set(wanted)].filter((s) => !stores.includes(s))
       return down.transaction(extra.length > 0 ? [...stores, ...extra] : stores, mode, options)
     },
     table(name) {
       const table = down.table(name)
-      const facts = FACTS[name]
-      if (!facts) return table
+      const source = FACTS[name]
+      if (!source) return table
       return {
         ...table,
-        async mutate(request) {
-          const response = await table.mutate(request)
-          if (inScope(request.trans, facts.table)) await mirror(down.table(facts.table), facts.fact, request, response.failures)
-          return response
+        // Promise chains, not await: Dexie keeps its transaction zone through `then` on its
+        // promises, and the reads below (getMany) need it.
+        mutate(request) {
+          if (!inScope(request.trans, source.table) || !inScope(request.trans, PACKS_TABLE)) return table.mutate(request)
+          const facts = down.table(source.table)
+          // The facts before the write: where each record was packed.
+          return touchedIds(facts, request)
+            .then((touched) => {
+              const ids = [...new Set(touched)]
+              return facts.getMany({ trans: request.trans, keys: ids }).then((found) => new Map(ids.map((id, i) => [id, found[i] as AnyFact | undefined])))
+            })
+            .then((before) => table.mutate(request).then((response) => mirror(down, source, request, before, response.failures).then(() => response)))
         },
       }
     },
@@ -68,17 +109,29 @@ export const reportFactsMiddleware: Middleware<DBCore> = { stack: 'dbcore', name
 /** Records read per step when the facts are built, so a big table is never held whole. */
 const BUILD_CHUNK = 2_000
 
-/** Builds every fact afresh from the stored records, in the transaction `tx` (which must hold both). */
+/** Builds every fact and pack afresh from the stored records, in the transaction `tx` (which must hold them all). */
 export async function buildReportFacts(tx: Pick<Transaction, 'table'>): Promise<void> {
-  for (const [source, { table, fact }] of Object.entries(FACTS)) {
+  await tx.table(PACKS_TABLE).clear()
+  for (const [source, { table, kind, fact }] of Object.entries(FACTS)) {
     await tx.table(table).clear()
+    const packs = new Map<string, FactPack<Fact> & { facts: Fact[] }>()
     let after: string | null = null
     for (;;) {
       const rows: Row[] = await (after === null ? tx.table(source).orderBy(':id') : tx.table(source).where(':id').above(after)).limit(BUILD_CHUNK).toArray()
       if (rows.length === 0) break
-      await tx.table(table).bulkPut(rows.map(fact))
+      const facts = rows.map(fact)
+      await tx.table(table).bulkPut(facts)
+      for (const f of facts) {
+        const key = packKeyOf(kind, f)
+        if (!key) continue
+        const id = JSON.stringify(key)
+        const pack = packs.get(id) ?? { teamId: key[0], kind, bucket: key[2], facts: [] }
+        pack.facts.push(f as Fact)
+        packs.set(id, pack)
+      }
       after = String(rows.at(-1)!.id)
     }
+    await tx.table(PACKS_TABLE).bulkPut([...packs.values()])
   }
 }
 
@@ -94,7 +147,7 @@ const checked = new Set<string>()
  */
 export async function ensureReportFacts(database: SuperbrugerDb): Promise<boolean> {
   if (checked.has(database.name)) return false
-  const tables = [database.requests, database.reportRequests, database.timeEntries, database.reportEntries]
+  const tables = [database.requests, database.reportRequests, database.timeEntries, database.reportEntries, database.reportPacks]
   const whole = async () => {
     const [requests, requestFacts, entries, entryFacts] = await Promise.all(tables.map((t) => t.count()))
     return requests === requestFacts && entries === entryFacts

@@ -116,7 +116,7 @@ async function writeWithTheApp(seed = 1): Promise<{ requests: Request[], entries
 }
 
 describe('report facts', () => {
-  it('keep one small row per request and time entry, without the free text', async () => {
+  it('keep one small row per request and time entry, without the free text, packed by team and week', async () => {
     const { requests, entries } = await writeWithTheApp()
     expect(await db().reportRequests.count()).toBe(requests.length)
     const fact = await db().reportRequests.get(requests[0]!.id)
