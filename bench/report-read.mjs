@@ -88,13 +88,20 @@ try {
   await page.goto(server.url)
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Overblik')
   // The runs need the checklist templates the app seeds on first start.
-  await page.waitForFunction(() => new Promise((resolve) => {
-    const open = indexedDB.open('superbruger')
-    open.onsuccess = () => {
-      const r = open.result.transaction('checklistTemplates').objectStore('checklistTemplates').count()
-      r.onsuccess = () => { open.result.close(); resolve(r.result > 0) }
+  await page.evaluate(async () => {
+    const count = () => new Promise((resolve, reject) => {
+      const open = indexedDB.open('superbruger')
+      open.onerror = () => reject(open.error)
+      open.onsuccess = () => {
+        const r = open.result.transaction('checklistTemplates').objectStore('checklistTemplates').count()
+        r.onsuccess = () => { open.result.close(); resolve(r.result) }
+      }
+    })
+    for (let tries = 0; (await count()) === 0; tries++) {
+      if (tries > 600) throw new Error('The app made no checklist templates')
+      await new Promise((resolve) => setTimeout(resolve, 50))
     }
-  }))
+  })
   await page.evaluate(seedInPage, SEED)
   // The first report builds the report facts from the seeded records.
   await page.goto(`${server.url}/rapporter?periode=2026`)
