@@ -35,7 +35,10 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(6)
+    expect(upgraded.verno).toBe(7)
+    // Version 7: the report facts are built for the records already stored.
+    expect(await upgraded.reportRequests.get('r1')).toMatchObject({ id: 'r1', createdAt: expect.any(Number) })
+    expect(await upgraded.reportEntries.count()).toBe(1)
     // Version 4: a report finds the request by when it was made.
     expect((await upgraded.requests.where('createdAt').between(1_795_000_000_000, 1_797_000_000_000).toArray()).map((r) => r.id)).toEqual(['r1'])
     expect(await upgraded.requests.get('r1' as RequestId)).toMatchObject({ description: 'Printer virker ikke' })
