@@ -5,7 +5,8 @@
 // requester (a name or free text: "Hanne, cpr …" is exactly the risk, and masking never changes a
 // real name), referral notes, time entry and absence notes, checklist text answers, the free-text
 // subject of a checklist run and the reason for completing it early, checklist template texts,
-// tips, asset notes, observations and the explanation and examples of a team's naming rules.
+// tips, asset notes, observations, the explanation and examples of a team's naming rules, and what
+// was tried before a hand-off to IT.
 // Left out: structured identifiers with a format of their own (helpdesk case number, asset code
 // and serial number), ids, names of teams, people and departments, and choices, dates and numbers.
 // Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
@@ -32,6 +33,7 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<SyncTableName, Readonly<R
   observations: { text: true },
   // A naming rule's name and pattern are labels (like a team's name); its explanation and examples are prose.
   teams: { namingPatterns: ['explanation', 'examples'] },
+  handOffs: { tried: true },
 }
 
 /** Derived search words of a record (requests): rebuilt from the masked text, never from the original. */

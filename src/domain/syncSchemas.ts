@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import {
-  ACTIVITIES, ASSET_TYPES, CHANNELS, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS, RECURRENCE_SCOPES,
-  RECURRENCE_UNITS, REQUEST_STATUSES, ROLES, SKILL_LEVELS, SUBJECT_KINDS,
+  ACTIVITIES, ASSET_TYPES, CHANNELS, HANDOFF_CHANNELS, HANDOFF_STATES, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS,
+  RECURRENCE_SCOPES, RECURRENCE_UNITS, REQUEST_STATUSES, ROLES, SKILL_LEVELS, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
 import { MAX_RECURRENCE_EVERY } from './recurrenceRule.ts'
@@ -122,6 +122,10 @@ const CONTENT = {
     departmentId: optId, kind: v.picklist(OBSERVATION_KINDS), text: v.pipe(long, v.check((s) => s.trim() !== '', 'empty')),
     status: v.picklist(OBSERVATION_STATUSES),
     history: listOf(v.strictObject({ at: millis, by: id, from: v.nullable(v.picklist(OBSERVATION_STATUSES)), to: v.picklist(OBSERVATION_STATUSES) }), 200),
+  },
+  handOffs: {
+    requestId: id, channel: v.picklist(HANDOFF_CHANNELS), tried: long, state: v.picklist(HANDOFF_STATES),
+    reason: v.nullable(short), reasonDetail: short, externalNumber: short, sentAt: v.nullable(millis), itClosedAt: v.nullable(millis),
   },
 } satisfies { readonly [N in SyncTableName]: Entries<N> }
 

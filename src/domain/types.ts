@@ -14,6 +14,7 @@ export type AssetId = Brand<string, 'AssetId'>
 export type TipId = Brand<string, 'TipId'>
 export type TipReadId = Brand<string, 'TipReadId'>
 export type ObservationId = Brand<string, 'ObservationId'>
+export type HandOffId = Brand<string, 'HandOffId'>
 
 /** Epoch milliseconds. All timestamps are stored this way. */
 export type Millis = number
@@ -341,6 +342,36 @@ export interface Observation extends SyncFields<ObservationId> {
   readonly history: readonly ObservationStatusChange[]
 }
 
+/** How a request goes to central IT: a mail to the helpdesk address, or an incident in TOPdesk. */
+export const HANDOFF_CHANNELS = ['mail', 'topdesk'] as const
+export type HandOffChannel = (typeof HANDOFF_CHANNELS)[number]
+
+/** Where the server's hand-off job is: waiting (also while retrying), sent, failed with a reason, cancelled. */
+export const HANDOFF_STATES = ['venter', 'sendt', 'fejlet', 'annulleret'] as const
+export type HandOffState = (typeof HANDOFF_STATES)[number]
+
+/**
+ * A request handed to central IT (IT-afdelingen), made on the device (offline too) and carried
+ * out by the server once it arrives. `state`, `reason`, `externalNumber`, `sentAt` and
+ * `itClosedAt` are the server's to write; the device writes the rest, and may cancel while it waits.
+ */
+export interface HandOff extends SyncFields<HandOffId> {
+  readonly requestId: RequestId
+  readonly channel: HandOffChannel
+  /** What the superuser already tried; goes in the mail or the incident. */
+  readonly tried: string
+  readonly state: HandOffState
+  /** Why it failed or waits again (a code from domain/handOff.ts); null when nothing went wrong. */
+  readonly reason: string | null
+  /** What TOPdesk said about a refused field (its own words), '' otherwise. */
+  readonly reasonDetail: string
+  /** The TOPdesk incident number ('' for a mail or before it exists). */
+  readonly externalNumber: string
+  readonly sentAt: Millis | null
+  /** When IT closed the incident, as the server saw it while following it. */
+  readonly itClosedAt: Millis | null
+}
+
 /** Map of synced table name to its record type. */
 export interface SyncTables {
   teams: Team
@@ -356,6 +387,7 @@ export interface SyncTables {
   tips: Tip
   tipReads: TipRead
   observations: Observation
+  handOffs: HandOff
 }
 export type SyncTableName = keyof SyncTables
 export type AnyRecord = SyncTables[SyncTableName]
@@ -363,6 +395,7 @@ export type AnyRecord = SyncTables[SyncTableName]
 export const SYNC_TABLES: readonly SyncTableName[] = [
   'teams', 'people', 'departments', 'requests', 'timeEntries', 'absences',
   'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips', 'tipReads', 'observations',
+  'handOffs',
 ]
 
 /** Fields a client may not set itself; the server owns them. */

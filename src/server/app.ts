@@ -6,6 +6,7 @@ import { SessionGuard } from './auth/guard.ts'
 import { isSameOrigin, changesState } from './auth/sameOrigin.ts'
 import type { ServerConfig } from './config.ts'
 import { ApiError, errorBody, installErrorHandler } from './errors.ts'
+import { HandOffRunner } from './handoff/runner.ts'
 import { scheduleMaintenance } from './maintenance.ts'
 import { scheduleRecurrence, type RecurrenceSchedule } from './recurrence/recurrenceRunner.ts'
 import { registerAdminRoutes } from './routes/admin.ts'
@@ -104,11 +105,16 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
 
   const stopMaintenance = scheduleMaintenance(storage, config.tombstoneRetentionMs, app.log, config.auditRetentionMonths)
   const stopRecurrence = options.recurrence === false ? async () => {} : scheduleRecurrence(storage, app.log, options.recurrence)
+  const handOffs = config.handOff
+    ? new HandOffRunner({ storage, config: config.handOff, log: app.log, host: config.publicUrl ? new URL(config.publicUrl).hostname : undefined })
+    : null
+  handOffs?.start()
   let closing = false
   app.addHook('preClose', async () => {
     closing = true
     stopMaintenance()
     await stopRecurrence()
+    await handOffs?.stop()
   })
   // Requests in flight when shutdown starts finish, then their keep-alive connection closes,
   // so close() does not wait for the client to hang up.

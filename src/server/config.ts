@@ -25,6 +25,28 @@ export interface TlsConfig {
   readonly keyFile: string
 }
 
+/** TOPdesk's REST API, where the server creates incidents (TOPDESK_URL, TOPDESK_USER, TOPDESK_APP_PASSWORD). */
+export interface TopdeskConfig {
+  /** Base address, e.g. https://kommune.topdesk.net (the API is under /tas/api). */
+  readonly url: string
+  readonly user: string
+  readonly appPassword: string
+  /** Our category key → TOPdesk's category and subcategory names (TOPDESK_CATEGORIES); unmapped ones are left out. */
+  readonly categories: Readonly<Record<string, { readonly category: string; readonly subcategory: string | null }>>
+}
+
+/** The hand-off to central IT: mail over SMTP (always offered) and TOPdesk (when configured). */
+export interface HandOffConfig {
+  /** smtp://user:pass@host:587 or smtps://…; null: mail hand-offs fail with "not configured". */
+  readonly smtpUrl: string | null
+  readonly helpdeskEmail: string | null
+  /** The From address of the mails (MAIL_FROM). */
+  readonly mailFrom: string
+  readonly topdesk: TopdeskConfig | null
+  /** How often the status of an open incident is asked (HANDOFF_FOLLOW_UP_MINUTES, default 15). */
+  readonly followUpMs: number
+}
+
 /** Everything the server reads from the environment, with defaults filled in. */
 export interface ServerConfig {
   readonly port: number
@@ -58,6 +80,8 @@ export interface ServerConfig {
   readonly tls: TlsConfig | null
   /** A plain-HTTP port that redirects every request to the HTTPS one; null for none. */
   readonly httpRedirectPort: number | null
+  /** The hand-off to central IT; absent: no hand-off job runs on this instance (tests that do not need it). */
+  readonly handOff?: HandOffConfig
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -181,6 +205,38 @@ function formerUrlsFrom(env: NodeJS.ProcessEnv): string[] {
   return urls
 }
 
+/** Parses TOPDESK_CATEGORIES, e.g. "hardware=Hardware/Printer;telefoni=Telefoni": our key = category[/subcategory]. */
+export function parseTopdeskCategories(raw: string | undefined): Record<string, { category: string; subcategory: string | null }> {
+  const map: Record<string, { category: string; subcategory: string | null }> = {}
+  for (const pair of (raw ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
+    const at = pair.indexOf('=')
+    const [category, subcategory] = pair.slice(at + 1).split('/').map((s) => s.trim())
+    if (at <= 0 || !category) throw new ConfigError(`TOPDESK_CATEGORIES entry "${pair}" must be key=Category or key=Category/Subcategory`)
+    map[pair.slice(0, at).trim()] = { category, subcategory: subcategory || null }
+  }
+  return map
+}
+
+function topdeskFrom(env: NodeJS.ProcessEnv): TopdeskConfig | null {
+  if (!env.TOPDESK_URL) return null
+  const url = normaliseBaseUrl(env.TOPDESK_URL)
+  if (url === null) throw new ConfigError(`TOPDESK_URL must be an http:// or https:// address like https://kommune.topdesk.net, got "${env.TOPDESK_URL}"`)
+  if (!env.TOPDESK_USER || !env.TOPDESK_APP_PASSWORD) throw new ConfigError('TOPDESK_URL needs TOPDESK_USER and TOPDESK_APP_PASSWORD (an application password of the operator)')
+  return { url, user: env.TOPDESK_USER, appPassword: env.TOPDESK_APP_PASSWORD, categories: parseTopdeskCategories(env.TOPDESK_CATEGORIES) }
+}
+
+/** Reads the hand-off settings (SMTP_URL, HELPDESK_EMAIL, MAIL_FROM, TOPDESK_*, HANDOFF_FOLLOW_UP_MINUTES). */
+export function handOffFrom(env: NodeJS.ProcessEnv): HandOffConfig {
+  const smtpUrl = env.SMTP_URL || null
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl.replace(/:[^:@/]*@/, ':***@')}"`)
+  const helpdeskEmail = env.HELPDESK_EMAIL?.trim() || null
+  if (helpdeskEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(helpdeskEmail)) throw new ConfigError(`HELPDESK_EMAIL must be an e-mail address, got "${helpdeskEmail}"`)
+  return {
+    smtpUrl, helpdeskEmail, mailFrom: env.MAIL_FROM?.trim() || 'superbruger@localhost', topdesk: topdeskFrom(env),
+    followUpMs: integer(env, 'HANDOFF_FOLLOW_UP_MINUTES', 15, 1) * 60_000,
+  }
+}
+
 /** Reads the configuration from environment variables (documented in src/server/CONFIG.md). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ServerConfig {
   const port = integer(env, 'PORT', 8080)
@@ -205,5 +261,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     oidc: oidcFrom(env),
     tls,
     httpRedirectPort: redirectPortFrom(env, tls, port),
+    handOff: handOffFrom(env),
   }
 }

@@ -65,3 +65,10 @@ export async function findAssetByCode(db: Db, code: string): Promise<AssetByCode
   const row = rows.find((r) => (JSON.parse(r.data) as { code?: unknown }).code === code)
   return row ? { id: row.id, teamId: row.team_id, data: row.data } : undefined
 }
+
+/** One live record's content and team, or undefined when it is missing or deleted. */
+export async function getLiveRecord(db: Db, table: SyncTableName, id: string): Promise<(LiveRecordRow & { teamId: string; createdBy: string }) | undefined> {
+  const row = await db.selectFrom('records').select(['id', 'data', 'team_id', 'created_by'])
+    .where('tbl', '=', table).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+  return row ? { id: row.id, data: row.data, teamId: row.team_id, createdBy: row.created_by } : undefined
+}

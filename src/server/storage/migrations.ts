@@ -165,9 +165,35 @@ const refusals: Migration = {
   },
 }
 
+/**
+ * Version 8: the hand-off jobs (one per `handOffs` record): state, attempts, back-off, the lease
+ * of the instance working on it, TOPdesk's incident and when its status was last followed.
+ */
+const handoffJobs: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('handoff_jobs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('team_id', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('next_at', 'bigint', (c) => c.notNull())
+      .addColumn('lease_owner', 'text')
+      .addColumn('lease_until', 'bigint', (c) => c.notNull().defaultTo(0))
+      .addColumn('external_id', 'text')
+      .addColumn('external_number', 'text')
+      .addColumn('checked_at', 'bigint', (c) => c.notNull().defaultTo(0))
+      .addColumn('closed_at', 'bigint')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('handoff_jobs_due').on('handoff_jobs').columns(['state', 'next_at']).execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog, '0004_membership_from_seq': membershipFromSeq,
   '0005_purge_seq': purgeSeq, '0006_conflict_seen': conflictSeen, '0007_refusals': refusals,
+  '0008_handoff_jobs': handoffJobs,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

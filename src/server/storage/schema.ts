@@ -121,6 +121,34 @@ export interface AuditLogTable {
   ip: string | null
 }
 
+/**
+ * The server's side of each hand-off to central IT (records table `handOffs`): one job per
+ * hand-off, claimed with a lease so exactly one instance works on it at a time.
+ */
+export interface HandoffJobsTable {
+  /** The hand-off record's id. */
+  id: string
+  team_id: string
+  /** venter | sendt | fejlet | annulleret */
+  state: string
+  /** Attempts begun (counted before the outside call, so a crash mid-call is known afterwards). */
+  attempts: number
+  /** Not tried again before this time (back-off). */
+  next_at: number
+  /** The instance holding the job, and until when; another may take it after that. */
+  lease_owner: string | null
+  lease_until: number
+  /** TOPdesk's incident id and number once created (or found by externalNumber). */
+  external_id: string | null
+  external_number: string | null
+  /** When the incident's status was last asked (follow-up); claimed like a lease. */
+  checked_at: number
+  /** When IT closed the incident (null while open or for a mail). */
+  closed_at: number | null
+  created_at: number
+  updated_at: number
+}
+
 /** The Kysely database type of the server. */
 export interface ServerDatabase {
   users: UsersTable
@@ -134,6 +162,7 @@ export interface ServerDatabase {
   login_failures: LoginFailuresTable
   oidc_logins: OidcLoginsTable
   audit_log: AuditLogTable
+  handoff_jobs: HandoffJobsTable
 }
 
 /** A Kysely handle on the server database. */

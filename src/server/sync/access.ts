@@ -1,4 +1,5 @@
 import type { MutationOp } from '../../domain/protocol.ts'
+import { isDeviceHandOffWrite } from '../../domain/handOff.ts'
 import { mayDeleteRequest } from '../../domain/requestAccess.ts'
 import type { SyncTableName } from '../../domain/types.ts'
 import type { Actor } from '../auth/users.ts'
@@ -65,6 +66,8 @@ export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFa
   if (attempt.table === 'observations' && !isManager(actor) && ('status' in attempt.fields || 'history' in attempt.fields)) {
     return attempt.op === 'put' && !existing && attempt.fields.status === 'ny'
   }
+  // A hand-off is carried out by the server: a device makes it waiting and may cancel it, nothing else.
+  if (attempt.table === 'handOffs') return isDeviceHandOffWrite(attempt.op, attempt.fields, !existing)
   if (OWNED_TABLES.has(attempt.table) && !isManager(actor)) {
     const owners = [existing?.content.personId, attempt.fields.personId].filter((owner) => owner !== undefined)
     return owners.every((owner) => owner === actor.id)

@@ -28,6 +28,7 @@ const CONTENT: Record<SyncTableName, Record<string, unknown>> = {
   tips: { title: 'Genveje', body: '# Hej', tags: ['office'], category: 'office', requestIds: [] },
   tipReads: { tipId: 'tip1', personId: 'p1' },
   observations: { departmentId: null, kind: 'idé', text: 'Fælles skabelon til mødereferater', status: 'ny', history: [] },
+  handOffs: { requestId: 'r1', channel: 'mail', tried: 'Genstartet', state: 'venter', reason: null, reasonDetail: '', externalNumber: '', sentAt: null, itClosedAt: null },
 }
 
 /** A complete, valid record of `table` as a client would put it. */
