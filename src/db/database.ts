@@ -1,11 +1,11 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
-  Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, Person,
+  Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, HandOff, Person,
   Observation, Request, Team, TimeEntry, Tip, TipRead,
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, upgradeToV2 } from './migrations.ts'
 import { buildReportFacts, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 import type { DeletedFact, EntryFact, FactPack, RequestFact } from '../domain/report/facts.ts'
@@ -37,6 +37,7 @@ export class SuperbrugerDb extends Dexie {
   tips!: EntityTable<Tip, 'id'>
   tipReads!: EntityTable<TipRead, 'id'>
   observations!: EntityTable<Observation, 'id'>
+  handOffs!: EntityTable<HandOff, 'id'>
   outbox!: EntityTable<OutboxEntry, 'mutationId'>
   meta!: EntityTable<MetaRow, 'key'>
   conflicts!: EntityTable<StoredConflict, 'id'>
@@ -55,6 +56,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(5).stores(schemaV5)
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(buildReportFacts)
+    this.version(8).stores(schemaV8)
     this.use(reportFactsMiddleware)
   }
 }

@@ -87,3 +87,9 @@ export const schemaV7 = {
   reportEntries: 'id',
   reportPacks: '[teamId+kind+bucket]',
 }
+
+/** Version 8: hand-offs to central IT, found by the request they belong to. */
+export const schemaV8 = {
+  ...schemaV7,
+  handOffs: 'id, teamId, requestId',
+}

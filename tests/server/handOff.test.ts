@@ -66,7 +66,7 @@ async function handOff(w: World, requestId: string, channel: 'mail' | 'topdesk',
 async function pulled(w: World, table: string, id: string): Promise<Record<string, unknown>> {
   const record = (await w.sb.pullAll()).find((r) => r.table === table && r.record.id === id)
   if (!record) throw new Error(`${table} ${id} not pulled`)
-  return record.record as Record<string, unknown>
+  return record.record as unknown as Record<string, unknown>
 }
 
 function runner(server: TestServer | FastifyInstance, config: HandOffConfig, clock: RunnerClock, owner: string, fetchImpl?: typeof fetch): HandOffRunner {

@@ -20,7 +20,7 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads) and 6 (observations)', () => {
+describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations) and 7 (hand-offs to IT)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
@@ -35,7 +35,7 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(7)
+    expect(upgraded.verno).toBe(8)
     // Version 7: the report facts are built for the records already stored.
     expect(await upgraded.reportRequests.get('r1')).toMatchObject({ id: 'r1', createdAt: expect.any(Number) })
     expect(await upgraded.reportEntries.count()).toBe(1)
@@ -59,5 +59,8 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     expect(await upgraded.observations.where('status').equals('ny').count()).toBe(1)
     expect(await upgraded.observations.where('departmentId').equals('d1').count()).toBe(1)
     expect(await upgraded.observations.where('createdAt').between(7, 9).count()).toBe(1)
+    // Version 8: hand-offs to central IT by the request they belong to.
+    await upgraded.handOffs.add({ id: 'h1', teamId: 't', requestId: 'r1', channel: 'mail', tried: '', state: 'venter', reason: null, reasonDetail: '', externalNumber: '', sentAt: null, itClosedAt: null, createdAt: 9, createdBy: 'p', updatedAt: 9, rev: 0, deletedAt: null } as never)
+    expect(await upgraded.handOffs.where('requestId').equals('r1').count()).toBe(1)
   })
 })

@@ -25,6 +25,7 @@ export function hitLabel(hit: PeopleDataHit): string {
     case 'tips': case 'checklistTemplates': return short([text(r.title)])
     case 'tipReads': return short([typeof r.createdAt === 'number' ? formatDate(r.createdAt) : ''])
     case 'observations': return short([text(r.kind), text(r.text)])
+    case 'handOffs': return short([text(r.channel), text(r.tried)])
     default: return short([text(r.name), text(r.code), text(r.notes)])
   }
 }
