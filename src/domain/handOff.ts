@@ -71,9 +71,12 @@ export function currentHandOff<T extends Pick<HandOff, 'state' | 'createdAt'>>(h
   return newest.find((h) => h.state !== 'annulleret') ?? newest[0]
 }
 
-/** Whether a new hand-off may be made: none waiting or sent and still open at IT. */
-export function mayHandOffAgain(handOffs: readonly Pick<HandOff, 'state' | 'itClosedAt'>[]): boolean {
-  return !handOffs.some((h) => h.state === 'venter' || (h.state === 'sendt' && h.itClosedAt === null))
+/**
+ * Whether a new hand-off may be made: none waiting, and no TOPdesk incident still open at IT (a
+ * mail, once sent, is followed by nobody, so the superuser may send the request on again).
+ */
+export function mayHandOffAgain(handOffs: readonly Pick<HandOff, 'state' | 'itClosedAt' | 'channel'>[]): boolean {
+  return !handOffs.some((h) => h.state === 'venter' || (h.state === 'sendt' && h.channel === 'topdesk' && h.itClosedAt === null))
 }
 
 /** The first line of a text cut to TOPdesk's brief description (≤ 80 characters, with an ellipsis when cut). */

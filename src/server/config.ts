@@ -45,6 +45,8 @@ export interface HandOffConfig {
   readonly topdesk: TopdeskConfig | null
   /** How often the status of an open incident is asked (HANDOFF_FOLLOW_UP_MINUTES, default 15). */
   readonly followUpMs: number
+  /** How often a round runs when no push wakes it (default a minute; end-to-end tests make it short). */
+  readonly roundEveryMs?: number
 }
 
 /** Everything the server reads from the environment, with defaults filled in. */

@@ -144,7 +144,7 @@ export class HandOffRunner {
           this.#again = false
           this.#schedule(0)
         } else {
-          this.#schedule(ROUND_EVERY_MS)
+          this.#schedule(this.#config.roundEveryMs ?? ROUND_EVERY_MS)
         }
       })
   }

@@ -39,11 +39,12 @@ describe('hand-off rules', () => {
     expect(currentHandOff([])).toBeUndefined()
   })
 
-  it('allows a new hand-off only when none waits and none is open at IT', () => {
+  it('allows a new hand-off only when none waits and no TOPdesk incident is open at IT', () => {
     expect(mayHandOffAgain([])).toBe(true)
-    expect(mayHandOffAgain([{ state: 'fejlet', itClosedAt: null }, { state: 'annulleret', itClosedAt: null }])).toBe(true)
-    expect(mayHandOffAgain([{ state: 'sendt', itClosedAt: 5 }])).toBe(true)
-    expect(mayHandOffAgain([{ state: 'venter', itClosedAt: null }])).toBe(false)
-    expect(mayHandOffAgain([{ state: 'sendt', itClosedAt: null }])).toBe(false)
+    expect(mayHandOffAgain([{ state: 'fejlet', itClosedAt: null, channel: 'topdesk' }, { state: 'annulleret', itClosedAt: null, channel: 'mail' }])).toBe(true)
+    expect(mayHandOffAgain([{ state: 'sendt', itClosedAt: 5, channel: 'topdesk' }])).toBe(true)
+    expect(mayHandOffAgain([{ state: 'sendt', itClosedAt: null, channel: 'mail' }])).toBe(true)
+    expect(mayHandOffAgain([{ state: 'venter', itClosedAt: null, channel: 'mail' }])).toBe(false)
+    expect(mayHandOffAgain([{ state: 'sendt', itClosedAt: null, channel: 'topdesk' }])).toBe(false)
   })
 })
