@@ -2,8 +2,10 @@ import { expect, it } from 'vitest'
 import { runRetention, runRetentionIfDue } from '../../src/server/retention/retentionJob.ts'
 import { monthsBefore } from '../../src/server/retention/deadline.ts'
 import { appendAudit } from '../../src/server/storage/auditLog.ts'
+import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer } from './support/harness.ts'
+import { sampleRecord } from './support/records.ts'
 import { SimClient } from './support/simClient.ts'
 import { tablesContaining } from './retentionSupport.ts'
 
@@ -50,10 +52,21 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
       putOf(14, 'checklistAnswers', 'a-open', team, p, { runId: 'run-open', itemKey: 'navn', value: 'keepme answer', answeredBy: p }),
       putOf(15, 'absences', 'abs-old', team, p, { note: 'oldsecret sick', updatedAt: OLD }),
       putOf(16, 'absences', 'abs-recent', team, p, { note: 'keepme holiday', updatedAt: RECENT }),
+      putOf(17, 'observations', 'o-old', team, p, { text: 'oldsecret observation', status: 'gennemført', updatedAt: OLD,
+        history: [{ at: OLD - 86_400_000, by: p, from: null, to: 'ny' }, { at: OLD, by: p, from: 'ny', to: 'gennemført' }] }),
+      putOf(18, 'observations', 'o-open', team, p, { text: 'keepme observation', status: 'givet videre til ledelsen', updatedAt: OLD,
+        history: [{ at: OLD, by: p, from: 'ny', to: 'givet videre til ledelsen' }] }),
     ]
     const put = await ko.pushOk({ clientId: 'ko-phone-01', mutations })
+    // Hand-offs to IT are the server's to move on; they follow their request's deadline.
+    const handOff = (id: string, extra: Record<string, unknown>) => ({ table: 'handOffs' as const, record: sampleRecord('handOffs', id, team, p, extra) })
+    await writeSystemRecords(server().app.storage, [
+      handOff('h-old', { requestId: 'r-old', state: 'sendt', tried: 'oldsecret tried', reasonDetail: '', updatedAt: RECENT }),
+      handOff('h-open', { requestId: 'r-open', state: 'fejlet', tried: 'keepme tried', reasonDetail: 'keepme detail', updatedAt: OLD }),
+      handOff('h-orphan', { requestId: 'r-gone', state: 'annulleret', tried: 'oldsecret orphan', reasonDetail: 'oldsecret detail', updatedAt: OLD }),
+    ])
     // Two devices edit the old description from the same base: the server keeps a conflict with both old texts.
-    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [patchOf(17, 'requests', 'r-old', { description: 'oldsecret newer' }, put.seq)] })
+    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [patchOf(19, 'requests', 'r-old', { description: 'oldsecret newer' }, put.seq)] })
     const clash = await sb.pushOk({ clientId: 'sb-phone-01', mutations: [patchOf(1, 'requests', 'r-old', { description: 'oldsecret theirs' }, 1)] })
     expect(clash.conflicts).toHaveLength(1)
     return { team, ko, sb }
@@ -72,12 +85,12 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
     // sb's device has not acknowledged its conflict yet, so every pull still carries it …
     expect((await sb.pull(0)).conflicts).toMatchObject([{ field: 'description', yours: 'oldsecret theirs', theirs: 'oldsecret newer' }])
     const result = await runRetention(storage, 24, NOW)
-    expect(result.anonymised).toEqual({ requests: 2, timeEntries: 1, absences: 1, checklistRuns: 1, checklistAnswers: 1 })
+    expect(result.anonymised).toEqual({ requests: 2, timeEntries: 1, absences: 1, checklistRuns: 1, checklistAnswers: 1, observations: 1, handOffs: 2 })
     // … until its values are wiped: there is nothing left to choose between.
     expect((await sb.pull(0)).conflicts).toEqual([])
 
     const page = await sb.pull(before)
-    expect(page.records.map((r) => r.record.id).sort()).toEqual(['a-text', 'abs-old', 'r-old', 'r-outside', 'run-old', 't-old'])
+    expect(page.records.map((r) => r.record.id).sort()).toEqual(['a-text', 'abs-old', 'h-old', 'h-orphan', 'o-old', 'r-old', 'r-outside', 'run-old', 't-old'])
     await device.pull()
     expect(recordOf(device, 'requests', 'r-old')).toMatchObject({
       requesterName: 'Anonymiseret', description: 'Anonymiseret', resolution: 'Anonymiseret', referrals: [{ at: OLD, note: 'Anonymiseret' }],
@@ -91,10 +104,15 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
     expect(recordOf(device, 'checklistAnswers', 'a-choice').value).toBe('b')
     expect(recordOf(device, 'checklistAnswers', 'a-date').value).toBe('2024-03-01')
     expect(recordOf(device, 'absences', 'abs-old').note).toBe('Anonymiseret')
+    expect(recordOf(device, 'observations', 'o-old')).toMatchObject({ text: 'Anonymiseret', status: 'gennemført', kind: 'idé' })
+    expect(recordOf(device, 'handOffs', 'h-old')).toMatchObject({ tried: 'Anonymiseret', reasonDetail: '', state: 'sendt', requestId: 'r-old' })
+    expect(recordOf(device, 'handOffs', 'h-orphan')).toMatchObject({ tried: 'Anonymiseret', reasonDetail: 'Anonymiseret' })
     for (const [table, id, field, value] of [
       ['requests', 'r-recent', 'description', 'keepme recent'], ['requests', 'r-open', 'description', 'keepme open'],
       ['timeEntries', 't-recent', 'note', 'keepme note'], ['timeEntries', 't-running', 'note', 'keepme running'],
       ['checklistAnswers', 'a-open', 'value', 'keepme answer'], ['absences', 'abs-recent', 'note', 'keepme holiday'],
+      ['observations', 'o-open', 'text', 'keepme observation'], ['handOffs', 'h-open', 'tried', 'keepme tried'],
+      ['handOffs', 'h-open', 'reasonDetail', 'keepme detail'],
     ] as const) expect(recordOf(device, table, id)[field]).toBe(value)
 
     expect(await tablesContaining(storage, 'oldsecret')).toEqual([])
@@ -116,11 +134,11 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
     const teamRev = (await ko.pullAll()).find((r) => r.table === 'teams')!.record.rev
     const denied = await sb.pushOk({ clientId: 'sb-phone-01', mutations: [patchOf(2, 'teams', team, { retention: { anonymiseAfterMonths: 1 } }, teamRev)] })
     expect(denied.rejected).toHaveLength(1)
-    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [patchOf(18, 'teams', team, { name: 'Nyt navn' }, teamRev)] })
+    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [patchOf(20, 'teams', team, { name: 'Nyt navn' }, teamRev)] })
     const storage = server().app.storage
     expect(await storage.db.selectFrom('audit_log').selectAll().where('action', '=', 'deadline_changed').execute()).toEqual([])
 
-    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [patchOf(19, 'teams', team, { retention: { anonymiseAfterMonths: 1 } }, teamRev)] })
+    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [patchOf(21, 'teams', team, { retention: { anonymiseAfterMonths: 1 } }, teamRev)] })
     const rows = await storage.db.selectFrom('audit_log').selectAll().where('action', '=', 'deadline_changed').execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ team_id: team, actor_id: ko.actor.id, subject: team })

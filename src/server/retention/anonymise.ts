@@ -4,7 +4,8 @@
 // ("Anonymiseret"); an empty text stays empty. One rule everywhere, so a reader sees that
 // something was removed rather than wondering whether it was ever written. Everything the
 // statistics need stays: ids, status, category, channel, department, owner, assignee, dates,
-// durations, the status history and the helpdesk case number (a structured identifier).
+// durations, the status history and the helpdesk case number (a structured identifier). An
+// observation loses its text and a hand-off to IT what was tried and what TOPdesk answered.
 
 import { sameValue } from '../../domain/merge.ts'
 import { ANONYMISED_TEXT } from '../../domain/privacyProtocol.ts'
@@ -13,7 +14,9 @@ import { loadRecords, recordKey, type StoredRecord } from '../storage/records.ts
 import type { Storage, Trx } from '../storage/storage.ts'
 
 /** Tables whose records can be anonymised; others (people, tips, assets, templates) are edited or deleted by hand. */
-export const ANONYMISABLE_TABLES: ReadonlySet<SyncTableName> = new Set(['requests', 'timeEntries', 'absences', 'checklistRuns', 'checklistAnswers'])
+export const ANONYMISABLE_TABLES: ReadonlySet<SyncTableName> = new Set([
+  'requests', 'timeEntries', 'absences', 'checklistRuns', 'checklistAnswers', 'observations', 'handOffs',
+])
 
 /** Subject kinds whose label may name a person (a colleague, or a request's requester). */
 const PERSONAL_SUBJECTS = new Set(['person', 'request'])
@@ -42,6 +45,8 @@ function wipedContent(table: SyncTableName, content: Readonly<Record<string, unk
       return { subject: personal ? wipeKey(subject, 'label') : subject, overrideReason: wipe(content.overrideReason) }
     }
     case 'checklistAnswers': return { value: textAnswer ? wipe(content.value) : content.value }
+    case 'observations': return { text: wipe(content.text) }
+    case 'handOffs': return { tried: wipe(content.tried), reasonDetail: wipe(content.reasonDetail) }
     default: return {}
   }
 }

@@ -1,5 +1,6 @@
+import { OPEN_OBSERVATION_STATUSES } from '../../domain/observations.ts'
 import { isOpenStatus } from '../../domain/requestStatus.ts'
-import type { RequestStatus, SyncTableName } from '../../domain/types.ts'
+import type { ObservationStatus, RequestStatus, SyncTableName } from '../../domain/types.ts'
 
 type Content = Readonly<Record<string, unknown>>
 
@@ -32,9 +33,32 @@ export function runEndedAt(run: Content): number | null {
 }
 
 /**
+ * When an observation was closed (gennemført or lagt væk): its last change to such a status, else
+ * its last edit. Null while the group is still working on it.
+ */
+export function observationClosedAt(observation: Content): number | null {
+  const open = (status: unknown) => OPEN_OBSERVATION_STATUSES.includes(status as ObservationStatus)
+  if (typeof observation.status !== 'string' || open(observation.status)) return null
+  const history = Array.isArray(observation.history) ? observation.history as Array<{ at?: unknown; to?: unknown }> : []
+  const closing = history.filter((h) => typeof h.to === 'string' && !open(h.to)).at(-1)
+  return number(closing?.at) ?? number(observation.updatedAt)
+}
+
+/**
+ * When a hand-off to IT's deadline starts: with its request (the text belongs to it) when the
+ * request is there, else — the request deleted — from the hand-off's last edit once it is no
+ * longer waiting.
+ */
+export function handOffDeadlineStart(handOff: Content, request: Content | undefined): number | null {
+  if (request) return closedAt(request)
+  return handOff.state === 'venter' ? null : number(handOff.updatedAt)
+}
+
+/**
  * The moment from which a record's deadline runs, or null when it has none yet: closed requests
  * from closing, time entries from their end (a running timer has none), absences from their last
- * edit, checklist runs from their end. Checklist answers follow their run (see the job).
+ * edit, checklist runs from their end, observations from being closed. Checklist answers follow
+ * their run and hand-offs their request (see the job).
  */
 export function deadlineStart(table: SyncTableName, content: Content): number | null {
   switch (table) {
@@ -42,6 +66,7 @@ export function deadlineStart(table: SyncTableName, content: Content): number | 
     case 'timeEntries': return number(content.end)
     case 'absences': return number(content.updatedAt)
     case 'checklistRuns': return runEndedAt(content)
+    case 'observations': return observationClosedAt(content)
     default: return null
   }
 }

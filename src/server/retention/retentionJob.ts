@@ -5,7 +5,7 @@ import { listLiveTeamRecords, listLiveTeams } from '../storage/liveRecords.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage } from '../storage/storage.ts'
 import { anonymisedFields, ANONYMISABLE_TABLES, isTextAnswer, templateKinds } from './anonymise.ts'
-import { isPastDeadline, monthsBefore, runEndedAt } from './deadline.ts'
+import { handOffDeadlineStart, isPastDeadline, monthsBefore, runEndedAt } from './deadline.ts'
 import { commitRewrite, rewriteRecords } from './rewrite.ts'
 
 /** Records per transaction, so a first run over years of data never holds locks for long. */
@@ -45,7 +45,12 @@ async function expired(db: Db, teamId: string, cutoff: number) {
     const ended = runEndedAt(runs.get(String(runId)) ?? { status: 'i gang' })
     return ended !== null && ended < cutoff
   }
+  const requests = new Map(records.filter((r) => r.table === 'requests').map((r) => [r.id, r.content]))
   const fieldsFor = (table: SyncTableName, content: Content) => {
+    if (table === 'handOffs') {
+      const start = handOffDeadlineStart(content, requests.get(String(content.requestId)))
+      return start !== null && start < cutoff ? anonymisedFields(table, content) : {}
+    }
     if (table === 'checklistAnswers') {
       return runPast(content.runId) ? anonymisedFields(table, content, isTextAnswer(content, runs.get(String(content.runId)), kinds)) : {}
     }
@@ -57,8 +62,9 @@ async function expired(db: Db, teamId: string, cutoff: number) {
 }
 
 /**
- * The daily deletion-deadline job: per team, anonymises requests closed, checklist runs (and their
- * answers) ended, time entries ended and absences last edited more than the team's
+ * The daily deletion-deadline job: per team, anonymises requests closed (and their hand-offs to
+ * IT), checklist runs (and their answers) ended, time entries ended, observations closed and
+ * absences last edited more than the team's
  * `retention.anonymiseAfterMonths` before `now`; each change gets a new sequence number, so every
  * device pulls the anonymised version. Then purges audit rows older than `auditRetentionMonths`
  * and records the run in the audit log.
