@@ -69,7 +69,8 @@ const median = (xs) => {
 async function measureFaultPage() {
   const dir = mkdtempSync(join(tmpdir(), 'sb-lh-'))
   const port = 18000 + Math.floor(Math.random() * 1000)
-  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // The server itself, not npx around it: killing npx would leave the server running.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'lh.sqlite')}`, LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   })
