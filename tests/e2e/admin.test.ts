@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn } from './support/app.ts'
 
 // An admin invites a colleague, who signs in on her own phone; roles, departments and disabling reach her.
 let server: AppServer
@@ -12,15 +12,6 @@ let admin: Page
 let karen: Page
 let startPassword = ''
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
-}
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -28,7 +19,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i += 1) contexts.push(await newPhoneContext(browser))
   admin = await contexts[0]!.newPage()
   karen = await contexts[1]!.newPage()
-  await signIn(admin, 'admin@e2e.dk', 'admin-e2e-pw')
+  await signIn(admin, server.url, 'admin@e2e.dk', 'admin-e2e-pw')
 }, 60_000)
 
 afterAll(async () => {
@@ -50,7 +41,7 @@ describe('people and roles', () => {
   })
 
   it('Karen signs in with it on her phone and gets her own Person record by sync', async () => {
-    await signIn(karen, 'karen.holm@e2e.dk', startPassword)
+    await signIn(karen, server.url, 'karen.holm@e2e.dk', startPassword)
     await karen.goto(`${server.url}/mere`)
     await expect.poll(() => karen.getByLabel('Navn', { exact: true }).first().inputValue(), { timeout: 15_000 }).toBe('Karen Holm')
     expect(await karen.getByRole('navigation', { name: 'Administration' }).count()).toBe(0)

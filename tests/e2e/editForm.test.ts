@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn, synced } from './support/app.ts'
 
 // Issue #12, defect 1: an edit form open on A while B changes the request. A's save must send only
 // what A changed: B's change to a field A never touched survives, and a field both changed ends as
@@ -19,19 +19,7 @@ const contexts: BrowserContext[] = []
 let a: Page
 let b: Page
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await synced(page)
-}
 
-async function synced(page: Page): Promise<void> {
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
-}
 
 async function serverRequest(id: string): Promise<Record<string, unknown>> {
   const row = await server.app.storage.db.selectFrom('records').select('data').where('tbl', '=', 'requests').where('id', '=', id).executeTakeFirstOrThrow()
@@ -68,8 +56,8 @@ beforeAll(async () => {
   b = await contexts[1]!.newPage()
   const anne = await server.addUser('Anne Larsen', 'superbruger')
   const bo = await server.addUser('Bo Nielsen', 'superbruger')
-  await signIn(a, anne.email, anne.password)
-  await signIn(b, bo.email, bo.password)
+  await signIn(a, server.url, anne.email, anne.password)
+  await signIn(b, server.url, bo.email, bo.password)
 }, 120_000)
 
 afterAll(async () => {

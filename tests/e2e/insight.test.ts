@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import readXlsxFile from 'read-excel-file/node'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn } from './support/app.ts'
 import { settle } from './support/screens.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 import { tabTo } from './support/keyboard.ts'
@@ -26,15 +26,6 @@ const contexts: BrowserContext[] = []
 let henrik: Page
 let emma: Page
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 60_000 })
-}
 
 const main = (page: Page): Locator => page.getByRole('main')
 const emailOf = (role: string): string => demo.accounts.find((a) => a.role === role)!.email
@@ -60,8 +51,8 @@ beforeAll(async () => {
   }
   henrik = await contexts[0]!.newPage()
   emma = await contexts[1]!.newPage()
-  await signIn(henrik, emailOf('koordinator'))
-  await signIn(emma, emailOf('leder'))
+  await signIn(henrik, server.url, emailOf('koordinator'), PASSWORD, { syncTimeout: 60_000 })
+  await signIn(emma, server.url, emailOf('leder'), PASSWORD, { syncTimeout: 60_000 })
 }, 180_000)
 
 afterAll(async () => {

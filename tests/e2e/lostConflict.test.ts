@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn, syncLine } from './support/app.ts'
 
 // Issue 12, defect 2: the answer to A's push is lost after the server applied it and recorded a
 // conflict; A's next sync must still show the conflict with both values.
@@ -19,19 +19,7 @@ let a: Page
 let b: Page
 let path = ''
 
-function syncLine(page: Page, text: string | RegExp) {
-  return page.locator('.sync-line').filter({ hasText: text })
-}
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await syncLine(page, /^Synkroniseret/).waitFor({ timeout: 20_000 })
-}
 
 async function editDescription(page: Page, text: string): Promise<void> {
   await page.goto(`${server.url}${path}/rediger`)
@@ -55,8 +43,8 @@ beforeAll(async () => {
   b = await contexts[1]!.newPage()
   const anne = await server.addUser('Anne Larsen', 'superbruger')
   const bo = await server.addUser('Bo Nielsen', 'superbruger')
-  await signIn(a, anne.email, anne.password)
-  await signIn(b, bo.email, bo.password)
+  await signIn(a, server.url, anne.email, anne.password)
+  await signIn(b, server.url, bo.email, bo.password)
 }, 120_000)
 
 afterAll(async () => {

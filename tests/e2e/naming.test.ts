@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading, tapNav } from './support/app.ts'
+import { pageHeading, tapNav, signIn, syncLine } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 import { isFocused, tabTo } from './support/keyboard.ts'
 
@@ -34,9 +34,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])
 }
 
-function syncLine(page: Page, text: string | RegExp) {
-  return page.locator('.sync-line').filter({ hasText: text })
-}
 
 async function serverRecords(table: string): Promise<{ id: string; data: Record<string, unknown> }[]> {
   const rows = await server.app.storage.db.selectFrom('records').select(['id', 'data']).where('tbl', '=', table).where('deleted_at', 'is', null).execute()
@@ -48,15 +45,6 @@ async function serverRules(): Promise<unknown> {
   return team?.data.namingPatterns
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await syncLine(page, /^Synkroniseret/).waitFor({ timeout: 20_000 })
-}
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -71,8 +59,8 @@ beforeAll(async () => {
   }
   a = await contexts[0]!.newPage()
   b = await contexts[1]!.newPage()
-  await signIn(a, karin.email, karin.password)
-  await signIn(b, sune.email, sune.password)
+  await signIn(a, server.url, karin.email, karin.password)
+  await signIn(b, server.url, sune.email, sune.password)
 }, 120_000)
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 
 // An observation goes from a superuser's phone (offline, two taps from Home) to the koordinator,
@@ -17,15 +17,6 @@ let anne: Page
 let kim: Page
 let lene: Page
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
-}
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -33,9 +24,9 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i += 1) contexts.push(await newPhoneContext(browser))
   ;[anne, kim, lene] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page, Page]
   const accounts = [await server.addUser('Anne Larsen', 'superbruger'), await server.addUser('Kim Dahl', 'koordinator'), await server.addUser('Lene Leder', 'leder')]
-  await signIn(anne, accounts[0]!.email, accounts[0]!.password)
-  await signIn(kim, accounts[1]!.email, accounts[1]!.password)
-  await signIn(lene, accounts[2]!.email, accounts[2]!.password)
+  await signIn(anne, server.url, accounts[0]!.email, accounts[0]!.password)
+  await signIn(kim, server.url, accounts[1]!.email, accounts[1]!.password)
+  await signIn(lene, server.url, accounts[2]!.email, accounts[2]!.password)
 }, 120_000)
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn } from './support/app.ts'
 import { makeRecords, settle, type Made } from './support/screens.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 
@@ -17,15 +17,6 @@ let sara: Page
 let lis: Page
 let made: Made
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
-}
 
 /** How many requests, assets and checklist runs the server holds. */
 async function serverCounts(): Promise<number[]> {
@@ -147,7 +138,7 @@ beforeAll(async () => {
   lis = await contexts[1]!.newPage()
   const superbruger = await server.addUser('Sara Holm', 'superbruger')
   const leder = await server.addUser('Lis Leder', 'leder')
-  await signIn(sara, superbruger.email, superbruger.password)
+  await signIn(sara, server.url, superbruger.email, superbruger.password)
   made = await makeRecords(sara, server.url)
   // The leder must find the records on the server when she signs in.
   const deadline = Date.now() + 20_000
@@ -155,7 +146,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`the superbruger's records did not reach the server: ${(await serverCounts()).join()}`)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  await signIn(lis, leder.email, leder.password)
+  await signIn(lis, server.url, leder.email, leder.password)
 }, 180_000)
 
 afterAll(async () => {

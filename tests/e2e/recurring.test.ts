@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn, synced } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 import { isFocused, tabTo } from './support/keyboard.ts'
 import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
@@ -21,19 +21,7 @@ const contexts: BrowserContext[] = []
 let anne: Page
 let kim: Page
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await synced(page)
-}
 
-async function synced(page: Page): Promise<void> {
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
-}
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -49,8 +37,8 @@ beforeAll(async () => {
   }
   ;[anne, kim] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page]
   const accounts = [await server.addUser('Anne Larsen', 'superbruger'), await server.addUser('Kim Dahl', 'koordinator')]
-  await signIn(anne, accounts[0]!.email, accounts[0]!.password)
-  await signIn(kim, accounts[1]!.email, accounts[1]!.password)
+  await signIn(anne, server.url, accounts[0]!.email, accounts[0]!.password)
+  await signIn(kim, server.url, accounts[1]!.email, accounts[1]!.password)
   // Anne's home area, as she sets it on her account page.
   await anne.goto(`${server.url}/mere/konto`)
   await anne.getByRole('combobox', { name: 'Mit hjemmeområde' }).selectOption({ label: DEPARTMENT })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading, tapNav } from './support/app.ts'
+import { pageHeading, tapNav, signIn } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 
@@ -19,15 +19,6 @@ const contexts: BrowserContext[] = []
 let anne: Page
 let bo: Page
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
-}
 
 function requestsTab(page: Page) {
   return page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: /^Henvendelser/ })
@@ -47,8 +38,8 @@ beforeAll(async () => {
     table: 'departments',
     record: { id: DEPARTMENT_ID, teamId: server.teamId, createdAt: now, createdBy: anneAccount.id, updatedAt: now, rev: 0, deletedAt: null, name: 'Byggeri', location: 'Rådhuset' },
   }])
-  await signIn(anne, anneAccount.email, anneAccount.password)
-  await signIn(bo, boAccount.email, boAccount.password)
+  await signIn(anne, server.url, anneAccount.email, anneAccount.password)
+  await signIn(bo, server.url, boAccount.email, boAccount.password)
 }, 120_000)
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading, tapNav } from './support/app.ts'
+import { pageHeading, tapNav, signIn, synced } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 import { focusedHeading, isFocused, tabTo } from './support/keyboard.ts'
 import { measureOverflow } from './support/layout.ts'
@@ -20,20 +20,8 @@ const contexts: BrowserContext[] = []
 let bo: Page
 let kim: Page
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await synced(page)
-}
 
 /** Waits until the device has sent everything and pulled (the status line says so). */
-async function synced(page: Page): Promise<void> {
-  await page.locator('.sync-line').filter({ hasText: /^Synkroniseret/ }).waitFor({ timeout: 20_000 })
-}
 
 /** The texts of each element matched by `rows`, its separate pieces joined by one space. */
 function linesOf(rows: Locator): Promise<string[]> {
@@ -66,8 +54,8 @@ beforeAll(async () => {
     table: 'departments',
     record: { id: DEPARTMENT_ID, teamId: server.teamId, createdAt: now, createdBy: kimAccount.id, updatedAt: now, rev: 0, deletedAt: null, name: 'Byggeri', location: 'Rådhuset' },
   }])
-  await signIn(bo, boAccount.email, boAccount.password)
-  await signIn(kim, kimAccount.email, kimAccount.password)
+  await signIn(bo, server.url, boAccount.email, boAccount.password)
+  await signIn(kim, server.url, kimAccount.email, kimAccount.password)
 }, 120_000)
 
 afterAll(async () => {

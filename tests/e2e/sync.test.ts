@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading, tapNav } from './support/app.ts'
+import { pageHeading, tapNav, signIn, syncLine } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 
 // Two superusers on two phones against the real server: A works offline, B online, both converge.
@@ -25,19 +25,7 @@ let sharedPath = ''
 let anne: { id: string; email: string; password: string }
 let bo: { id: string; email: string; password: string }
 
-async function signIn(page: Page, email: string, password: string, open = true): Promise<void> {
-  if (open) await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await syncLine(page, /^Synkroniseret/).waitFor({ timeout: 20_000 })
-}
 
-function syncLine(page: Page, text: string | RegExp) {
-  return page.locator('.sync-line').filter({ hasText: text })
-}
 
 async function serverRecords(table: string): Promise<{ id: string; data: Record<string, unknown>; createdBy: string }[]> {
   const rows = await server.app.storage.db.selectFrom('records').select(['id', 'data', 'created_by']).where('tbl', '=', table).execute()
@@ -60,8 +48,8 @@ beforeAll(async () => {
   b = await contexts[1]!.newPage()
   anne = await server.addUser('Anne Larsen', 'superbruger')
   bo = await server.addUser('Bo Nielsen', 'superbruger')
-  await signIn(a, anne.email, anne.password)
-  await signIn(b, bo.email, bo.password)
+  await signIn(a, server.url, anne.email, anne.password)
+  await signIn(b, server.url, bo.email, bo.password)
 }, 120_000)
 
 afterAll(async () => {
@@ -171,7 +159,7 @@ describe('sessions and shared devices', () => {
     }
     expect(await a.getByLabel('E-mail').inputValue()).toBe(anne.email)
     expect((await serverRecords('requests')).map((r) => r.data.description)).not.toContain(text)
-    await signIn(a, anne.email, anne.password, false)
+    await signIn(a, server.url, anne.email, anne.password, { open: false })
     await expect.poll(async () => (await serverRecords('requests')).map((r) => r.data.description), { timeout: 15_000 }).toContain(text)
   })
 
@@ -189,7 +177,7 @@ describe('sessions and shared devices', () => {
     await pageHeading(a, 'Overblik').waitFor()
     await a.getByRole('link', { name: /Ikke logget ind/ }).waitFor()
 
-    await signIn(a, bo.email, bo.password)
+    await signIn(a, server.url, bo.email, bo.password)
     await a.goto(`${server.url}/henvendelser`)
     await a.getByText(A_NEW).waitFor({ timeout: 15_000 })
     expect(await a.getByText(unsent).count()).toBe(0)
@@ -199,7 +187,7 @@ describe('sessions and shared devices', () => {
     await pageHeading(a, 'Overblik').waitFor()
 
     await a.unroute('**/api/sync/push')
-    await signIn(a, anne.email, anne.password)
+    await signIn(a, server.url, anne.email, anne.password)
     await a.goto(`${server.url}/henvendelser`)
     await a.getByText(unsent).waitFor()
     await expect.poll(async () => (await serverRecords('requests')).map((r) => r.data.description), { timeout: 15_000 }).toContain(unsent)

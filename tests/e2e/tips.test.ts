@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser.ts'
+import { launchBrowser, newPhoneContext } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
-import { pageHeading } from './support/app.ts'
+import { pageHeading, signIn, syncLine } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
 import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { containsCpr } from '../../src/domain/cpr.ts'
@@ -38,24 +38,12 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])
 }
 
-function syncLine(page: Page, text: string | RegExp) {
-  return page.locator('.sync-line').filter({ hasText: text })
-}
 
 async function serverRecords(table: string): Promise<{ id: string; data: Record<string, unknown>; createdBy: string }[]> {
   const rows = await server.app.storage.db.selectFrom('records').select(['id', 'data', 'created_by']).where('tbl', '=', table).where('deleted_at', 'is', null).execute()
   return rows.map((row) => ({ id: row.id, data: JSON.parse(row.data) as Record<string, unknown>, createdBy: row.created_by }))
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/log-ind`)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
-  await pageHeading(page, 'Overblik').waitFor()
-  await waitForServiceWorker(page)
-  await syncLine(page, /^Synkroniseret/).waitFor({ timeout: 20_000 })
-}
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -82,8 +70,8 @@ beforeAll(async () => {
   }
   a = await contexts[0]!.newPage()
   b = await contexts[1]!.newPage()
-  await signIn(a, anne.email, anne.password)
-  await signIn(b, bo.email, bo.password)
+  await signIn(a, server.url, anne.email, anne.password)
+  await signIn(b, server.url, bo.email, bo.password)
 }, 120_000)
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { waitForServiceWorker } from './browser.ts'
 
 /** The bottom navigation's Danish link names. */
 export type NavName = 'Hjem' | 'Henvendelser' | 'Tid' | 'Tjeklister' | 'Mere'
@@ -22,4 +23,35 @@ export async function waitForApp(page: Page): Promise<void> {
 export async function openPath(page: Page, baseUrl: string, path: string): Promise<void> {
   await page.goto(`${baseUrl}${path}`)
   await waitForApp(page)
+}
+
+/** The line under the header that tells how the last sync went, filtered by its text. */
+export function syncLine(page: Page, text: string | RegExp): Locator {
+  return page.locator('.sync-line').filter({ hasText: text })
+}
+
+/** Waits until the header says the last sync succeeded. */
+export async function synced(page: Page, timeout = 20_000): Promise<void> {
+  await syncLine(page, /^Synkroniseret/).waitFor({ timeout })
+}
+
+export interface SignInOptions {
+  /** Open the sign-in page first (false when the page already shows it). */
+  open?: boolean
+  /** How long to wait for the first sync after signing in. */
+  syncTimeout?: number
+}
+
+/**
+ * Signs in with e-mail and password, then waits until the service worker controls the page
+ * (so it works offline from here) and the first sync has finished.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string, options: SignInOptions = {}): Promise<void> {
+  if (options.open ?? true) await page.goto(`${baseUrl}/log-ind`)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Adgangskode').fill(password)
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click()
+  await pageHeading(page, 'Overblik').waitFor()
+  await waitForServiceWorker(page)
+  await synced(page, options.syncTimeout)
 }
