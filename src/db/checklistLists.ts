@@ -74,3 +74,18 @@ export async function listDueInHomeArea(personId: PersonId, today: string): Prom
   const summaries = await summarise(runs)
   return { areaId, runs: summaries.map((s) => ({ ...s, state: dueStateOf(s.run.dueDate, today)! })) }
 }
+
+/** Home's "Tjeklister i gang": up to `limit` runs in progress, leaving out those "Forfalder snart" already shows. */
+export interface OtherRunsInProgress {
+  readonly runs: readonly RunSummary[]
+  /** How many runs in progress were left out because "Forfalder snart" lists them. */
+  readonly shownAsDue: number
+}
+
+/** Up to `limit` runs in progress that are not among the person's home area's due runs on `today` (yyyy-mm-dd). */
+export async function listOtherRunsInProgress(personId: PersonId, today: string, limit = 5): Promise<OtherRunsInProgress> {
+  const due = new Set((await listDueInHomeArea(personId, today)).runs.map((d) => d.run.id))
+  const inProgress = await listRuns({ status: 'i gang' })
+  const runs = inProgress.filter((s) => !due.has(s.run.id))
+  return { runs: runs.slice(0, limit), shownAsDue: inProgress.length - runs.length }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
-import { listDueInHomeArea } from '../../../src/db/checklistLists.ts'
+import { listDueInHomeArea, listOtherRunsInProgress } from '../../../src/db/checklistLists.ts'
 import { startRun } from '../../../src/db/checklists.ts'
 import { createTemplate, saveTemplateVersion, setTemplateRecurrence } from '../../../src/db/templates.ts'
 import { createRecord } from '../../../src/db/write.ts'
@@ -53,5 +53,20 @@ describe('recurring templates on the device', () => {
     await db().checklistRuns.update(closed.id, { status: 'fuldført' })
     const due = await listDueInHomeArea(person.id, '2027-03-10')
     expect(due.runs.map((r) => [r.run.dueDate, r.state])).toEqual([['2027-03-01', 'overdue'], ['2027-03-17', 'soon']])
+  })
+
+  it('"Tjeklister i gang" leaves out the runs "Forfalder snart" shows, and says so when none are left', async () => {
+    const home = 'd-home' as DepartmentId
+    await createRecord('people', author, { name: 'P', initials: 'P', email: '', role: 'superbruger', homeDepartmentId: home, competences: [] })
+    const person = (await db().people.toArray())[0]!
+    const t = await createTemplate(author, draft())
+    const due = await startRun(author, t.id, { kind: 'department', refId: home, label: home }, '2027-03-01')
+    expect(await listOtherRunsInProgress(person.id, '2027-03-10')).toEqual({ runs: [], shownAsDue: 1 })
+    const later = await startRun(author, t.id, { kind: 'department', refId: home, label: home }, '2027-05-01')
+    const elsewhere = await startRun(author, t.id, { kind: 'department', refId: 'd-other', label: 'd-other' }, '2027-03-01')
+    const other = await listOtherRunsInProgress(person.id, '2027-03-10')
+    expect(other.runs.map((s) => s.run.id).sort()).toEqual([later.id, elsewhere.id].sort())
+    expect(other.runs.map((s) => s.run.id)).not.toContain(due.id)
+    expect(other.shownAsDue).toBe(1)
   })
 })
