@@ -120,7 +120,7 @@ describeBackends('people admin API', (kind) => {
     expect((await list(admin, '')).statusCode).toBe(400)
   })
 
-  it('a role change reaches a pulling device and the account; a conflicting offline edit is shown as a conflict', async () => {
+  it('a role change reaches a pulling device and the account; a role sent through sync is refused', async () => {
     const team = await server().team()
     const koordinator = await server().user('koordinator', [team])
     const { person, password } = await invited(koordinator, team, 'mette@kommune.dk')
@@ -142,9 +142,10 @@ describeBackends('people admin API', (kind) => {
     const me = await server().app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })
     expect(me.json().user.role).toBe('leder')
 
-    // a koordinator who set the role offline from the old base gets a conflict, not a silent overwrite
+    // a role sent through sync is refused with a reason (roles change here only, audited), and the role stays
     const offline = await koordinator.pushOk({ clientId: 'koordinator-device-1', mutations: [patchOf(1, 'people', person.id, { role: 'koordinator' }, baseRev)] })
-    expect(offline.conflicts).toEqual([expect.objectContaining({ field: 'role', yours: 'koordinator', theirs: 'leder' })])
+    expect(offline.rejected).toEqual([expect.objectContaining({ mutationId: 1, reason: 'forbidden' })])
+    expect((await device.pullAll()).find((r) => r.record.id === person.id)!.record).toMatchObject({ role: 'leder' })
     // setting the same role again changes nothing and hands out no sequence number
     const head = (await device.pull(page.nextCursor)).nextCursor
     expect((await change(koordinator, person.id, { role: 'leder' })).statusCode).toBe(200)

@@ -3,6 +3,8 @@ import type { PullResponse } from '../../src/domain/protocol.ts'
 import { runRecurrence } from '../../src/server/recurrence/recurrenceJob.ts'
 import { createBackend, describeBackends, type Backend } from './support/backends.ts'
 import { patchOf, putOf, startServer, type SignedIn, type TestServer } from './support/harness.ts'
+import { sampleRecord } from './support/records.ts'
+import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 
 // The server makes a recurring template's next run; the test drives its clock (T), never the wall clock.
 const T = Date.UTC(2027, 2, 1, 9, 0)
@@ -38,9 +40,10 @@ describeBackends('recurring checklists: the server makes the next run', (kind) =
     await ko.pushOk({ clientId: 'ko-phone-01', mutations: [
       putOf(1, 'departments', 'dep-a', team, ko.actor.id, { name: 'Byggeri' }),
       putOf(2, 'departments', 'dep-b', team, ko.actor.id, { name: 'Vej og Park' }),
-      putOf(3, 'people', 'p-sb', team, ko.actor.id, { homeDepartmentId: 'dep-b' }),
-      putOf(4, 'checklistTemplates', 'tpl', team, ko.actor.id, { title: 'Databeskyttelse', items: ITEMS, recurrence }),
+      putOf(3, 'checklistTemplates', 'tpl', team, ko.actor.id, { title: 'Databeskyttelse', items: ITEMS, recurrence }),
     ] })
+    // A superbruger's person record is the server's (made with the account); its home area is dep-b.
+    await writeSystemRecords(a.app.storage, [{ table: 'people', record: sampleRecord('people', 'p-sb', team, 'system', { homeDepartmentId: 'dep-b' }) }])
     return { a, b, team, ko, sb }
   }
 
@@ -109,7 +112,7 @@ describeBackends('recurring checklists: the server makes the next run', (kind) =
     expect(await runBoth(a, b, T)).toBe(1)
     const second = (await runs(sb)).find((r) => r.status === 'i gang')!
     expect(second.dueDate).toBe('2027-04-05')
-    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [{ mutationId: 5, table: 'checklistRuns', recordId: second.id, op: 'delete', fields: {}, baseRev: second.rev, at: 3000 }] })
+    await ko.pushOk({ clientId: 'ko-phone-01', mutations: [{ mutationId: 4, table: 'checklistRuns', recordId: second.id, op: 'delete', fields: {}, baseRev: second.rev, at: 3000 }] })
     expect(await runBoth(a, b, T + DAY)).toBe(0)
     expect((await runs(sb)).filter((r) => r.status === 'i gang')).toEqual([])
   })
@@ -118,7 +121,7 @@ describeBackends('recurring checklists: the server makes the next run', (kind) =
     const { ko, team } = await setup()
     for (const every of [0, -2, 1.5]) {
       const response = await ko.push({ clientId: 'ko-phone-01', mutations: [
-        putOf(5, 'checklistTemplates', `bad-${every}`, team, ko.actor.id, { items: ITEMS, recurrence: rule({ every }) }),
+        putOf(4, 'checklistTemplates', `bad-${every}`, team, ko.actor.id, { items: ITEMS, recurrence: rule({ every }) }),
       ] })
       expect(response.statusCode, response.body).toBe(400)
     }

@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest'
 import { skillsOf } from '../../src/domain/skills.ts'
 import type { Person } from '../../src/domain/types.ts'
+import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer } from './support/harness.ts'
+import { sampleRecord } from './support/records.ts'
 
 describeBackends('skills with levels: old and new clients, who may change whose', (kind) => {
   const server = useServer(kind)
@@ -12,13 +14,12 @@ describeBackends('skills with levels: old and new clients, who may change whose'
     const koordinator = await server().user('koordinator', [team])
     const anne = await server().user('superbruger', [team])
     const bo = await server().user('superbruger', [team])
-    // Anne's person record as a client from before levels wrote it: names only.
-    const made = await koordinator.pushOk({ clientId: 'koord-dev-1', mutations: [
-      putOf(1, 'people', anne.actor.id, team, koordinator.actor.id, { name: 'Anne', competences: ['Acadre'] }),
-    ] })
-    expect(made.rejected).toEqual([])
+    // Anne's person record as the server wrote it before levels existed: names only.
+    const rev = await writeSystemRecords(server().app.storage, [
+      { table: 'people', record: sampleRecord('people', anne.actor.id, team, 'system', { name: 'Anne', competences: ['Acadre'] }) },
+    ])
     const personOf = async (id: string) => (await bo.pullAll()).find((r) => r.record.id === id)!.record as unknown as Person
-    return { team, koordinator, anne, bo, rev: made.seq, personOf }
+    return { team, koordinator, anne, bo, rev, personOf }
   }
 
   it('reads an old record as "kan hjælpe"; a person saves own levels, which every device then reads', async () => {

@@ -46,7 +46,7 @@ function teamOf(attempt: WriteAttempt, existing: StoredFacts | null): string | n
  * Whether `actor` may apply `attempt` to a record (`existing` is null for a new one), as DESIGN.md
  * says: nobody writes outside their teams; a leder writes nothing; only koordinator and admin
  * change team settings, people, departments and templates (a superbruger may edit their own
- * profile); a superbruger changes only their own time entries and absences, and deletes only a
+ * profile); a person's role is set only on the admin page; a superbruger changes only their own time entries and absences, and deletes only a
  * request they logged or are responsible for (see mayDeleteRequest).
  */
 export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFacts | null): boolean {
@@ -57,6 +57,13 @@ export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFa
   if (MANAGED_TABLES.has(attempt.table) && !isManager(actor)) {
     return attempt.table === 'people' && attempt.op === 'patch' && attempt.recordId === actor.id
       && Object.keys(attempt.fields).every((field) => OWN_PROFILE_FIELDS.has(field))
+  }
+  // A person's role mirrors their account: it changes only on the admin page (audited, see
+  // admin/changePerson.ts). Through sync a koordinator may add a colleague without an account
+  // (role null) and re-send a role unchanged, never set one.
+  if (attempt.table === 'people' && 'role' in attempt.fields) {
+    const role = attempt.fields.role
+    if (existing ? role !== (existing.content.role ?? null) : role !== null) return false
   }
   if (attempt.table === 'requests' && attempt.op === 'delete' && existing) {
     const assigneeId = typeof existing.content.assigneeId === 'string' ? existing.content.assigneeId : null
