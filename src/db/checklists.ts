@@ -8,7 +8,6 @@ import type {
 } from '../domain/types.ts'
 
 // Lists have their own module so Home loads only those; re-exported for existing importers.
-export { listRuns, listRunsInProgress, type RunSummary } from './checklistLists.ts'
 
 /** Everything the run page shows. `template` is null if it was deleted meanwhile. */
 export interface RunDetails {

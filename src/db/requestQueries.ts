@@ -7,7 +7,6 @@ import {
 } from '../domain/types.ts'
 
 // Re-exported for existing importers; Home's card imports openRequests.ts directly to stay small.
-export { listOpenRequestsAssignedTo } from './openRequests.ts'
 
 /** Which requests a list shows; tombstones are never included (they have no status). */
 export interface RequestFilter {

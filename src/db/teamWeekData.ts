@@ -1,7 +1,7 @@
 import { db } from './database.ts'
 import { getTeam } from './profile.ts'
 import { OPEN_STATUSES } from '../domain/requestStatus.ts'
-import { weekKey } from '../domain/isoWeek.ts'
+import { weekKey } from '../domain/weekKey.ts'
 import { teamWeek, weeksUpTo, type TeamWeek } from '../domain/teamWeek.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
 import type { BudgetBand, BudgetOverride, Team, TeamId } from '../domain/types.ts'

@@ -4,12 +4,11 @@ import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
 import { listAbsences } from './absences.ts'
 import { entryContent, type EntryContent } from './timer.ts'
 import { loadBand } from './timeWeek.ts'
-import { endOfIsoWeek, startOfIsoWeek, weekKey, weekKeyOf, weeksOfMonth, type YearMonth } from '../domain/isoWeek.ts'
+import { endOfIsoWeek, startOfIsoWeek, weeksOfMonth, type YearMonth } from '../domain/isoWeek.ts'
+import { weekKey, weekKeyOf } from '../domain/weekKey.ts'
 import type { Activity, BudgetBand, RequestId, TimeEntry, TimeEntryId, PersonId } from '../domain/types.ts'
 
 // The timer and the week have their own modules so Home loads only those; re-exported here.
-export { getEntry, getRunningTimer, startTimer, stopTimer, type TimerInput } from './timer.ts'
-export { listWeek, loadWeek, type WeekData } from './timeWeek.ts'
 
 /** A finished piece of work to log. */
 export interface DurationInput {

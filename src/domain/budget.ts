@@ -3,7 +3,8 @@ import {
   budgetStatus, hoursByActivity, summariseWeek, totalHours,
   type ActivityHours, type BudgetEntry, type BudgetStatus, type WeekSummary,
 } from './weekBudget.ts'
-import { startOfIsoWeek, weekKey, weeksOfMonth, type YearMonth } from './isoWeek.ts'
+import { startOfIsoWeek, weeksOfMonth, type YearMonth } from './isoWeek.ts'
+import { weekKey } from './weekKey.ts'
 import type { BudgetBand } from './types.ts'
 
 // The week's rules have their own module, so Home's time card loads only those.

@@ -2,7 +2,6 @@
 import { isoWeekOf, type IsoWeek } from './weekKey.ts'
 
 // The week of a moment and its key have their own module, so Home loads only those.
-export { isoWeekOf, weekKey, weekKeyOf, type IsoWeek } from './weekKey.ts'
 
 /** Parses "2026-W48"; null when malformed or out of range for that year. */
 export function parseWeekKey(key: string): IsoWeek | null {

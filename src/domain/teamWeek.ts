@@ -1,11 +1,11 @@
 /** The group's weeks: each superuser's hours against their band, lasting pressure and open work. */
-import { addWeeks, isoWeekOf, startOfIsoWeek, endOfIsoWeek, weekKey, type IsoWeek } from './isoWeek.ts'
+import { addWeeks, startOfIsoWeek, endOfIsoWeek } from './isoWeek.ts'
+import { isoWeekOf, weekKey, type IsoWeek } from './weekKey.ts'
 import { bandOf, budgetStatus, totalHours, type BudgetEntry, type BudgetStatus } from './weekBudget.ts'
 import { toDateInput } from './format.ts'
 import { isOpenStatus } from './requestStatus.ts'
 import type { BudgetBand, BudgetOverride, ChecklistRun, PersonId, Request, Role } from './types.ts'
 
-export { bandOf } from './weekBudget.ts'
 
 /** Net weeks in a row over or under the band before the koordinator is told it is lasting. */
 export const LASTING_WEEKS = 3

@@ -3,7 +3,6 @@ import { fromDateTimeInput, toDateInput, toTimeInput } from './format.ts'
 import type { TimeSpan } from './timeSpan.ts'
 
 // Re-exported for existing importers; Home's timer imports timeSpan.ts directly to stay small.
-export { entryDurationMs, FORGOTTEN_AFTER_HOURS, isForgotten, type TimeSpan } from './timeSpan.ts'
 
 const MINUTE = 60_000
 const HOUR = 3_600_000

@@ -1,6 +1,6 @@
 import { formatDate, type FormatLocale } from '../../domain/format.ts'
 import type { Period } from '../../domain/report/period.ts'
-import { isoWeekOf } from '../../domain/isoWeek.ts'
+import { isoWeekOf } from '../../domain/weekKey.ts'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 

@@ -1,7 +1,6 @@
 /** The periods a report covers: an ISO week, a month, a quarter, a year or chosen days (local time). */
-import {
-  addMonths, addWeeks, endOfIsoWeek, isoWeekOf, parseMonthKey, parseWeekKey, startOfIsoWeek, thursdayOf, weekKey, type IsoWeek,
-} from '../isoWeek.ts'
+import { addMonths, addWeeks, endOfIsoWeek, parseMonthKey, parseWeekKey, startOfIsoWeek, thursdayOf } from '../isoWeek.ts'
+import { isoWeekOf, weekKey, type IsoWeek } from '../weekKey.ts'
 import { fromDateTimeInput, toDateInput } from '../format.ts'
 
 export const PERIOD_KINDS = ['uge', 'maaned', 'kvartal', 'aar', 'periode'] as const

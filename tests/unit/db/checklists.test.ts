@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { ensureDefaultTemplates, ensureProfile } from '../../../src/db/profile.ts'
-import {
-  answerItem, cancelRun, ChecklistIncompleteError, completeRun, deleteRun, getRunDetails, listRuns,
-  listRunsForSubject, listRunsInProgress, listTemplates, RunClosedError, startRun,
-} from '../../../src/db/checklists.ts'
+import { answerItem, cancelRun, ChecklistIncompleteError, completeRun, deleteRun, getRunDetails, listRunsForSubject, listTemplates, RunClosedError, startRun } from '../../../src/db/checklists.ts'
+import { listRuns, listRunsInProgress } from '../../../src/db/checklistLists.ts'
 import type { ChecklistSubject, ChecklistTemplate } from '../../../src/domain/types.ts'
 
 const subject: ChecklistSubject = { kind: 'person', refId: null, label: 'Ny kollega' }

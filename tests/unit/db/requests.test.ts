@@ -5,9 +5,8 @@ import {
   changeStatus, createRequest, deleteRequest, getLastDepartmentId, getRequest, referRequest,
   StatusChangeError, updateRequest,
 } from '../../../src/db/requests.ts'
-import {
-  countRequests, listAssignablePeople, listOpenRequestsAssignedTo, listRequestHead, listRequestKeys, listRequestPage,
-} from '../../../src/db/requestQueries.ts'
+import { countRequests, listAssignablePeople, listRequestHead, listRequestKeys, listRequestPage } from '../../../src/db/requestQueries.ts'
+import { listOpenRequestsAssignedTo } from '../../../src/db/openRequests.ts'
 import { searchRequestKeys, searchRequests } from '../../../src/db/requestSearch.ts'
 import { emptyDraft, type RequestDraft } from '../../../src/domain/requestRules.ts'
 import { OPEN_STATUSES } from '../../../src/domain/requestRules.ts'

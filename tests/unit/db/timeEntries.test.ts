@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { db, useDatabase } from '../../../src/db/database.ts'
-import {
-  addManualEntry, deleteEntry, getEntry, getRunningTimer, listEntriesForRequest, listMonth, listWeek,
-  loadMonth, loadWeek, logDuration, startTimer, stopTimer, updateEntry,
-} from '../../../src/db/timeEntries.ts'
+import { addManualEntry, deleteEntry, listEntriesForRequest, listMonth, loadMonth, logDuration, updateEntry } from '../../../src/db/timeEntries.ts'
+import { getEntry, getRunningTimer, startTimer, stopTimer } from '../../../src/db/timer.ts'
+import { listWeek, loadWeek } from '../../../src/db/timeWeek.ts'
 import { markAbsent } from '../../../src/db/absences.ts'
 import { RecordMissingError } from '../../../src/db/write.ts'
 import type { PersonId, RequestId, TeamId, TimeEntryId } from '../../../src/domain/types.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { budgetStatus, hoursByActivity, summariseMonth, summariseWeek, type BudgetEntry } from '../../../src/domain/budget.ts'
-import { weekKeyOf } from '../../../src/domain/isoWeek.ts'
+import { weekKeyOf } from '../../../src/domain/weekKey.ts'
 import type { Activity } from '../../../src/domain/types.ts'
 
 const band = { minHours: 3, maxHours: 4 }

@@ -4,10 +4,8 @@
 // local times, and the budget. The expected instants are written in UTC by hand (not computed by
 // the code under test), so the rules are checked whatever zone the machine runs in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  addWeeks, daysOfWeek, endOfIsoWeek, isoWeekOf, monthOf, monthOfWeek, parseWeekKey, startOfIsoWeek, thursdayOf,
-  weekKey, weekKeyOf, weeksOfMonth,
-} from '../../../src/domain/isoWeek.ts'
+import { addWeeks, daysOfWeek, endOfIsoWeek, monthOf, monthOfWeek, parseWeekKey, startOfIsoWeek, thursdayOf, weeksOfMonth } from '../../../src/domain/isoWeek.ts'
+import { isoWeekOf, weekKey, weekKeyOf } from '../../../src/domain/weekKey.ts'
 import { formatDate, formatDateTime, formatTime, fromDateTimeInput, toDateInput, toTimeInput } from '../../../src/domain/format.ts'
 import { entryDurationMs, isForgotten } from '../../../src/domain/timeSpan.ts'
 import { formFromSpan, readEntryForm } from '../../../src/domain/timer.ts'

@@ -1,9 +1,7 @@
 /// <reference types="node" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  addMonths, addWeeks, daysOfWeek, endOfIsoWeek, isoWeekOf, monthOfWeek, parseMonthKey, parseWeekKey,
-  startOfIsoWeek, thursdayOf, weekKey, weekKeyOf, weeksInYear, weeksOfMonth,
-} from '../../../src/domain/isoWeek.ts'
+import { addMonths, addWeeks, daysOfWeek, endOfIsoWeek, monthOfWeek, parseMonthKey, parseWeekKey, startOfIsoWeek, thursdayOf, weeksInYear, weeksOfMonth } from '../../../src/domain/isoWeek.ts'
+import { isoWeekOf, weekKey, weekKeyOf } from '../../../src/domain/weekKey.ts'
 
 /** Local time of a calendar date (month 1–12). */
 const at = (y: number, m: number, d: number, h = 12, min = 0): number => new Date(y, m - 1, d, h, min).getTime()

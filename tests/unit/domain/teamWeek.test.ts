@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  bandMembers, bandOf, lastingPressure, memberLoad, teamWeek, weeksUpTo, type MemberEntry, type MemberWeek, type TeamMember, type TeamWeekInput,
-} from '../../../src/domain/teamWeek.ts'
-import { weekKey, weekKeyOf } from '../../../src/domain/isoWeek.ts'
+import { bandMembers, lastingPressure, memberLoad, teamWeek, weeksUpTo, type MemberEntry, type MemberWeek, type TeamMember, type TeamWeekInput } from '../../../src/domain/teamWeek.ts'
+import { bandOf } from '../../../src/domain/weekBudget.ts'
+import { weekKey, weekKeyOf } from '../../../src/domain/weekKey.ts'
 import type { PersonId, RequestStatus } from '../../../src/domain/types.ts'
 
 const H = 3_600_000

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { teamWeek, type MemberEntry } from '../../../src/domain/teamWeek.ts'
 import { teamWeekScope, teamWeekView } from '../../../src/domain/teamWeekView.ts'
-import { weekKeyOf } from '../../../src/domain/isoWeek.ts'
+import { weekKeyOf } from '../../../src/domain/weekKey.ts'
 import type { PersonId } from '../../../src/domain/types.ts'
 
 const H = 3_600_000

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  entryDurationMs, formFromSpan, isForgotten, readEntryForm, validateSpan, type EntryForm, type TimeSpan,
-} from '../../../src/domain/timer.ts'
+import { formFromSpan, readEntryForm, validateSpan, type EntryForm } from '../../../src/domain/timer.ts'
+import { entryDurationMs, isForgotten, type TimeSpan } from '../../../src/domain/timeSpan.ts'
 
 const at = (d: number, h: number, min = 0): number => new Date(2026, 10, d, h, min).getTime()
 const MIN = 60_000

@@ -6,7 +6,8 @@ import TimeTimerButton from '../../../../src/components/time/TimeTimerButton.vue
 import TimeHomeCard from '../../../../src/components/time/TimeHomeCard.vue'
 import { i18n } from '../../../../src/i18n/i18n.ts'
 import { useSessionStore } from '../../../../src/stores/session.ts'
-import { addManualEntry, getRunningTimer, startTimer } from '../../../../src/db/timeEntries.ts'
+import { addManualEntry } from '../../../../src/db/timeEntries.ts'
+import { getRunningTimer, startTimer } from '../../../../src/db/timer.ts'
 
 let app: App | null = null
 afterEach(() => { app?.unmount(); app = null; document.body.innerHTML = '' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { customPeriod, lastDayOf, parsePeriod, periodOf, shiftPeriod } from '../../../../src/domain/report/period.ts'
 import { toDateInput } from '../../../../src/domain/format.ts'
-import { weekKey } from '../../../../src/domain/isoWeek.ts'
+import { weekKey } from '../../../../src/domain/weekKey.ts'
 
 const at = (y: number, m: number, d: number, h = 12): number => new Date(y, m - 1, d, h).getTime()
 const days = (key: string) => {
