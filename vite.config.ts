@@ -47,8 +47,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm}'],
         navigateFallback: '/index.html',
-        // /a/<code>?meld=1 is the server's fault-report page for a signed-out device, never the app.
-        navigateFallbackDenylist: [/^\/api\//, /^\/a\/[^/?]+\?(?:.*&)?meld=/],
+        // /a/<code>?meld=1 and /t/<code>?offentlig=1 are the server's own pages for a signed-out device, never the app.
+        navigateFallbackDenylist: [/^\/api\//, /^\/a\/[^/?]+\?(?:.*&)?meld=/, /^\/t\/[^/?]+\?(?:.*&)?offentlig=/],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
       },

@@ -60,6 +60,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tips', name: 'tips', component: () => import('./views/TipListView.vue'), meta: needs('requests', 'tips') },
   { path: '/tips/ny', name: 'tip-new', component: () => import('./views/TipFormView.vue'), meta: writes('tips', 'common', 'requests', 'tips') },
   { path: '/tips/:id', name: 'tip', component: () => import('./views/TipDetailView.vue'), props: true, meta: needs('common', 'requests', 'tips') },
+  { path: '/tips/:id/plakat', name: 'tip-poster', component: () => import('./views/TipPosterView.vue'), props: true, meta: needs('common', 'tips') },
   { path: '/t/:code', name: 'tip-code', component: () => import('./views/TipCodeView.vue'), props: true, meta: needs('common', 'tips') },
   { path: '/tips/:id/rediger', name: 'tip-edit', component: () => import('./views/TipFormView.vue'), props: true, meta: writes('tips', 'common', 'requests', 'tips') },
 

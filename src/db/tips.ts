@@ -93,3 +93,8 @@ export async function getTipByCode(code: string): Promise<Tip | undefined> {
   const matches = await db().tips.filter((tip) => tip.deletedAt === null && tipCode(tip.id) === wanted).toArray()
   return matches.sort((a, b) => b.createdAt - a.createdAt)[0]
 }
+
+/** Marks a tip public or not (the koordinator's call; the server refuses it from anyone else) and queues the change. */
+export async function setTipPublic(id: TipId, value: boolean, now: number = Date.now()): Promise<Tip> {
+  return patchRecord('tips', id, { public: value }, now)
+}

@@ -115,7 +115,7 @@ const CONTENT = {
   },
   tips: {
     title: short, body: long, tags: listOf(short, 50), category: v.nullable(listKey),
-    requestIds: listOf(id, 500),
+    requestIds: listOf(id, 500), public: v.optional(v.boolean()),
   },
   tipReads: { tipId: id, personId: id },
   observations: {

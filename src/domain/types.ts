@@ -305,6 +305,11 @@ export interface Tip extends SyncFields<TipId> {
   readonly tags: readonly string[]
   readonly category: CategoryKey | null
   readonly requestIds: readonly RequestId[]
+  /**
+   * Readable without an account at /t/<code> and offered on the fault-report page; only a
+   * koordinator (or admin) sets it. Absent on tips written before the field existed: not public.
+   */
+  readonly public?: boolean
 }
 
 /**

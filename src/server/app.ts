@@ -16,6 +16,8 @@ import { registerEventRoutes } from './routes/events.ts'
 import { registerFaultReportRoutes } from './routes/faultReport.ts'
 import { registerFaultReportPage } from './routes/faultReportPage.ts'
 import { FaultReportDesk } from './faultReport/reportDesk.ts'
+import { PublicTipShelf } from './publicTips/tipShelf.ts'
+import { registerPublicTipPage } from './routes/publicTipPage.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerOidcRoutes } from './routes/oidc.ts'
 import { registerPeopleDataRoutes } from './routes/peopleData.ts'
@@ -97,7 +99,9 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerPeopleDataRoutes(app, storage, guard)
   const serving = await registerStatic(app, config.staticDir)
   if (!serving) app.log.warn({ staticDir: config.staticDir }, 'no built app found; serving the API only')
-  registerFaultReportPage(app, faultReports, contentSecurityPolicy(config), serving)
+  const publicTips = new PublicTipShelf(storage)
+  registerFaultReportPage(app, faultReports, publicTips, contentSecurityPolicy(config), serving)
+  registerPublicTipPage(app, publicTips, contentSecurityPolicy(config), serving)
   app.setNotFoundHandler((request, reply) => {
     if (serving && isAppRoute(request)) return sendAppShell(reply)
     return reply.status(404).send(errorBody('not_found'))

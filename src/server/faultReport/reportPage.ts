@@ -8,17 +8,27 @@ import { REPORT_PAGE_TEXTS as T } from './reportPageTexts.ts'
 
 /** What the page shows: the form (with what was typed and why it was not sent), or the receipt. */
 export type ReportPageState =
-  | { readonly kind: 'form', readonly asset: PublicAsset | null, readonly values: FaultReportInput, readonly error: ReportPageError | null }
+  | {
+    readonly kind: 'form', readonly asset: PublicAsset | null, readonly values: FaultReportInput, readonly error: ReportPageError | null
+    /** The team's public tips for this kind of asset (code and title), offered before the form. */
+    readonly tips?: readonly TipLink[]
+  }
   | { readonly kind: 'receipt', readonly code: string, readonly reference: string }
+
+/** A link to a public tip: its short code and title. */
+export interface TipLink {
+  readonly code: string
+  readonly title: string
+}
 
 /** Why the form is shown again: the text is missing, or a message for the whole form. */
 export type ReportPageError = { readonly field: 'text' } | { readonly message: string }
 
 const EMPTY: FaultReportInput = { text: '', name: '', contact: '', department: '' }
 
-/** The empty form for `asset` (null when its name could not be looked up). */
-export function emptyForm(asset: PublicAsset | null): ReportPageState {
-  return { kind: 'form', asset, values: EMPTY, error: null }
+/** The empty form for `asset` (null when its name could not be looked up), with the tips to offer. */
+export function emptyForm(asset: PublicAsset | null, tips: readonly TipLink[] = []): ReportPageState {
+  return { kind: 'form', asset, values: EMPTY, error: null, tips }
 }
 
 /** Text made safe for HTML element content and double-quoted attributes. */
@@ -42,6 +52,12 @@ function assetCard(asset: PublicAsset | null): string {
   return rows ? `<dl class="card">${rows}</dl>` : ''
 }
 
+function tipLinks(tips: readonly TipLink[]): string {
+  if (tips.length === 0) return ''
+  const items = tips.map((tip) => `<li><a href="/t/${encodeURIComponent(tip.code)}">${escapeHtml(tip.title)}</a></li>`).join('')
+  return `<section class="card" aria-labelledby="report-tips"><h2 id="report-tips">${T.tipsTitle}</h2><p>${T.tipsIntro}</p><ul>${items}</ul></section>`
+}
+
 function field(name: keyof FaultReportInput, label: string, value: string, extra: { autocomplete: string, hint?: string }): string {
   const id = `report-${name}`
   const hint = extra.hint ? `<p id="${id}-hint" class="hint">${extra.hint}</p>` : ''
@@ -54,7 +70,7 @@ function formBody(state: Extract<ReportPageState, { kind: 'form' }>, code: strin
   const textMissing = state.error !== null && 'field' in state.error
   const message = state.error !== null && 'message' in state.error ? state.error.message : ''
   const textError = textMissing ? `<p id="report-text-error" class="error">${T.textRequired}</p>` : ''
-  return `${assetCard(state.asset)}<p>${T.intro}</p>`
+  return `${assetCard(state.asset)}${tipLinks(state.tips ?? [])}<p>${T.intro}</p>`
     + `<form id="report-form" class="card" method="post" action="/a/${encodeURIComponent(code)}" novalidate data-offline="${escapeHtml(T.offline)}" data-sending="${escapeHtml(T.sending)}">`
     + `<div class="field"><label for="report-text">${T.text}</label>`
     + `<textarea id="report-text" name="text" rows="4" maxlength="${MAX_REPORT_TEXT}" aria-describedby="report-text-hint${textMissing ? ' report-text-error' : ''}"`

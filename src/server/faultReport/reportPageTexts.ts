@@ -29,4 +29,6 @@ export const REPORT_PAGE_TEXTS = {
   next: 'Superbrugerne ser fejlmeldingen, næste gang de synkroniserer, og en af dem tager sig af den. Har du skrevet e-mail eller telefon, kontakter de dig, hvis de har brug for mere. Nævn referencenummeret, hvis du spørger til sagen.',
   another: 'Meld en fejl mere',
   superuser: 'Er du superbruger? Åbn appen',
+  tipsTitle: 'Tips til dette udstyr',
+  tipsIntro: 'Måske kan du selv løse det – eller meld fejlen nedenfor:',
 } as const

@@ -6,6 +6,7 @@ import type { ErrorCode } from '../errors.ts'
 import type { FaultReportDesk } from '../faultReport/reportDesk.ts'
 import { emptyForm, renderReportPage, reportPageCsp, type ReportPageError, type ReportPageState } from '../faultReport/reportPage.ts'
 import { REPORT_PAGE_TEXTS as T } from '../faultReport/reportPageTexts.ts'
+import type { PublicTipShelf } from '../publicTips/tipShelf.ts'
 import { sendAppShell } from './static.ts'
 
 /** A receipt's reference as filed (QR- and an asset-code-like tail); anything else in the URL is ignored. */
@@ -33,9 +34,10 @@ function typedValues(body: unknown): FaultReportInput {
  * /a/<code> for a phone with no account: the server-rendered fault-report page (GET) and its form
  * post (POST → 303 to the receipt, or the form again with what was typed and why). A signed-in
  * browser (session cookie) and `?app=1` get the app itself, which opens the asset from local data;
+ * the form is offered with the team's public tips for the asset's kind (PublicTipShelf.forAsset);
  * `?meld=1` always gets the page (the app links there for a signed-out device).
  */
-export function registerFaultReportPage(app: FastifyInstance, desk: FaultReportDesk, appCsp: string, servingApp: boolean): void {
+export function registerFaultReportPage(app: FastifyInstance, desk: FaultReportDesk, tips: PublicTipShelf, appCsp: string, servingApp: boolean): void {
   const csp = reportPageCsp(appCsp)
   const page = (reply: FastifyReply, status: number, code: string, state: ReportPageState) => reply.status(status)
     .header('content-type', 'text/html; charset=utf-8')
@@ -57,7 +59,8 @@ export function registerFaultReportPage(app: FastifyInstance, desk: FaultReportD
       const sent = request.query.sendt
       if (sent !== undefined && REFERENCE.test(sent)) return page(reply, 200, code, { kind: 'receipt', code, reference: sent })
       const found = await desk.lookup(request.ip, code)
-      return page(reply, 200, code, emptyForm(found.ok ? found.asset : null))
+      // Only after a look-up the address was allowed: the tips tell no more about the code than its name does.
+      return page(reply, 200, code, emptyForm(found.ok ? found.asset : null, found.ok ? await tips.forAsset(code) : []))
     })
 
     scope.post<PageRoute>('/a/:code', { bodyLimit: 16 * 1024 }, async (request, reply) => {

@@ -46,8 +46,9 @@ function teamOf(attempt: WriteAttempt, existing: StoredFacts | null): string | n
  * Whether `actor` may apply `attempt` to a record (`existing` is null for a new one), as DESIGN.md
  * says: nobody writes outside their teams; a leder writes nothing; only koordinator and admin
  * change team settings, people, departments and templates (a superbruger may edit their own
- * profile); a person's role is set only on the admin page; a superbruger changes only their own time entries and absences, and deletes only a
- * request they logged or are responsible for (see mayDeleteRequest).
+ * profile); a person's role is set only on the admin page; a superbruger changes only their own
+ * time entries and absences, and deletes only a request they logged or are responsible for (see
+ * mayDeleteRequest); only koordinator and admin mark a tip public.
  */
 export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFacts | null): boolean {
   if (actor.role === 'leder') return false
@@ -72,6 +73,10 @@ export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFa
   // An observation's status (and its history) is the koordinator's to move; anyone may write one.
   if (attempt.table === 'observations' && !isManager(actor) && ('status' in attempt.fields || 'history' in attempt.fields)) {
     return attempt.op === 'put' && !existing && attempt.fields.status === 'ny'
+  }
+  // Publishing a tip to people without an account is the koordinator's call; a new tip by anyone else starts private.
+  if (attempt.table === 'tips' && !isManager(actor) && 'public' in attempt.fields) {
+    return attempt.op === 'put' && !existing && attempt.fields.public === false
   }
   // A hand-off is carried out by the server: a device makes it waiting and may cancel it, nothing else.
   if (attempt.table === 'handOffs') return isDeviceHandOffWrite(attempt.op, attempt.fields, !existing)
