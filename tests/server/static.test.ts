@@ -74,6 +74,21 @@ describeBackends('serving the built PWA', (kind) => {
     expect(linked.body).toContain('<form id="report-form"')
   })
 
+  it("a poster's /t/<code> is the public tip page without a session, and the app with one or with ?app=1", async () => {
+    const stranger = await get('/t/K7M4QX2B', { accept: 'text/html' })
+    expect(stranger.statusCode).toBe(404)
+    expect(stranger.body).toContain('<h1>Tippet findes ikke</h1>')
+    expect(stranger.body).not.toContain('<div id="app">')
+    expect(stranger.headers.vary).toBe('cookie')
+    const superuser = await get('/t/K7M4QX2B', { accept: 'text/html', cookie: 'sb_session=whatever' })
+    expect(superuser.statusCode).toBe(200)
+    expect(superuser.body).toContain('<div id="app">')
+    expect((await get('/t/K7M4QX2B?app=1', { accept: 'text/html' })).body).toContain('<div id="app">')
+    // The app links a device without the tip to ?offentlig=1, which is the page whatever the cookies say.
+    const linked = await get('/t/K7M4QX2B?offentlig=1', { accept: 'text/html', cookie: 'sb_session=whatever' })
+    expect(linked.body).toContain('<h1>Tippet findes ikke</h1>')
+  })
+
   it('a missing file or API path is a 404, not the shell', async () => {
     expect((await get('/assets/missing-123.js')).statusCode).toBe(404)
     const api = await get('/api/unknown')

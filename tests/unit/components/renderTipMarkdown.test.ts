@@ -4,9 +4,11 @@
 import { resolve } from 'node:path'
 import DOMPurify from 'dompurify'
 import { Window } from 'happy-dom'
+import { JSDOM } from 'jsdom'
 import type { Browser, Page } from 'playwright-core'
 import { build, type Rolldown } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTipMarkdownRenderer } from '../../../src/domain/tipMarkdown.ts'
 import { launchBrowser } from '../../e2e/support/browser.ts'
 
 declare global {
@@ -196,6 +198,22 @@ describe('renderTipMarkdown in Chromium: ordinary markdown', () => {
     expect(html).toMatch(/<th align="left">Tast<\/th>/)
     expect(html).toMatch(/<td align="right">Opdater<\/td>/)
     expect(await check(html)).toEqual([])
+  })
+})
+
+// The public tip page (/t/<code>) renders on the server with the same module on jsdom: it must
+// give exactly what the app gives in Chromium, for hostile and ordinary markdown alike.
+describe('the server (jsdom) renders tips exactly as the app does in Chromium', () => {
+  const renderOnServer = createTipMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createTipMarkdownRenderer>[0])
+  const ORDINARY = [
+    '# Genveje i Acadre\n\n## Skabeloner', '**Gem** altid *før* du lukker', 'Tryk `Ctrl+S` eller <kbd>F12</kbd>',
+    '- Åbn sagen\n- Vælg dokument', '3. tre\n4. fire', '> Journalisér altid', '[Vejledning](https://kommune.dk/acadre)',
+    '[Skriv til IT](mailto:it@kommune.dk)', 'linje 1\nlinje 2', '| Tast | Gør |\n| :- | -: |\n| F5 | Opdater |', '',
+  ]
+  it.each([...HOSTILE.map(([, input]) => input), ...ORDINARY])('%s', async (input) => {
+    const onServer = renderOnServer(input)
+    expect(onServer).toBe(await render(input))
+    expect(await check(onServer), onServer).toEqual([])
   })
 })
 
