@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { createRecord } from '../../../src/db/write.ts'
 import {
-  TIP_READ_GAP_MS, countTipReads, getTipByCode, createTip, createTipFromRequest, getTip, listTips, recordTipRead, updateTip,
+  TIP_READ_GAP_MS, countTipReads, getTipByCode, createTip, createTipFromRequest, getTip, listTips, recordTipRead, setTipPublic, updateTip,
 } from '../../../src/db/tips.ts'
 import { containsCpr } from '../../../src/domain/cpr.ts'
 import { formatTipCode, tipCode } from '../../../src/domain/tipCode.ts'
@@ -59,6 +59,16 @@ describe('writing tips', () => {
     expect(patch).toMatchObject({ op: 'patch', fields: { body: 'Ny tekst', updatedAt: T0 + 5 } })
     expect(Object.keys(patch!.fields).sort()).toEqual(['body', 'updatedAt'])
     expect(await getTip(tip.id)).toMatchObject({ body: 'Ny tekst', title: 'Del en kalender' })
+  })
+
+  it('a new tip is not public, and marking it public queues only that field', async () => {
+    const tip = await createTip(author, input(), T0)
+    expect(tip.public).toBeUndefined()
+    await setTipPublic(tip.id, true, T0 + 5)
+    const patch = (await db().outbox.toArray()).at(-1)
+    expect(patch).toMatchObject({ op: 'patch', recordId: tip.id, fields: { public: true, updatedAt: T0 + 5 } })
+    expect(Object.keys(patch!.fields).sort()).toEqual(['public', 'updatedAt'])
+    expect((await getTip(tip.id))?.public).toBe(true)
   })
 })
 
