@@ -7,7 +7,9 @@
 //   LH_RUNS=5 (default 3), LH_PATHS=/henvendelser,/tid (other screens; default the main ones, '' for none)
 //   Also the colleague's fault-report page (/a/<code>, rendered by the server): the real server is
 //   started on an empty SQLite database (LH_FAULT_PAGE=0 skips it), so the code is unknown to it —
-//   the same page a known code gets, without the two lines naming the asset.
+//   the same page a known code gets, without the two lines naming the asset. Then a public tip's
+//   page (/t/<code>, also rendered by the server): the benchmark signs in as the first admin and
+//   pushes one public tip (a guide of headings, a list and a link) to measure it.
 import lighthouse from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
 import { execFileSync, spawn } from 'node:child_process'
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cpus, loadavg } from 'node:os'
 import { serveDist } from './support/serveDist.mjs'
+import { tipCode } from '../src/domain/tipCode.ts'
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -65,13 +68,57 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-/** Starts the real server on an empty database and measures the colleague's page LH_RUNS times. */
+const LH_TIP_ID = '0193a0b0-0000-7000-8000-0000000001a1'
+const LH_TIP_BODY = '# I Outlook\n\n1. Højreklik på kalenderen i mappelisten\n2. Vælg **Deling** → **Kalendertilladelser**\n'
+  + '3. Tilføj kollegaen, og vælg *Kan se alle detaljer*\n\n## Hvis det ikke virker\n\n- Luk Outlook, og åbn det igen\n'
+  + '- Spørg en superbruger, eller læs [Microsofts vejledning](https://support.microsoft.com/)\n'
+
+/** Signs in as the first admin and pushes one public tip; returns its page's path. */
+async function seedPublicTip(origin, email, password) {
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ email, password }),
+  })
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status}`)
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { user } = await login.json()
+  const now = Date.now()
+  const fields = {
+    id: LH_TIP_ID, teamId: user.teams[0], createdAt: now, createdBy: user.id, updatedAt: now, rev: 0, deletedAt: null,
+    title: 'Sådan deler du en kalender', body: LH_TIP_BODY, tags: ['outlook'], category: 'office', requestIds: [], public: true,
+  }
+  const push = await fetch(`${origin}/api/sync/push`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin, cookie },
+    body: JSON.stringify({ clientId: 'lighthouse-bench', mutations: [{ mutationId: 1, table: 'tips', recordId: LH_TIP_ID, op: 'put', fields, baseRev: 0, at: now }] }),
+  })
+  const answer = await push.json()
+  if (!push.ok || answer.rejected.length > 0) throw new Error(`push failed: ${push.status} ${JSON.stringify(answer)}`)
+  return `/t/${tipCode(LH_TIP_ID)}`
+}
+
+/** Measures a server-rendered page LH_RUNS times and prints its figures. */
+async function measureServerPage(title, label, url) {
+  const html = await (await fetch(url)).text()
+  console.log(`\n${title} ${url}: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB before compression`)
+  const runs = []
+  for (let run = 1; run <= RUNS; run++) {
+    const r = await measure(url)
+    runs.push(r)
+    console.log(line(`${label} #${run}`, r))
+    if (r.failed.length > 0) console.log(`                 failing audits: ${r.failed.join(', ')}`)
+  }
+  console.log(`  median performance ${median(runs.map((r) => r.performance)).toFixed(2)}, accessibility ${median(runs.map((r) => r.accessibility))}`)
+}
+
+/** Starts the real server on an empty database and measures the colleague's pages LH_RUNS times each. */
 async function measureFaultPage() {
   const dir = mkdtempSync(join(tmpdir(), 'sb-lh-'))
   const port = 18000 + Math.floor(Math.random() * 1000)
   // The server itself, not npx around it: killing npx would leave the server running.
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'lh.sqlite')}`, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'lh.sqlite')}`, LOG_LEVEL: 'warn',
+      SUPERBRUGER_ADMIN_EMAIL: 'lighthouse@bench.local', SUPERBRUGER_ADMIN_PASSWORD: 'lighthouse-bench-pw',
+    },
     stdio: 'ignore',
   })
   try {
@@ -81,17 +128,10 @@ async function measureFaultPage() {
       if (tries > 300) throw new Error('the server did not start')
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    const url = `http://127.0.0.1:${port}/a/K7M4QX`
-    const html = await (await fetch(url)).text()
-    console.log(`\nFault-report page ${url}: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB before compression`)
-    const runs = []
-    for (let run = 1; run <= RUNS; run++) {
-      const r = await measure(url)
-      runs.push(r)
-      console.log(line(`/a/<code> #${run}`, r))
-      if (r.failed.length > 0) console.log(`                 failing audits: ${r.failed.join(', ')}`)
-    }
-    console.log(`  median performance ${median(runs.map((r) => r.performance)).toFixed(2)}, accessibility ${median(runs.map((r) => r.accessibility))}`)
+    const origin = `http://127.0.0.1:${port}`
+    await measureServerPage('Fault-report page', '/a/<code>', `${origin}/a/K7M4QX`)
+    const tipPath = await seedPublicTip(origin, 'lighthouse@bench.local', 'lighthouse-bench-pw')
+    await measureServerPage('Public tip page', '/t/<code>', `${origin}${tipPath}`)
   } finally {
     server.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
