@@ -11,7 +11,9 @@ export interface DemoTip {
   readonly createdAt: number
 }
 
-const TIPS: ReadonlyArray<{ title: string; category: Category; tags: string[]; body: string }> = [
+// Two tips are public (the koordinator's call), so the demo shows /t/<code> and, for phones and
+// headsets, the tips on the colleague's fault-report page.
+const TIPS: ReadonlyArray<{ title: string; category: Category; tags: string[]; body: string; public?: boolean }> = [
   { title: 'Lås et dokument op i Acadre', category: 'acadre', tags: ['acadre', 'dokumenter'],
     body: '## Når et dokument er låst\n\n1. Spørg først kollegaen, om dokumentet stadig er åbent.\n2. Bed kollegaen tjekke det ind.\n3. Er kollegaen væk, kan en superbruger låse det op.\n\n**Husk:** ændringer der ikke er gemt, går tabt.' },
   { title: 'Journalisér en mail med bilag', category: 'acadre', tags: ['acadre', 'journalisering', 'outlook'],
@@ -22,9 +24,9 @@ const TIPS: ReadonlyArray<{ title: string; category: Category; tags: string[]; b
     body: '## Skabeloncentret\n\nÅbn Word og vælg fanen *Skabeloner*. Brug altid afdelingens skabelon til afgørelser – så kommer logo, klagevejledning og flettefelter med.' },
   { title: 'Send med Digital Post', category: 'doc2mail', tags: ['doc2mail', 'digital post'],
     body: '## Doc2mail\n\nVælg modtager fra sagens parter. Virksomheder modtager på CVR. Kvitteringen journaliseres automatisk på sagen – tjek at den er kommet.' },
-  { title: 'Viderestil telefonen før ferien', category: 'telefoni', tags: ['telefoni', 'teams'],
+  { title: 'Viderestil telefonen før ferien', category: 'telefoni', tags: ['telefoni', 'teams'], public: true,
     body: '## I Teams\n\nGå til *Indstillinger → Opkald → Viderestil opkald* og vælg afdelingens kø eller en kollega. Husk at slå det fra igen.' },
-  { title: 'Glemt adgangskode', category: 'adgangskode', tags: ['adgangskode', 'konto'],
+  { title: 'Glemt adgangskode', category: 'adgangskode', tags: ['adgangskode', 'konto'], public: true,
     body: '## Selvbetjening\n\nBrug selvbetjeningen på intranettet med din to-faktor-app. Virker det ikke, kan en superbruger hjælpe med at låse kontoen op.' },
   { title: 'Personoplysninger hører ikke til på G-drevet', category: 'databeskyttelse', tags: ['databeskyttelse', 'g-drev'],
     body: '## Ryd op\n\nDokumenter med personoplysninger journaliseres på sagen i Acadre og slettes fra fællesdrevet. Er du i tvivl, så tag det med teamlederen.' },
