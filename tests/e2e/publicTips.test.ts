@@ -18,6 +18,7 @@ const SHOTS = process.env.E2E_SHOTS
 const NOW = new Date('2026-11-25T10:00:00+01:00')
 const TIP_ID = '0193a0b0-0000-7000-8000-00000000b001'
 const TITLE = 'Sådan deler du en kalender'
+const ASSET_CODE = 'P3RNT2'
 
 let server: AppServer
 let browser: Browser
@@ -51,7 +52,14 @@ beforeAll(async () => {
     record: {
       id: TIP_ID, teamId: server.teamId, createdAt: at, createdBy: kirsten.id, updatedAt: at, rev: 0, deletedAt: null,
       title: TITLE, body: '# I Outlook\n\n1. Højreklik på kalenderen\n2. Vælg **Deling**\n\nSe [guiden](https://kommune.dk/outlook).',
-      tags: ['outlook'], category: 'office', requestIds: [],
+      tags: ['outlook', 'pc'], category: 'office', requestIds: [],
+    },
+  }, {
+    table: 'assets',
+    record: {
+      id: '0193a0b0-0000-7000-8000-00000000c001', teamId: server.teamId, createdAt: at, createdBy: kirsten.id, updatedAt: at, rev: 0, deletedAt: null,
+      code: ASSET_CODE, type: 'pc', name: 'PC i mødelokale 3', model: '', serial: '', building: 'Rådhuset',
+      floor: '1. sal', room: '103', departmentId: null, notes: '', retiredAt: null,
     },
   }])
   const context = await newPhoneContext(browser)
@@ -119,6 +127,20 @@ describe('a public tip and its poster', () => {
     await pageHeading(stranger, 'Tippet findes ikke').waitFor()
     await expectAccessible(stranger, 'public tip not found')
     await shot(stranger, 'tip-public-missing')
+  })
+
+  it("the PC's fault-report page offers the public tip tagged pc, and its link opens it", async () => {
+    const context = await newPhoneContext(browser)
+    contexts.push(context)
+    const stranger = await context.newPage()
+    await stranger.goto(`${server.url}/a/${ASSET_CODE}`)
+    await pageHeading(stranger, 'Meld en fejl').waitFor()
+    const tips = stranger.getByRole('region', { name: 'Tips til dette udstyr' })
+    await expectAccessible(stranger, 'fault-report page with tips')
+    await shot(stranger, 'fault-page-tips')
+    await tips.getByRole('link', { name: TITLE }).click()
+    await pageHeading(stranger, TITLE).waitFor()
+    expect(stranger.url()).toBe(posterUrl)
   })
 
   it('once the koordinator makes it private again, the same address is "not found"', async () => {
