@@ -9,6 +9,7 @@ import {
   DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_SEEN_CONFLICTS, type ConflictsSeenRequest, type PushRequest,
 } from './protocol.ts'
 import { MAX_PATTERN_LENGTH } from './namingPattern.ts'
+import { isPhotoHash, MAX_PHOTOS_PER_RECORD, PHOTO_MAX_BYTES } from './photos.ts'
 import { areValidNamingPatterns, MAX_EXAMPLE, MAX_EXAMPLES, MAX_EXPLANATION, MAX_NAMING_PATTERNS, MAX_RULE_NAME } from './namingRules.ts'
 
 /** Longest id the server accepts (UUIDv7 needs 36). */
@@ -50,6 +51,13 @@ const namingPatterns = v.pipe(
   v.check((list) => areValidNamingPatterns(list), 'naming patterns must be named uniquely and parse'),
 )
 
+/** A record's photo list: each a content hash with its size; the images travel by /api/photos. */
+const pixels = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))
+const photos = v.optional(listOf(v.strictObject({
+  hash: v.pipe(v.string(), v.check(isPhotoHash, 'a photo hash is 64 lower-case hex digits')),
+  width: pixels, height: pixels, bytes: v.pipe(count, v.maxValue(PHOTO_MAX_BYTES)), takenAt: millis,
+}), MAX_PHOTOS_PER_RECORD))
+
 type Entries<N extends SyncTableName> = { readonly [K in keyof ContentOf<SyncTables[N]>]-?: v.GenericSchema }
 
 /** Content fields a client may send per table: names and types of domain/types.ts. */
@@ -78,7 +86,7 @@ const CONTENT = {
     history: listOf(v.strictObject({
       at: millis, by: id, from: v.nullable(v.picklist(REQUEST_STATUSES)), to: v.picklist(REQUEST_STATUSES),
     }), 1000),
-    assetId: optId, helpdeskCaseNo: short, resolution: long, tipId: optId,
+    assetId: optId, helpdeskCaseNo: short, resolution: long, tipId: optId, photos,
     // Derived search words are local to the device; the client strips them before pushing.
     words: v.never(),
   },
@@ -111,11 +119,11 @@ const CONTENT = {
   assets: {
     code: v.pipe(v.string(), v.minLength(1), v.maxLength(32)), type: v.picklist(ASSET_TYPES), name: short,
     model: short, serial: short, building: short, floor: short, room: short, departmentId: optId,
-    notes: long, retiredAt: v.nullable(millis),
+    notes: long, retiredAt: v.nullable(millis), photos,
   },
   tips: {
     title: short, body: long, tags: listOf(short, 50), category: v.nullable(listKey),
-    requestIds: listOf(id, 500), public: v.optional(v.boolean()),
+    requestIds: listOf(id, 500), public: v.optional(v.boolean()), photos,
   },
   tipReads: { tipId: id, personId: id },
   observations: {

@@ -1,3 +1,5 @@
+import type { PhotoRef } from './photos.ts'
+
 /** Branded string so ids of different record types cannot be mixed up. */
 export type Brand<T, B extends string> = T & { readonly __brand: B }
 
@@ -179,6 +181,8 @@ export interface Request extends SyncFields<RequestId> {
   readonly helpdeskCaseNo: string
   readonly resolution: string
   readonly tipId: TipId | null
+  /** Photos taken for the request (absent on records made before photos existed). */
+  readonly photos?: readonly PhotoRef[]
   /** Lower-cased words of description, requester and department, for indexed search. */
   readonly words: readonly string[]
 }
@@ -297,6 +301,8 @@ export interface Asset extends SyncFields<AssetId> {
   readonly departmentId: DepartmentId | null
   readonly notes: string
   readonly retiredAt: Millis | null
+  /** Photos of the asset and its label. */
+  readonly photos?: readonly PhotoRef[]
 }
 
 export interface Tip extends SyncFields<TipId> {
@@ -310,6 +316,8 @@ export interface Tip extends SyncFields<TipId> {
    * koordinator (or admin) sets it. Absent on tips written before the field existed: not public.
    */
   readonly public?: boolean
+  /** Photos (screenshots) the guide shows. */
+  readonly photos?: readonly PhotoRef[]
 }
 
 /**

@@ -21,6 +21,7 @@ import { registerPublicTipPage } from './routes/publicTipPage.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerOidcRoutes } from './routes/oidc.ts'
 import { registerPeopleDataRoutes } from './routes/peopleData.ts'
+import { registerPhotoRoutes } from './routes/photos.ts'
 import { registerPublicConfigRoutes } from './routes/publicConfig.ts'
 import { isAppRoute, registerStatic, sendAppShell } from './routes/static.ts'
 import { registerSyncRoutes } from './routes/sync.ts'
@@ -97,6 +98,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerEventRoutes(app, storage, guard)
   registerAuditRoutes(app, storage, guard)
   registerPeopleDataRoutes(app, storage, guard)
+  registerPhotoRoutes(app, storage, guard)
   const serving = await registerStatic(app, config.staticDir)
   if (!serving) app.log.warn({ staticDir: config.staticDir }, 'no built app found; serving the API only')
   const publicTips = new PublicTipShelf(storage)

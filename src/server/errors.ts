@@ -21,6 +21,10 @@ export const ERROR_MESSAGES = {
   email_taken: 'Der findes allerede en konto med den e-mail.',
   last_admin: 'Der skal altid være mindst én aktiv administrator.',
   own_account: 'Du kan ikke deaktivere dig selv eller ændre din egen rolle. Bed en anden koordinator eller en administrator om det.',
+  photo_too_large: 'Billedet er for stort. Et billede må højst fylde 300 KB; appen gør det mindre, før det sendes.',
+  photo_not_image: 'Filen er ikke et billede. Vælg et foto (JPEG, PNG eller WebP).',
+  photo_hash_mismatch: 'Billedet kom ikke helt frem. Appen sender det igen.',
+  photo_not_linked: 'Billedet hører ikke til en henvendelse, et udstyr eller et tip, du har adgang til. Synkronisér først.',
   shutting_down: 'Serveren genstarter. Prøv igen om lidt.',
   server_error: 'Der skete en fejl på serveren. Prøv igen om lidt.',
 } as const

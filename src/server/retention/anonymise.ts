@@ -36,6 +36,8 @@ function wipedContent(table: SyncTableName, content: Readonly<Record<string, unk
     case 'requests': return {
       requesterName: wipe(content.requesterName), description: wipe(content.description), resolution: wipe(content.resolution),
       referrals: Array.isArray(content.referrals) ? content.referrals.map((r: unknown) => wipeKey(r, 'note')) : content.referrals,
+      // Photos (often of a screen) go too; the images follow once no record names them.
+      photos: Array.isArray(content.photos) && content.photos.length > 0 ? [] : content.photos,
     }
     case 'timeEntries':
     case 'absences': return { note: wipe(content.note) }

@@ -2,6 +2,7 @@ import type { AnonymiseResponse, AnonymiseSkipReason, PeopleDataHit } from '../.
 import type { SyncTableName } from '../../domain/types.ts'
 import { appendAudit } from '../storage/auditLog.ts'
 import type { Actor } from '../auth/users.ts'
+import { wipeUnreferencedPhotos } from '../storage/photos.ts'
 import { loadRecords } from '../storage/records.ts'
 import type { Storage } from '../storage/storage.ts'
 import { readSequence } from '../storage/records.ts'
@@ -44,6 +45,7 @@ export async function eraseRecords(storage: Storage, actor: Actor, hits: readonl
     }
     return { rewrite: result }
   })
+  await wipeUnreferencedPhotos(storage.db, [...new Set(wanted.map((hit) => hit.teamId))])
   const changedIds = new Set(rewrite.changed.map((w) => w.id))
   for (const hit of wanted) if (!changedIds.has(hit.id)) skipped.push({ id: hit.id, reason: 'unchanged' })
   const seq = rewrite.nudge?.seq ?? (await readSequence(storage.db)).seq

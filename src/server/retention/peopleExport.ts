@@ -34,10 +34,21 @@ export function peopleDataCsv(hits: readonly PeopleDataHit[]): string {
   return BOM + lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n'
 }
 
-/** The hits as a JSON document: what was searched, when, and every record with the fields that matched. */
-export function peopleDataJson(q: string, hits: readonly PeopleDataHit[], now: number): string {
+/** A photo one of the exported records carries, with the image itself (base64). */
+export interface ExportedPhoto {
+  readonly hash: string
+  readonly contentType: string
+  readonly base64: string
+}
+
+/**
+ * The hits as a JSON document: what was searched, when, every record with the fields that matched,
+ * and the photos those records carry (a photo may show the person too).
+ */
+export function peopleDataJson(q: string, hits: readonly PeopleDataHit[], now: number, photos: readonly ExportedPhoto[] = []): string {
   return JSON.stringify({
     q, exportedAt: new Date(now).toISOString(), total: hits.length,
     records: hits.map(({ table, id, teamId, matches, record }) => ({ table, id, teamId, matches, record })),
+    photos,
   }, null, 2)
 }

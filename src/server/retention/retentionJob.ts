@@ -2,6 +2,7 @@ import { DEFAULT_ANONYMISE_AFTER_MONTHS } from '../../domain/privacyProtocol.ts'
 import type { SyncTableName } from '../../domain/types.ts'
 import { appendAudit, lastAuditAt, purgeAuditLog } from '../storage/auditLog.ts'
 import { listLiveTeamRecords, listLiveTeams } from '../storage/liveRecords.ts'
+import { wipeUnreferencedPhotos } from '../storage/photos.ts'
 import type { Db } from '../storage/schema.ts'
 import type { Storage } from '../storage/storage.ts'
 import { anonymisedFields, ANONYMISABLE_TABLES, isTextAnswer, templateKinds } from './anonymise.ts'
@@ -19,7 +20,7 @@ type Content = Readonly<Record<string, unknown>>
 /** What one run did, also written to the audit log. */
 export interface RetentionResult {
   readonly teams: number
-  readonly anonymised: Partial<Record<SyncTableName, number>>
+  readonly anonymised: Partial<Record<SyncTableName | 'photos', number>>
   readonly auditPurged: number
 }
 
@@ -70,7 +71,7 @@ async function expired(db: Db, teamId: string, cutoff: number) {
  * and records the run in the audit log.
  */
 export async function runRetention(storage: Storage, auditRetentionMonths: number, now: number = Date.now()): Promise<RetentionResult> {
-  const anonymised: Partial<Record<SyncTableName, number>> = {}
+  const anonymised: Partial<Record<SyncTableName | 'photos', number>> = {}
   const teams = await teamDeadlines(storage.db)
   for (const { teamId, months } of teams) {
     const { keys, fieldsFor } = await expired(storage.db, teamId, monthsBefore(now, months))
@@ -81,6 +82,8 @@ export async function runRetention(storage: Storage, auditRetentionMonths: numbe
       for (const write of rewrite.changed) anonymised[write.table] = (anonymised[write.table] ?? 0) + 1
     }
   }
+  const photosWiped = await wipeUnreferencedPhotos(storage.db)
+  if (photosWiped > 0) anonymised.photos = photosWiped
   const auditPurged = await purgeAuditLog(storage.db, monthsBefore(now, auditRetentionMonths))
   const result: RetentionResult = { teams: teams.length, anonymised, auditPurged }
   await appendAudit(storage.db, { teamId: null, actorId: null, action: 'retention_run', details: { ...result } }, now)

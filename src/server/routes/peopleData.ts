@@ -7,7 +7,9 @@ import type { SessionGuard } from '../auth/guard.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 import { eraseRecords, exportSummary } from '../retention/erasure.ts'
-import { peopleDataCsv, peopleDataJson } from '../retention/peopleExport.ts'
+import { peopleDataCsv, peopleDataJson, type ExportedPhoto } from '../retention/peopleExport.ts'
+import { photoHashesOf, type PhotoRef } from '../../domain/photos.ts'
+import { loadPhoto } from '../storage/photos.ts'
 import { findPeopleData, groupHits } from '../retention/peopleSearch.ts'
 import type { Storage } from '../storage/storage.ts'
 
@@ -66,7 +68,12 @@ export function registerPeopleDataRoutes(app: FastifyInstance, storage: Storage,
     reply.header('cache-control', 'no-store')
     reply.header('content-disposition', `attachment; filename="personoplysninger-${day}.${query.format}"`)
     if (query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(peopleDataCsv(hits))
-    return reply.type('application/json; charset=utf-8').send(peopleDataJson(query.q, hits, now))
+    const photos: ExportedPhoto[] = []
+    for (const hash of photoHashesOf(hits.map((hit) => hit.record as { photos?: readonly PhotoRef[] }))) {
+      const photo = await loadPhoto(storage.db, [...new Set(hits.map((hit) => hit.teamId))], hash)
+      if (photo) photos.push({ hash, contentType: photo.contentType, base64: photo.data.toString('base64') })
+    }
+    return reply.type('application/json; charset=utf-8').send(peopleDataJson(query.q, hits, now, photos))
   })
 
   app.post('/api/people-data/anonymise', { bodyLimit: 1024 * 1024 }, async (request) => {

@@ -5,6 +5,7 @@ import { parseConflictsSeen, parsePullQuery, parsePushRequest } from '../../doma
 import { ApiError } from '../errors.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import { markConflictsSeen } from '../storage/conflicts.ts'
+import { wipeUnreferencedPhotos } from '../storage/photos.ts'
 import type { Storage } from '../storage/storage.ts'
 import { pullPageJson } from '../sync/pull.ts'
 import { PushQueue } from '../sync/pushQueue.ts'
@@ -20,6 +21,8 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     const parsed = parsePushRequest(request.body)
     if (!parsed.ok) throw new ApiError(400, 'invalid_body', parsed.reason)
     const response = await pushes.push(actor, parsed.value)
+    // A deleted record, or a photo taken off one, takes its image with it at once.
+    if (parsed.value.mutations.some((m) => m.op === 'delete' || 'photos' in m.fields)) await wipeUnreferencedPhotos(storage.db, actor.teams)
     request.log.info({ userId: actor.id, clientId: parsed.value.clientId, mutations: parsed.value.mutations.length,
       lastMutationId: response.lastMutationId, seq: response.seq, conflicts: response.conflicts.length,
       rejected: response.rejected.length }, 'push applied')

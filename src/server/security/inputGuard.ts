@@ -12,6 +12,7 @@ export function hostileInputReason(value: unknown): string | null {
   const pending: unknown[] = [value]
   while (pending.length > 0) {
     const item = pending.pop()
+    if (ArrayBuffer.isView(item)) continue
     if (typeof item === 'string') {
       if (item.includes('\u0000')) return 'contains the character U+0000, which cannot be stored'
     } else if (Array.isArray(item)) {

@@ -190,10 +190,29 @@ const handoffJobs: Migration = {
   },
 }
 
+/**
+ * Version 9: photos, one row per team and content hash, the image as base64 text (a type both back
+ * ends store alike), so the database backup covers them. Wiped when no live record refers to them.
+ */
+const photos: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('photos')
+      .addColumn('team_id', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('bytes', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('photos_pk', ['team_id', 'hash'])
+      .execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial, '0002_oidc_logins': oidcLogins, '0003_audit_log': auditLog, '0004_membership_from_seq': membershipFromSeq,
   '0005_purge_seq': purgeSeq, '0006_conflict_seen': conflictSeen, '0007_refusals': refusals,
-  '0008_handoff_jobs': handoffJobs,
+  '0008_handoff_jobs': handoffJobs, '0009_photos': photos,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

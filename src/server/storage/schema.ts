@@ -149,6 +149,17 @@ export interface HandoffJobsTable {
   updated_at: number
 }
 
+/** Photos by team and SHA-256 content hash; `data` is the image as base64. */
+export interface PhotosTable {
+  team_id: string
+  hash: string
+  content_type: string
+  bytes: number
+  data: string
+  created_by: string
+  created_at: number
+}
+
 /** The Kysely database type of the server. */
 export interface ServerDatabase {
   users: UsersTable
@@ -163,6 +174,7 @@ export interface ServerDatabase {
   oidc_logins: OidcLoginsTable
   audit_log: AuditLogTable
   handoff_jobs: HandoffJobsTable
+  photos: PhotosTable
 }
 
 /** A Kysely handle on the server database. */

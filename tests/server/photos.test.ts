@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto'
+import { expect, it } from 'vitest'
+import { PHOTO_MAX_BYTES } from '../../src/domain/photos.ts'
+import { ERROR_MESSAGES } from '../../src/server/errors.ts'
+import { monthsBefore } from '../../src/server/retention/deadline.ts'
+import { runRetention } from '../../src/server/retention/retentionJob.ts'
+import { describeBackends } from './support/backends.ts'
+import { deleteOf, patchOf, putOf, useServer, type SignedIn } from './support/harness.ts'
+
+const NOW = Date.UTC(2026, 10, 30, 12)
+const OLD = monthsBefore(NOW, 13)
+
+/** A JPEG-looking body (JPEG magic, then `size` deterministic bytes) and its reference. */
+function photo(seed: number, size = 2000) {
+  const body = Buffer.alloc(size, 0)
+  body.set([0xff, 0xd8, 0xff, 0xe0])
+  for (let i = 4; i < size; i++) body[i] = (i * 31 + seed * 17) % 251
+  const hash = createHash('sha256').update(body).digest('hex')
+  return { body, hash, ref: { hash, width: 1600, height: 1200, bytes: size, takenAt: 1000 } }
+}
+
+describeBackends('photos: upload by content hash, team-scoped reads, wiped with their record', (kind) => {
+  const server = useServer(kind)
+
+  const put = (who: SignedIn, hash: string, body: Buffer, type = 'image/jpeg') =>
+    server().app.inject({ method: 'PUT', url: `/api/photos/${hash}`, payload: body, headers: { cookie: who.cookie, 'content-type': type } })
+  const get = (who: SignedIn, hash: string) => server().app.inject({ method: 'GET', url: `/api/photos/${hash}`, headers: { cookie: who.cookie } })
+  const rows = () => server().app.storage.db.selectFrom('photos').select(['team_id', 'hash']).execute()
+
+  async function setup() {
+    const team = await server().team()
+    const other = await server().team()
+    const sb = await server().user('superbruger', [team])
+    const outsider = await server().user('superbruger', [other])
+    return { team, other, sb, outsider }
+  }
+
+  it('stores a photo once: a repeated PUT (its first answer lost) is a no-op, and the bytes come back as sent', async () => {
+    const { team, sb } = await setup()
+    const p = photo(1)
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [putOf(1, 'requests', 'r1', team, sb.actor.id, { photos: [p.ref] })] })
+    const first = await put(sb, p.hash, p.body)
+    expect(first.statusCode).toBe(201)
+    expect(first.json()).toEqual({ hash: p.hash, stored: true })
+    const again = await put(sb, p.hash, p.body)
+    expect(again.statusCode).toBe(200)
+    expect(again.json()).toEqual({ hash: p.hash, stored: false })
+    expect(await rows()).toEqual([{ team_id: team, hash: p.hash }])
+    const back = await get(sb, p.hash)
+    expect(back.statusCode).toBe(200)
+    expect(back.headers['content-type']).toBe('image/jpeg')
+    expect(back.rawPayload.equals(p.body)).toBe(true)
+  })
+
+  it('refuses a wrong hash, an oversize file, a non-image and a photo no synced record names, each with a Danish reason', async () => {
+    const { team, sb } = await setup()
+    const p = photo(2)
+    const big = photo(3, PHOTO_MAX_BYTES + 1)
+    const text = Buffer.from('Dette er ikke et billede, men tekst'.repeat(20))
+    const textHash = createHash('sha256').update(text).digest('hex')
+    const unlinked = photo(4)
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [putOf(1, 'requests', 'r1', team, sb.actor.id, { photos: [p.ref, { ...big.ref, bytes: 1 }, { ...p.ref, hash: textHash }] })] })
+
+    const corrupt = Buffer.from(p.body)
+    corrupt[100] = (corrupt[100]! + 1) % 256
+    const cases = [
+      { response: await put(sb, p.hash, corrupt), status: 400, error: 'photo_hash_mismatch' },
+      { response: await put(sb, big.hash, big.body), status: 413, error: 'photo_too_large' },
+      { response: await put(sb, textHash, text, 'text/plain'), status: 415, error: 'photo_not_image' },
+      { response: await put(sb, textHash, text, 'image/jpeg'), status: 415, error: 'photo_not_image' },
+      { response: await put(sb, unlinked.hash, unlinked.body), status: 409, error: 'photo_not_linked' },
+      { response: await put(sb, 'NOT-A-HASH', p.body), status: 400, error: 'invalid_query' },
+    ]
+    for (const { response, status, error } of cases) {
+      expect({ status: response.statusCode, error: response.json().error }).toEqual({ status, error })
+      expect(response.json().message).toBe(ERROR_MESSAGES[error as keyof typeof ERROR_MESSAGES])
+    }
+    expect(await rows()).toEqual([])
+    expect((await put(sb, p.hash, p.body)).statusCode).toBe(201)
+  })
+
+  it('another team can neither read a photo nor store one under its own name', async () => {
+    const { team, sb, outsider } = await setup()
+    const p = photo(5)
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [putOf(1, 'requests', 'r1', team, sb.actor.id, { photos: [p.ref] })] })
+    expect((await put(sb, p.hash, p.body)).statusCode).toBe(201)
+    expect((await get(outsider, p.hash)).statusCode).toBe(404)
+    expect((await put(outsider, p.hash, p.body)).statusCode).toBe(409)
+    const anonymous = await server().app.inject({ method: 'GET', url: `/api/photos/${p.hash}` })
+    expect(anonymous.statusCode).toBe(401)
+  })
+
+  it('deleting the record, or taking the photo off an asset, wipes the image; another record with it keeps it', async () => {
+    const { team, sb } = await setup()
+    const shared = photo(6)
+    const own = photo(7)
+    const push = await sb.pushOk({ clientId: 'sb-phone-01', mutations: [
+      putOf(1, 'requests', 'r1', team, sb.actor.id, { photos: [shared.ref] }),
+      putOf(2, 'tips', 't1', team, sb.actor.id, { photos: [shared.ref] }),
+      putOf(3, 'assets', 'a1', team, sb.actor.id, { photos: [own.ref] }),
+    ] })
+    expect((await put(sb, shared.hash, shared.body)).statusCode).toBe(201)
+    expect((await put(sb, own.hash, own.body)).statusCode).toBe(201)
+
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [deleteOf(4, 'requests', 'r1', push.seq)] })
+    expect((await get(sb, shared.hash)).statusCode).toBe(200)
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [deleteOf(5, 'tips', 't1', push.seq)] })
+    expect((await get(sb, shared.hash)).statusCode).toBe(404)
+
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [patchOf(6, 'assets', 'a1', { photos: [] }, push.seq)] })
+    expect((await get(sb, own.hash)).statusCode).toBe(404)
+    expect(await rows()).toEqual([])
+  })
+
+  it("the team's deletion deadline takes a closed request's photos off it and wipes the images", async () => {
+    const { team, sb } = await setup()
+    const old = photo(8)
+    const open = photo(9)
+    const history = [{ at: OLD - 86_400_000, by: sb.actor.id, from: null, to: 'ny' }, { at: OLD, by: sb.actor.id, from: 'ny', to: 'løst' }]
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [
+      putOf(1, 'requests', 'r-old', team, sb.actor.id, { status: 'løst', updatedAt: OLD, history, photos: [old.ref] }),
+      putOf(2, 'requests', 'r-open', team, sb.actor.id, { status: 'i gang', updatedAt: OLD, photos: [open.ref] }),
+    ] })
+    expect((await put(sb, old.hash, old.body)).statusCode).toBe(201)
+    expect((await put(sb, open.hash, open.body)).statusCode).toBe(201)
+
+    const result = await runRetention(server().app.storage, 24, NOW)
+    expect(result.anonymised).toMatchObject({ requests: 1, photos: 1 })
+    expect(await rows()).toEqual([{ team_id: team, hash: open.hash }])
+    const records = await sb.pullAll(0)
+    expect(records.find((r) => r.record.id === 'r-old')?.record).toMatchObject({ photos: [] })
+    expect(records.find((r) => r.record.id === 'r-open')?.record).toMatchObject({ photos: [open.ref] })
+  })
+})
