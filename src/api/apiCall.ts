@@ -48,6 +48,23 @@ function offline(error: unknown): ApiResult<never> {
   return { ok: false, problem: { kind: 'offline', message: error instanceof Error ? error.message : String(error) } }
 }
 
+/** A Blob body (a photo) goes as its own type; anything else is JSON text. */
+function contentTypeOf(body: BodyInit): string {
+  return typeof Blob !== 'undefined' && body instanceof Blob ? body.type || 'application/octet-stream' : 'application/json'
+}
+
+/** Fetches a binary resource (a photo) with the session cookie: the Blob, or the same problems as callApi. */
+export async function callApiForBlob(path: string, options: ApiOptions = {}): Promise<ApiResult<Blob>> {
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  try {
+    const response = await doFetch(`${options.baseUrl ?? '/api'}${path}`, { credentials: 'same-origin' })
+    if (!response.ok) return { ok: false, problem: await problemOf(response) }
+    return { ok: true, value: await response.blob() }
+  } catch (error) {
+    return offline(error)
+  }
+}
+
 /**
  * Calls `<baseUrl><path>` with the session cookie and JSON; resolves with the body (`null` for
  * 204) or an ApiProblem, and never throws for HTTP or network trouble.
@@ -58,7 +75,7 @@ export async function callApi<T>(path: string, init: RequestInit = {}, options: 
   try {
     response = await doFetch(`${options.baseUrl ?? '/api'}${path}`, {
       ...init, credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': contentTypeOf(init.body) } : {}) },
     })
   } catch (error) {
     // fetch rejects only when no answer arrived (no network, DNS, connection reset, aborted).

@@ -5,9 +5,10 @@ import type {
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, upgradeToV2 } from './migrations.ts'
 import { buildReportFacts, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
+import type { PhotoBlobRow } from './photos.ts'
 import type { DeletedFact, EntryFact, FactPack, RequestFact } from '../domain/report/facts.ts'
 
 /** A queued mutation; the id is assigned by IndexedDB in commit order. */
@@ -38,6 +39,8 @@ export class SuperbrugerDb extends Dexie {
   tipReads!: EntityTable<TipRead, 'id'>
   observations!: EntityTable<Observation, 'id'>
   handOffs!: EntityTable<HandOff, 'id'>
+  /** Photo images by content hash: taken here (waiting to upload, or sent) or fetched for viewing. */
+  photoBlobs!: EntityTable<PhotoBlobRow, 'hash'>
   outbox!: EntityTable<OutboxEntry, 'mutationId'>
   meta!: EntityTable<MetaRow, 'key'>
   conflicts!: EntityTable<StoredConflict, 'id'>
@@ -57,6 +60,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(buildReportFacts)
     this.version(8).stores(schemaV8)
+    this.version(10).stores(schemaV10)
     this.use(reportFactsMiddleware)
   }
 }

@@ -93,3 +93,13 @@ export const schemaV8 = {
   ...schemaV7,
   handOffs: 'id, teamId, requestId',
 }
+
+/**
+ * Version 10: photo images (db/photos.ts), by content hash, with their upload state and the record
+ * they were taken for; the record itself carries only the references. (Version 9 is left to the
+ * hand-over branch that claimed it.)
+ */
+export const schemaV10 = {
+  ...schemaV8,
+  photoBlobs: 'hash, state, [table+recordId]',
+}

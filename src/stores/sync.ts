@@ -143,6 +143,8 @@ export const useSyncStore = defineStore('sync', () => {
       onRunning: (running) => { syncing.value = running },
       onResult: (result) => {
         if (!result.ok) return
+        // Photos go after the records that name them, on their own queue (loaded on demand).
+        void import('../sync/photoUpload.ts').then(({ kickPhotoUploads }) => kickPhotoUploads())
         refreshAccountAfterSync(ask)
         if (result.pulled > 0) tellReferralNews()
       },
