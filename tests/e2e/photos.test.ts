@@ -104,6 +104,21 @@ describe('photos on a request', () => {
     if (SHOTS) await kim.screenshot({ path: `${SHOTS}/photos-kim.png`, fullPage: true })
   })
 
+  it('a leder sees the photo but cannot add or remove one', async () => {
+    const account = await server.addUser('Lea Holm', 'leder')
+    const context = await newPhoneContext(browser)
+    await context.clock.install({ time: NOW })
+    contexts.push(context)
+    const lea = await context.newPage()
+    await signIn(lea, server.url, account.email, account.password)
+    await lea.goto(`${server.url}/henvendelser/${REQUEST_ID}`)
+    const section = photoSection(lea)
+    await section.getByRole('img', { name: 'Billede 1 af 1, taget 08.03.2027 kl. 10.00' }).waitFor()
+    expect(await section.getByRole('button').count()).toBe(0)
+    expect(await section.locator('input[type=file]').count()).toBe(0)
+    if (SHOTS) await lea.screenshot({ path: `${SHOTS}/photos-lea.png`, fullPage: true })
+  })
+
   it('the photo section passes axe', async () => {
     const audit = await auditPage(anne, 'Request photos')
     expect(audit.blocking, describeFindings(audit.blocking)).toEqual([])

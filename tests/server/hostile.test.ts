@@ -104,6 +104,7 @@ describeBackends('hostile payloads at every /api endpoint', (kind) => {
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining([
       'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/sync/push', 'GET /api/sync/pull',
       'GET /api/sync/events', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /api/health',
+      'PUT /api/photos/:hash', 'GET /api/photos/:hash',
     ]))
   })
 
