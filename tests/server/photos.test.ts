@@ -131,4 +131,21 @@ describeBackends('photos: upload by content hash, team-scoped reads, wiped with 
     expect(records.find((r) => r.record.id === 'r-old')?.record).toMatchObject({ photos: [] })
     expect(records.find((r) => r.record.id === 'r-open')?.record).toMatchObject({ photos: [open.ref] })
   })
+
+  it("the data-protection export carries the photos of the records that name the person", async () => {
+    const { team, sb } = await setup()
+    const ko = await server().user('koordinator', [team])
+    const named = photo(10)
+    const other = photo(11)
+    await sb.pushOk({ clientId: 'sb-phone-01', mutations: [
+      putOf(1, 'requests', 'r-hanne', team, sb.actor.id, { requesterName: 'Hanne Hansen', photos: [named.ref] }),
+      putOf(2, 'requests', 'r-ole', team, sb.actor.id, { requesterName: 'Ole Olsen', photos: [other.ref] }),
+    ] })
+    expect((await put(sb, named.hash, named.body)).statusCode).toBe(201)
+    expect((await put(sb, other.hash, other.body)).statusCode).toBe(201)
+    const response = await server().app.inject({ method: 'GET', url: '/api/people-data/export?q=Hanne%20Hansen&format=json', headers: { cookie: ko.cookie } })
+    expect(response.statusCode).toBe(200)
+    const body = response.json<{ photos: Array<{ hash: string; contentType: string; base64: string }> }>()
+    expect(body.photos).toEqual([{ hash: named.hash, contentType: 'image/jpeg', base64: named.body.toString('base64') }])
+  })
 })

@@ -5,7 +5,7 @@ import { parseConflictsSeen, parsePullQuery, parsePushRequest } from '../../doma
 import { ApiError } from '../errors.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import { markConflictsSeen } from '../storage/conflicts.ts'
-import { wipeUnreferencedPhotos } from '../storage/photos.ts'
+import { photoHashesIn, wipeUnreferencedPhotos } from '../storage/photos.ts'
 import type { Storage } from '../storage/storage.ts'
 import { pullPageJson } from '../sync/pull.ts'
 import { PushQueue } from '../sync/pushQueue.ts'
@@ -20,9 +20,12 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     const actor = await guard.require(request)
     const parsed = parsePushRequest(request.body)
     if (!parsed.ok) throw new ApiError(400, 'invalid_body', parsed.reason)
+    // A deleted record, or a photo taken off one, takes its image with it at once: the photos
+    // those records name before the push are wiped after it unless some live record still names them.
+    const touched = parsed.value.mutations.filter((m) => m.op === 'delete' || 'photos' in m.fields)
+    const photosBefore = touched.length > 0 ? await photoHashesIn(storage.db, touched.map((m) => ({ table: m.table, id: m.recordId }))) : []
     const response = await pushes.push(actor, parsed.value)
-    // A deleted record, or a photo taken off one, takes its image with it at once.
-    if (parsed.value.mutations.some((m) => m.op === 'delete' || 'photos' in m.fields)) await wipeUnreferencedPhotos(storage.db, actor.teams)
+    if (photosBefore.length > 0) await wipeUnreferencedPhotos(storage.db, actor.teams, photosBefore)
     request.log.info({ userId: actor.id, clientId: parsed.value.clientId, mutations: parsed.value.mutations.length,
       lastMutationId: response.lastMutationId, seq: response.seq, conflicts: response.conflicts.length,
       rejected: response.rejected.length }, 'push applied')

@@ -48,18 +48,36 @@ export async function listPhotoHashes(db: Db, teams: readonly string[]): Promise
   return rows.map((r) => ({ teamId: r.team_id, hash: r.hash, bytes: Number(r.bytes), contentType: r.content_type }))
 }
 
+/** The photo hashes the stored requests, assets and tips among `keys` name now (read before a push changes them). */
+export async function photoHashesIn(db: Db, keys: ReadonlyArray<{ table: string; id: string }>): Promise<string[]> {
+  const wanted = keys.filter((k) => (PHOTO_TABLES as readonly string[]).includes(k.table))
+  if (wanted.length === 0) return []
+  const rows = await db.selectFrom('records').select(['tbl', 'id', 'data'])
+    .where('tbl', 'in', [...PHOTO_TABLES]).where('id', 'in', [...new Set(wanted.map((k) => k.id))]).execute()
+  const keySet = new Set(wanted.map((k) => `${k.table}/${k.id}`))
+  const hashes = new Set<string>()
+  for (const row of rows) {
+    if (!keySet.has(`${row.tbl}/${row.id}`)) continue
+    const photos = (JSON.parse(row.data) as { photos?: unknown }).photos
+    if (Array.isArray(photos)) for (const p of photos) if (typeof (p as { hash?: unknown })?.hash === 'string') hashes.add((p as { hash: string }).hash)
+  }
+  return [...hashes]
+}
+
 /**
- * Deletes every photo (of `teams`, or of all teams) that no live record of its team names any
- * more: after a deletion, an anonymisation or an edit that took a photo off. Returns how many.
+ * Deletes every photo (of `teams`, or of all teams; only `hashes` when given) that no live record
+ * of its team names any more: after a deletion, an anonymisation or an edit that took a photo off.
+ * Returns how many.
  */
-export async function wipeUnreferencedPhotos(db: Db, teams?: readonly string[]): Promise<number> {
-  if (teams?.length === 0) return 0
+export async function wipeUnreferencedPhotos(db: Db, teams?: readonly string[], hashes?: readonly string[]): Promise<number> {
+  if (teams?.length === 0 || hashes?.length === 0) return 0
   let query = db.deleteFrom('photos')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('records as r').select('r.id')
       .whereRef('r.team_id', '=', 'photos.team_id')
       .where('r.tbl', 'in', [...PHOTO_TABLES]).where('r.deleted_at', 'is', null)
       .where('r.data', 'like', sql<string>`'%"hash":"' || photos.hash || '"%'`))))
   if (teams) query = query.where('team_id', 'in', [...teams])
+  if (hashes) query = query.where('hash', 'in', [...hashes])
   const result = await query.executeTakeFirst()
   return Number(result.numDeletedRows)
 }
