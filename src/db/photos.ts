@@ -95,11 +95,13 @@ export async function recordUpload(hash: string, outcome: UploadOutcome, now: nu
 
 /**
  * Deletes images whose record is gone, anonymised or no longer names them (deleted here or by
- * sync): a photo lives on the device only as long as its record. Returns how many.
+ * sync): a photo lives on the device only as long as its record. One this device added that lost a
+ * clash over the photo list is kept while the conflict is shown, so choosing "yours" keeps it.
+ * Returns how many.
  */
 export async function wipeOrphanPhotoBlobs(): Promise<number> {
   const local = db()
-  return local.transaction('rw', [local.photoBlobs, local.requests, local.assets, local.tips], async () => {
+  return local.transaction('rw', [local.photoBlobs, local.requests, local.assets, local.tips, local.conflicts], async () => {
     const orphans: string[] = []
     await local.photoBlobs.each((row) => {
       orphans.push(row.hash)
@@ -110,6 +112,12 @@ export async function wipeOrphanPhotoBlobs(): Promise<number> {
         if (record.deletedAt === null) for (const photo of record.photos ?? []) keep.add(photo.hash)
       })
     }
+    await local.conflicts.each((conflict) => {
+      if (conflict.field !== 'photos') return
+      for (const value of [conflict.yours, conflict.theirs]) {
+        if (Array.isArray(value)) for (const photo of value as PhotoRef[]) keep.add(photo.hash)
+      }
+    })
     const gone = orphans.filter((hash) => !keep.has(hash))
     await local.photoBlobs.bulkDelete(gone)
     return gone.length

@@ -80,4 +80,16 @@ describe('photos on the device', () => {
     expect(await wipeOrphanPhotoBlobs()).toBe(1)
     expect(await db().photoBlobs.count()).toBe(0)
   })
+
+  it('keeps a photo that lost a clash over the photo list while the conflict is shown', async () => {
+    const owner = await newTip()
+    await addPhoto(owner, ref(7), blob(7))
+    // The server kept another device's list; the pull wrote it over this device's copy.
+    await db().tips.update(owner.id, { photos: [ref(8)] })
+    await db().conflicts.add({ id: 'c1', table: 'tips', recordId: owner.id, field: 'photos', yours: [ref(7)], theirs: [ref(8)], mutationId: 2, at: 5 })
+    expect(await wipeOrphanPhotoBlobs()).toBe(0)
+    expect(await readPhotoBlob(ref(7).hash)).toBeDefined()
+    await db().conflicts.clear()
+    expect(await wipeOrphanPhotoBlobs()).toBe(1)
+  })
 })
