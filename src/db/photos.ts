@@ -41,16 +41,19 @@ export async function addPhoto(owner: PhotoOwner, ref: PhotoRef, blob: Blob, now
   })
 }
 
-/** Takes a photo off its record (the server wipes the image once no record names it). */
+/**
+ * Takes a photo off its record, then drops the image here unless another record names the same
+ * picture (the server likewise wipes it once no record names it).
+ */
 export async function removePhoto(owner: PhotoOwner, hash: string, now: number = Date.now()): Promise<void> {
   const local = db()
-  await local.transaction('rw', [local.photoBlobs, local.table(owner.table), local.outbox], async () => {
+  await local.transaction('rw', [local.table(owner.table), local.outbox], async () => {
     const record = (await local.table(owner.table).get(owner.id)) as { photos?: readonly PhotoRef[] } | undefined
     const photos = record?.photos ?? []
     if (!photos.some((p) => p.hash === hash)) return
     await patchRecord(owner.table, owner.id, { photos: photos.filter((p) => p.hash !== hash) }, now)
-    await local.photoBlobs.delete(hash)
   })
+  await wipeOrphanPhotoBlobs()
 }
 
 /** The image of a photo if this device has it. */

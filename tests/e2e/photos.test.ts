@@ -13,6 +13,8 @@ import { launchBrowser, newPhoneContext } from './support/browser.ts'
 // The browsers' clocks run from Monday 8 March 2027, 10.00 Copenhagen time.
 const NOW = new Date('2027-03-08T10:00:00+01:00')
 const REQUEST_ID = '0193a000-0000-7000-8000-0000000ph0t0'
+const ASSET_ID = '0193a000-0000-7000-8000-0000000a55e7'
+const TIP_ID = '0193a000-0000-7000-8000-00000000071b'
 const SHOTS = process.env.E2E_SCREENSHOTS
 
 let server: AppServer
@@ -26,8 +28,8 @@ function photoSection(page: Page): Locator {
 }
 
 /** A 2400×1800 PNG drawn in the page: bigger than the app keeps, so it must be shrunk. */
-async function screenPhoto(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
+async function screenPhoto(page: Page, text = 'Fejl 0x80070005 – papirstop'): Promise<Buffer> {
+  const dataUrl = await page.evaluate((text) => {
     const canvas = document.createElement('canvas')
     canvas.width = 2400
     canvas.height = 1800
@@ -38,9 +40,9 @@ async function screenPhoto(page: Page): Promise<Buffer> {
     }
     c.fillStyle = '#fff'
     c.font = '120px sans-serif'
-    c.fillText('Fejl 0x80070005 – papirstop', 100, 900)
+    c.fillText(text, 100, 900)
     return canvas.toDataURL('image/png')
-  })
+  }, text)
   return Buffer.from(dataUrl.split(',')[1]!, 'base64')
 }
 
@@ -102,6 +104,14 @@ describe('photos on a request', () => {
     await seen.waitFor()
     await expect.poll(() => seen.evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0), { timeout: 10_000 }).toBe(1600)
     if (SHOTS) await kim.screenshot({ path: `${SHOTS}/photos-kim.png`, fullPage: true })
+
+    // Fetched once, kept: the photo shows again with no network.
+    await contexts[1]!.setOffline(true)
+    await kim.reload()
+    const offline = photoSection(kim).getByRole('img', { name: 'Billede 1 af 1, taget 08.03.2027 kl. 10.00' })
+    await offline.waitFor()
+    await expect.poll(() => offline.evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0), { timeout: 10_000 }).toBe(1600)
+    await contexts[1]!.setOffline(false)
   })
 
   it('a leder sees the photo but cannot add or remove one', async () => {
@@ -125,10 +135,32 @@ describe('photos on a request', () => {
   })
 
   it('refuses a file that is not an image with a Danish reason and keeps the request as it was', async () => {
+    await anne.goto(`${server.url}/henvendelser/${REQUEST_ID}`)
     const section = photoSection(anne)
+    await section.getByRole('img').first().waitFor()
     await section.locator('input[type=file]').setInputFiles({ name: 'skaerm.png', mimeType: 'image/png', buffer: Buffer.from('ikke et billede') })
     await section.getByRole('alert').filter({ hasText: 'Filen er ikke et billede.' }).waitFor()
     expect(await section.getByRole('img').count()).toBe(1)
     await expect.poll(() => anne.evaluate(() => document.querySelector('.request-description')?.textContent)).toBe('Printeren viser en fejlkode')
+  })
+
+  it('an asset and a tip carry photos too, uploaded after sync', async () => {
+    await writeSystemRecords(server.app.storage, [
+      { table: 'assets', record: sampleRecord('assets', ASSET_ID, server.teamId, 'server', { code: 'K7M4QX', name: 'Printer 2. sal' }) },
+      { table: 'tips', record: sampleRecord('tips', TIP_ID, server.teamId, 'server', { title: 'Sådan rydder du papirstop', body: 'Åbn låge B.' }) },
+    ])
+    await anne.reload()
+    await synced(anne)
+    for (const path of [`/udstyr/${ASSET_ID}`, `/tips/${TIP_ID}`]) {
+      await anne.goto(`${server.url}${path}`)
+      const section = photoSection(anne)
+      await section.getByText('Ingen billeder endnu.').waitFor()
+      await section.locator('input[type=file]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: await screenPhoto(anne, path) })
+      await section.getByRole('img', { name: /^Billede 1 af 1,/ }).waitFor()
+    }
+    const named = async () => (await server.app.storage.db.selectFrom('records').select(['id', 'data']).where('id', 'in', [ASSET_ID, TIP_ID]).execute())
+      .map((r) => `${r.id}:${JSON.parse(r.data).photos?.length ?? 0}`).sort()
+    await expect.poll(named, { timeout: 20_000 }).toEqual([`${TIP_ID}:1`, `${ASSET_ID}:1`].sort())
+    await expect.poll(async () => (await server.app.storage.db.selectFrom('photos').select('hash').execute()).length, { timeout: 20_000 }).toBe(3)
   })
 })

@@ -68,6 +68,17 @@ describe('photos on the device', () => {
     expect((await db().photoBlobs.get(ref(4).hash))?.state).toBe('sent')
   })
 
+  it('keeps an image two records share when one of them drops it', async () => {
+    const a = await newTip()
+    const b = await newTip()
+    await addPhoto(a, ref(9), blob(9))
+    await addPhoto(b, ref(9), blob(9))
+    await removePhoto(a, ref(9).hash)
+    expect(await readPhotoBlob(ref(9).hash)).toBeDefined()
+    await removePhoto(b, ref(9).hash)
+    expect(await readPhotoBlob(ref(9).hash)).toBeUndefined()
+  })
+
   it('wipes the image when its record is deleted or the photo is taken off', async () => {
     const a = await newTip()
     const b = await newTip()
