@@ -1,11 +1,11 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
-  Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, HandOff, Person,
+  Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, HandOff, Loan, Person,
   Observation, Request, Team, TimeEntry, Tip, TipRead,
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, schemaV11, upgradeToV2 } from './migrations.ts'
 import { buildReportFacts, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 import type { PhotoBlobRow } from './photos.ts'
@@ -41,6 +41,7 @@ export class SuperbrugerDb extends Dexie {
   handOffs!: EntityTable<HandOff, 'id'>
   /** Photo images by content hash: taken here (waiting to upload, or sent) or fetched for viewing. */
   photoBlobs!: EntityTable<PhotoBlobRow, 'hash'>
+  loans!: EntityTable<Loan, 'id'>
   outbox!: EntityTable<OutboxEntry, 'mutationId'>
   meta!: EntityTable<MetaRow, 'key'>
   conflicts!: EntityTable<StoredConflict, 'id'>
@@ -61,6 +62,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(7).stores(schemaV7).upgrade(buildReportFacts)
     this.version(8).stores(schemaV8)
     this.version(10).stores(schemaV10)
+    this.version(11).stores(schemaV11)
     this.use(reportFactsMiddleware)
   }
 }

@@ -103,3 +103,12 @@ export const schemaV10 = {
   ...schemaV8,
   photoBlobs: 'hash, state, [table+recordId]',
 }
+
+/**
+ * Version 11: loans of assets "til udlån", found by asset (its page and history) and by team (the
+ * list of loans out). Version 9 was left to other work; Dexie allows the gap.
+ */
+export const schemaV11 = {
+  ...schemaV10,
+  loans: 'id, teamId, assetId',
+}

@@ -6,7 +6,7 @@
 // real name), referral notes, time entry and absence notes, checklist text answers, the free-text
 // subject of a checklist run and the reason for completing it early, checklist template texts,
 // tips, asset notes, observations, the explanation and examples of a team's naming rules, and what
-// was tried before a hand-off to IT.
+// was tried before a hand-off to IT, and the typed name of an asset's borrower.
 // Left out: structured identifiers with a format of their own (helpdesk case number, asset code
 // and serial number), ids, names of teams, people and departments, and choices, dates and numbers.
 // Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
@@ -34,6 +34,8 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<SyncTableName, Readonly<R
   // A naming rule's name and pattern are labels (like a team's name); its explanation and examples are prose.
   teams: { namingPatterns: ['explanation', 'examples'] },
   handOffs: { tried: true },
+  // A borrower typed in by name (and a CPR number typed with it by mistake).
+  loans: { borrowerName: true },
 }
 
 /** Derived search words of a record (requests): rebuilt from the masked text, never from the original. */

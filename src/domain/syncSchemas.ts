@@ -119,7 +119,7 @@ const CONTENT = {
   assets: {
     code: v.pipe(v.string(), v.minLength(1), v.maxLength(32)), type: v.picklist(ASSET_TYPES), name: short,
     model: short, serial: short, building: short, floor: short, room: short, departmentId: optId,
-    notes: long, retiredAt: v.nullable(millis), photos,
+    notes: long, retiredAt: v.nullable(millis), photos, forLoan: v.optional(v.boolean()),
   },
   tips: {
     title: short, body: long, tags: listOf(short, 50), category: v.nullable(listKey),
@@ -134,6 +134,10 @@ const CONTENT = {
   handOffs: {
     requestId: id, channel: v.picklist(HANDOFF_CHANNELS), tried: long, state: v.picklist(HANDOFF_STATES),
     reason: v.nullable(short), reasonDetail: short, externalNumber: short, sentAt: v.nullable(millis), itClosedAt: v.nullable(millis),
+  },
+  loans: {
+    assetId: id, borrowerId: optId, borrowerName: short, departmentId: optId,
+    since: isoDate, until: isoDate, returnedOn: v.nullable(isoDate), returnedBy: optId,
   },
 } satisfies { readonly [N in SyncTableName]: Entries<N> }
 

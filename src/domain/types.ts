@@ -17,6 +17,7 @@ export type TipId = Brand<string, 'TipId'>
 export type TipReadId = Brand<string, 'TipReadId'>
 export type ObservationId = Brand<string, 'ObservationId'>
 export type HandOffId = Brand<string, 'HandOffId'>
+export type LoanId = Brand<string, 'LoanId'>
 
 /** Epoch milliseconds. All timestamps are stored this way. */
 export type Millis = number
@@ -303,6 +304,25 @@ export interface Asset extends SyncFields<AssetId> {
   readonly retiredAt: Millis | null
   /** Photos of the asset and its label. */
   readonly photos?: readonly PhotoRef[]
+  /** Marked "til udlån": only such an asset can be lent out. Records from before lending have no such field (false). */
+  readonly forLoan?: boolean
+}
+
+/**
+ * One lending of an asset "til udlån": to a colleague on the team's list (`borrowerId`) or to a
+ * name typed in (`borrowerName`, with a department), from `since` until `until` (expected back),
+ * and when it came back and who registered that. Dates are Danish calendar dates (yyyy-mm-dd).
+ * One record per lending, so the asset's history keeps every one.
+ */
+export interface Loan extends SyncFields<LoanId> {
+  readonly assetId: AssetId
+  readonly borrowerId: PersonId | null
+  readonly borrowerName: string
+  readonly departmentId: DepartmentId | null
+  readonly since: string
+  readonly until: string
+  readonly returnedOn: string | null
+  readonly returnedBy: PersonId | null
 }
 
 export interface Tip extends SyncFields<TipId> {
@@ -401,6 +421,7 @@ export interface SyncTables {
   tipReads: TipRead
   observations: Observation
   handOffs: HandOff
+  loans: Loan
 }
 export type SyncTableName = keyof SyncTables
 export type AnyRecord = SyncTables[SyncTableName]
@@ -408,7 +429,7 @@ export type AnyRecord = SyncTables[SyncTableName]
 export const SYNC_TABLES: readonly SyncTableName[] = [
   'teams', 'people', 'departments', 'requests', 'timeEntries', 'absences',
   'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips', 'tipReads', 'observations',
-  'handOffs',
+  'handOffs', 'loans',
 ]
 
 /** Fields a client may not set itself; the server owns them. */

@@ -26,6 +26,7 @@ export function hitLabel(hit: PeopleDataHit): string {
     case 'tipReads': return short([typeof r.createdAt === 'number' ? formatDate(r.createdAt) : ''])
     case 'observations': return short([text(r.kind), text(r.text)])
     case 'handOffs': return short([text(r.channel), text(r.tried)])
+    case 'loans': return short([text(r.borrowerName), text(r.since), text(r.until)])
     default: return short([text(r.name), text(r.code), text(r.notes)])
   }
 }

@@ -5,7 +5,8 @@
 // something was removed rather than wondering whether it was ever written. Everything the
 // statistics need stays: ids, status, category, channel, department, owner, assignee, dates,
 // durations, the status history and the helpdesk case number (a structured identifier). An
-// observation loses its text and a hand-off to IT what was tried and what TOPdesk answered.
+// observation loses its text, a hand-off to IT what was tried and what TOPdesk answered, and a
+// loan of an asset its borrower's typed name.
 
 import { sameValue } from '../../domain/merge.ts'
 import { ANONYMISED_TEXT } from '../../domain/privacyProtocol.ts'
@@ -15,7 +16,7 @@ import type { Storage, Trx } from '../storage/storage.ts'
 
 /** Tables whose records can be anonymised; others (people, tips, assets, templates) are edited or deleted by hand. */
 export const ANONYMISABLE_TABLES: ReadonlySet<SyncTableName> = new Set([
-  'requests', 'timeEntries', 'absences', 'checklistRuns', 'checklistAnswers', 'observations', 'handOffs',
+  'requests', 'timeEntries', 'absences', 'checklistRuns', 'checklistAnswers', 'observations', 'handOffs', 'loans',
 ])
 
 /** Subject kinds whose label may name a person (a colleague, or a request's requester). */
@@ -49,6 +50,8 @@ function wipedContent(table: SyncTableName, content: Readonly<Record<string, unk
     case 'checklistAnswers': return { value: textAnswer ? wipe(content.value) : content.value }
     case 'observations': return { text: wipe(content.text) }
     case 'handOffs': return { tried: wipe(content.tried), reasonDetail: wipe(content.reasonDetail) }
+    // The borrower's typed name; a colleague on the list stays a reference, as on requests.
+    case 'loans': return { borrowerName: wipe(content.borrowerName) }
     default: return {}
   }
 }

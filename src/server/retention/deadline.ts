@@ -54,10 +54,15 @@ export function handOffDeadlineStart(handOff: Content, request: Content | undefi
   return handOff.state === 'venter' ? null : number(handOff.updatedAt)
 }
 
+/** When a loan came back (the start of its return day, UTC), or null while it is out. */
+export function loanReturnedAt(loan: Content): number | null {
+  return typeof loan.returnedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(loan.returnedOn) ? Date.parse(`${loan.returnedOn}T00:00:00Z`) : null
+}
+
 /**
  * The moment from which a record's deadline runs, or null when it has none yet: closed requests
  * from closing, time entries from their end (a running timer has none), absences from their last
- * edit, checklist runs from their end, observations from being closed. Checklist answers follow
+ * edit, checklist runs from their end, observations from being closed, loans from their return. Checklist answers follow
  * their run and hand-offs their request (see the job).
  */
 export function deadlineStart(table: SyncTableName, content: Content): number | null {
@@ -67,6 +72,7 @@ export function deadlineStart(table: SyncTableName, content: Content): number | 
     case 'absences': return number(content.updatedAt)
     case 'checklistRuns': return runEndedAt(content)
     case 'observations': return observationClosedAt(content)
+    case 'loans': return loanReturnedAt(content)
     default: return null
   }
 }

@@ -64,7 +64,7 @@ async function expired(db: Db, teamId: string, cutoff: number) {
 
 /**
  * The daily deletion-deadline job: per team, anonymises requests closed (and their hand-offs to
- * IT), checklist runs (and their answers) ended, time entries ended, observations closed and
+ * IT), checklist runs (and their answers) ended, time entries ended, observations closed, loans returned and
  * absences last edited more than the team's
  * `retention.anonymiseAfterMonths` before `now`; each change gets a new sequence number, so every
  * device pulls the anonymised version. Then purges audit rows older than `auditRetentionMonths`

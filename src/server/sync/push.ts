@@ -8,6 +8,7 @@ import { claimClients, saveClientProgress } from '../storage/clients.ts'
 import { loadRecords, readSequence, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
+import { assetOf, loadOpenLoans, loanAssetKeys, LoanTracker, type OpenLoans } from './loanCheck.ts'
 import { recordAnswers, replayAnswers } from './pushAnswers.ts'
 
 /** How often a batch that clashed with a concurrent one (deadlock, duplicate first insert) is retried. */
@@ -105,8 +106,9 @@ const PROVISIONAL_START = 2 ** 52
  * counting run (from PROVISIONAL_START) and the real run clash on the same fields even where two
  * pushes of one batch change one record.
  */
-function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>, startSeq: number): Applied {
+function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>, startSeq: number, openLoans: OpenLoans): Applied {
   const writes = new Map<string, RecordWrite>()
+  const loans = new LoanTracker(openLoans)
   const deadlines: DeadlineChange[] = []
   const results = ready.map(({ job, fresh }) => {
     const { actor, request: { clientId }, now } = job
@@ -123,14 +125,24 @@ function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>
       const rev = pending?.seq ?? startSeq + writes.size + 1
       const baseRev = Math.min(m.baseRev, startSeq)
       const result = mergeMutation(current?.state ?? null, { op: m.op, fields: m.fields, baseRev, clientId, rev, now })
+      const teamId = current?.teamId ?? String(m.fields.teamId)
+      if (m.table === 'loans' && result.outcome !== 'unchanged') {
+        const asset = assetOf(m.fields.assetId ?? current?.state.content.assetId, writes, stored)
+        const refusal = loans.refusal(m, teamId, current, result.state, asset)
+        if (refusal) {
+          rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: refusal })
+          continue
+        }
+      }
       for (const clash of result.clashes) conflicts.push({ table: m.table, id: m.recordId, ...clash, mutationId: m.mutationId })
       if (result.outcome === 'unchanged' || !result.state) continue
       const write: RecordWrite = {
         table: m.table, id: m.recordId, seq: rev, state: result.state,
-        teamId: current?.teamId ?? String(m.fields.teamId),
+        teamId,
         createdBy: current?.createdBy ?? actor.id,
       }
       writes.set(key, write)
+      if (m.table === 'loans') loans.applied(m.recordId, result.state)
       const deadline = deadlineChange(m.table, write.teamId, m.recordId, current?.state.content ?? null, result.state.content, actor.id, now)
       if (deadline) deadlines.push(deadline)
     }
@@ -145,11 +157,12 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     const outcomes: PushOutcome[] = new Array(jobs.length)
     const claimed = await claimClients(trx, jobs.map(({ actor, request, now }) => ({ clientId: request.clientId, userId: actor.id, now })))
     const ready = readyJobs(jobs, claimed, outcomes)
-    const keys = ready.flatMap((r) => r.fresh.map((m) => ({ table: m.table, id: m.recordId })))
+    const keys = ready.flatMap((r) => [...r.fresh.map((m) => ({ table: m.table, id: m.recordId })), ...loanAssetKeys(r.fresh)])
     // Records are read and locked first; the merge runs once to count the changes, so the
     // counter row (the global ordering lock) is held only for numbering, writing and commit.
     const stored = keys.length > 0 ? await loadRecords(trx, storage.kind, keys, storage.lockRows) : new Map<string, StoredRecord>()
-    const counted = applyInOrder(ready, stored, PROVISIONAL_START)
+    const openLoans = await loadOpenLoans(trx, ready.flatMap((r) => r.fresh))
+    const counted = applyInOrder(ready, stored, PROVISIONAL_START, openLoans)
     await saveClientProgress(trx, ready.filter((r) => r.fresh.length > 0).map(({ job, lastMutationId }) => (
       { clientId: job.request.clientId, userId: job.actor.id, now: job.now, lastMutationId })))
     const raised = await recordAnswers(trx, ready.map(({ job }, i) => ({ job, ...counted.results[i]! })))
@@ -163,7 +176,7 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     } else {
       const teams = [...new Set(counted.writes.map((w) => w.teamId))]
       head = await storage.allocateSequence(trx, changes, teams)
-      applied = applyInOrder(ready, stored, head - changes)
+      applied = applyInOrder(ready, stored, head - changes, openLoans)
       const sameConflicts = applied.results.every((r, i) => r.conflicts.length === counted.results[i]!.conflicts.length)
       if (applied.writes.length !== changes || !sameConflicts) throw new Error('merge was not deterministic')
       const created = applied.writes.filter((w) => !stored.has(recordKey(w.table, w.id)))

@@ -25,6 +25,10 @@ const CONTENT: Record<SyncTableName, Record<string, unknown>> = {
     code: 'ABC123', type: 'printer', name: 'Printer 2. sal', model: 'HP', serial: 'S1', building: 'A', floor: '2',
     room: '201', departmentId: null, notes: '', retiredAt: null,
   },
+  loans: {
+    assetId: 'asset1', borrowerId: null, borrowerName: 'Ole Olsen', departmentId: null,
+    since: '2026-12-01', until: '2026-12-14', returnedOn: null, returnedBy: null,
+  },
   tips: { title: 'Genveje', body: '# Hej', tags: ['office'], category: 'office', requestIds: [] },
   tipReads: { tipId: 'tip1', personId: 'p1' },
   observations: { departmentId: null, kind: 'idé', text: 'Fælles skabelon til mødereferater', status: 'ny', history: [] },
