@@ -6,6 +6,7 @@ import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer } from './support/harness.ts'
 import { sampleRecord } from './support/records.ts'
+import { dateInZone } from '../../src/domain/calendarDate.ts'
 import { SimClient } from './support/simClient.ts'
 import { tablesContaining } from './retentionSupport.ts'
 
@@ -60,10 +61,15 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
     const put = await ko.pushOk({ clientId: 'ko-phone-01', mutations })
     // Hand-offs to IT are the server's to move on; they follow their request's deadline.
     const handOff = (id: string, extra: Record<string, unknown>) => ({ table: 'handOffs' as const, record: sampleRecord('handOffs', id, team, p, extra) })
+    const loan = (id: string, extra: Record<string, unknown>) => ({ table: 'loans' as const, record: sampleRecord('loans', id, team, p, extra) })
     await writeSystemRecords(server().app.storage, [
       handOff('h-old', { requestId: 'r-old', state: 'sendt', tried: 'oldsecret tried', reasonDetail: '', updatedAt: RECENT }),
       handOff('h-open', { requestId: 'r-open', state: 'fejlet', tried: 'keepme tried', reasonDetail: 'keepme detail', updatedAt: OLD }),
       handOff('h-orphan', { requestId: 'r-gone', state: 'annulleret', tried: 'oldsecret orphan', reasonDetail: 'oldsecret detail', updatedAt: OLD }),
+      // Loans of assets: the typed borrower's name follows the deadline from the return; a loan still out keeps it.
+      loan('l-old', { borrowerName: 'Oldsecret Borrower', since: dateInZone(OLD - 30 * 86_400_000), until: dateInZone(OLD), returnedOn: dateInZone(OLD), returnedBy: p }),
+      loan('l-recent', { borrowerName: 'Keepme Borrower', since: dateInZone(OLD), until: dateInZone(RECENT), returnedOn: dateInZone(RECENT), returnedBy: p }),
+      loan('l-open', { borrowerName: 'Keepme Out', since: dateInZone(OLD - 30 * 86_400_000), until: dateInZone(OLD), returnedOn: null, updatedAt: OLD }),
     ])
     // Two devices edit the old description from the same base: the server keeps a conflict with both old texts.
     await ko.pushOk({ clientId: 'ko-phone-01', mutations: [patchOf(19, 'requests', 'r-old', { description: 'oldsecret newer' }, put.seq)] })
@@ -85,12 +91,12 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
     // sb's device has not acknowledged its conflict yet, so every pull still carries it …
     expect((await sb.pull(0)).conflicts).toMatchObject([{ field: 'description', yours: 'oldsecret theirs', theirs: 'oldsecret newer' }])
     const result = await runRetention(storage, 24, NOW)
-    expect(result.anonymised).toEqual({ requests: 2, timeEntries: 1, absences: 1, checklistRuns: 1, checklistAnswers: 1, observations: 1, handOffs: 2 })
+    expect(result.anonymised).toEqual({ requests: 2, timeEntries: 1, absences: 1, checklistRuns: 1, checklistAnswers: 1, observations: 1, handOffs: 2, loans: 1 })
     // … until its values are wiped: there is nothing left to choose between.
     expect((await sb.pull(0)).conflicts).toEqual([])
 
     const page = await sb.pull(before)
-    expect(page.records.map((r) => r.record.id).sort()).toEqual(['a-text', 'abs-old', 'h-old', 'h-orphan', 'o-old', 'r-old', 'r-outside', 'run-old', 't-old'])
+    expect(page.records.map((r) => r.record.id).sort()).toEqual(['a-text', 'abs-old', 'h-old', 'h-orphan', 'l-old', 'o-old', 'r-old', 'r-outside', 'run-old', 't-old'])
     await device.pull()
     expect(recordOf(device, 'requests', 'r-old')).toMatchObject({
       requesterName: 'Anonymiseret', description: 'Anonymiseret', resolution: 'Anonymiseret', referrals: [{ at: OLD, note: 'Anonymiseret' }],
@@ -107,12 +113,14 @@ describeBackends('deletion deadlines: the daily anonymisation job', (kind) => {
     expect(recordOf(device, 'observations', 'o-old')).toMatchObject({ text: 'Anonymiseret', status: 'gennemført', kind: 'idé' })
     expect(recordOf(device, 'handOffs', 'h-old')).toMatchObject({ tried: 'Anonymiseret', reasonDetail: '', state: 'sendt', requestId: 'r-old' })
     expect(recordOf(device, 'handOffs', 'h-orphan')).toMatchObject({ tried: 'Anonymiseret', reasonDetail: 'Anonymiseret' })
+    expect(recordOf(device, 'loans', 'l-old')).toMatchObject({ borrowerName: 'Anonymiseret', returnedOn: dateInZone(OLD), assetId: 'asset1' })
     for (const [table, id, field, value] of [
       ['requests', 'r-recent', 'description', 'keepme recent'], ['requests', 'r-open', 'description', 'keepme open'],
       ['timeEntries', 't-recent', 'note', 'keepme note'], ['timeEntries', 't-running', 'note', 'keepme running'],
       ['checklistAnswers', 'a-open', 'value', 'keepme answer'], ['absences', 'abs-recent', 'note', 'keepme holiday'],
       ['observations', 'o-open', 'text', 'keepme observation'], ['handOffs', 'h-open', 'tried', 'keepme tried'],
       ['handOffs', 'h-open', 'reasonDetail', 'keepme detail'],
+      ['loans', 'l-recent', 'borrowerName', 'Keepme Borrower'], ['loans', 'l-open', 'borrowerName', 'Keepme Out'],
     ] as const) expect(recordOf(device, table, id)[field]).toBe(value)
 
     expect(await tablesContaining(storage, 'oldsecret')).toEqual([])

@@ -20,7 +20,7 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations) 8 (hand-offs to IT) and 10 (photo images)', () => {
+describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations), 8 (hand-offs to IT), 10 (photo images) and 11 (loans)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
@@ -35,7 +35,7 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(10)
+    expect(upgraded.verno).toBe(11)
     // Version 7: the report facts are built for the records already stored.
     expect(await upgraded.reportRequests.get('r1')).toMatchObject({ id: 'r1', createdAt: expect.any(Number) })
     expect(await upgraded.reportEntries.count()).toBe(1)
@@ -66,5 +66,8 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     await upgraded.photoBlobs.add({ hash: 'a'.repeat(64), table: 'requests', recordId: 'r1', state: 'upload', tries: 0, nextAt: 0, blob: new Blob(['x']), addedAt: 10 })
     expect(await upgraded.photoBlobs.where('state').equals('upload').count()).toBe(1)
     expect(await upgraded.photoBlobs.where('[table+recordId]').equals(['requests', 'r1']).count()).toBe(1)
+    // Version 11: loans of assets by the asset they are for.
+    await upgraded.loans.add({ id: 'l1', teamId: 't', assetId: 'a1', borrowerId: null, borrowerName: 'Ole', departmentId: null, since: '2026-12-01', until: '2026-12-14', returnedOn: null, returnedBy: null, createdAt: 10, createdBy: 'p', updatedAt: 10, rev: 0, deletedAt: null } as never)
+    expect(await upgraded.loans.where('assetId').equals('a1').count()).toBe(1)
   })
 })

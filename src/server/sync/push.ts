@@ -126,7 +126,8 @@ function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>
       const baseRev = Math.min(m.baseRev, startSeq)
       const result = mergeMutation(current?.state ?? null, { op: m.op, fields: m.fields, baseRev, clientId, rev, now })
       const teamId = current?.teamId ?? String(m.fields.teamId)
-      if (m.table === 'loans' && result.outcome !== 'unchanged') {
+      // A re-sent put leaves its loan unchanged; a patch is checked even when it only clashed (a second return).
+      if (m.table === 'loans' && (m.op === 'patch' || result.outcome !== 'unchanged')) {
         const asset = assetOf(m.fields.assetId ?? current?.state.content.assetId, writes, stored)
         const refusal = loans.refusal(m, teamId, current, result.state, asset)
         if (refusal) {
