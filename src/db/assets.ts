@@ -5,7 +5,7 @@ import { generateAssetCodes, isAssetCode, normaliseAssetCode } from '../domain/a
 import { parseScannedText } from '../domain/assetUrl.ts'
 import { decideScan, type ScanDecision } from '../domain/scan.ts'
 import { queryWords, wordsOf } from '../domain/search.ts'
-import type { Asset, AssetId, AssetType, ChecklistRun, ContentOf, DepartmentId, Request } from '../domain/types.ts'
+import type { Asset, AssetId, AssetType, ChecklistRun, ContentOf, DepartmentId, Loan, Request } from '../domain/types.ts'
 
 /** The editable fields of an asset (retirement has its own functions). */
 export type AssetInput = Omit<ContentOf<Asset>, 'retiredAt'>
@@ -24,6 +24,7 @@ export interface AssetFilter {
 export type AssetHistoryItem =
   | { readonly kind: 'request', readonly at: number, readonly request: Request }
   | { readonly kind: 'checklist', readonly at: number, readonly run: ChecklistRun }
+  | { readonly kind: 'loan', readonly at: number, readonly loan: Loan }
 
 /** Raised when a code is malformed or already used by another asset. */
 export class AssetCodeError extends Error {
@@ -141,15 +142,17 @@ export async function listAssetLocations(): Promise<string[]> {
   return [...buildings].sort((a, b) => a.localeCompare(b, 'da'))
 }
 
-/** Requests about the asset and checklists run on it, newest first. */
+/** Requests about the asset, checklists run on it and its loans, newest first. */
 export async function assetHistory(assetId: AssetId): Promise<AssetHistoryItem[]> {
-  const [requests, runs] = await Promise.all([
+  const [requests, runs, loans] = await Promise.all([
     db().requests.where('assetId').equals(assetId).toArray(),
     db().checklistRuns.where('subject.refId').equals(assetId).toArray(),
+    db().loans.where('assetId').equals(assetId).toArray(),
   ])
   const items: AssetHistoryItem[] = [
     ...requests.filter((r) => r.deletedAt === null).map((request) => ({ kind: 'request' as const, at: request.createdAt, request })),
     ...runs.filter((r) => r.deletedAt === null && r.subject.kind === 'asset').map((run) => ({ kind: 'checklist' as const, at: run.createdAt, run })),
+    ...loans.filter((l) => l.deletedAt === null).map((loan) => ({ kind: 'loan' as const, at: loan.createdAt, loan })),
   ]
   return items.sort((a, b) => b.at - a.at)
 }

@@ -1,7 +1,7 @@
 import { db } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { isOpenLoan, loanProblem, type LoanDraft, type LoanProblem } from '../domain/loans.ts'
-import type { AssetId, Loan, LoanId, Millis, PersonId } from '../domain/types.ts'
+import type { AssetId, Loan, LoanId, Millis, Person, PersonId } from '../domain/types.ts'
 
 /** Why a loan cannot be made or returned on this device: a rule of the draft, or the asset's state. */
 export type LoanError = LoanProblem | 'notForLoan' | 'alreadyLent' | 'alreadyReturned'
@@ -60,4 +60,10 @@ export async function returnLoan(id: LoanId, returnedOn: string, by: PersonId, n
     if (returnedOn < loan.since) throw new LoanRefusedError('returnedBeforeSince')
     return patchRecord('loans', id, { returnedOn, returnedBy: by }, now)
   })
+}
+
+/** Everyone on the team's list who can borrow: superusers and colleagues without an account, by name. */
+export async function listBorrowers(): Promise<Person[]> {
+  const people = await db().people.toArray()
+  return people.filter((p) => p.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, 'da'))
 }
