@@ -42,8 +42,8 @@ function serialNumber(random: Random): string {
 }
 
 /** What each department has: shared printers, meeting rooms, shared PCs and flex desks. */
-function inventory(random: Random, department: DemoDepartment): Array<{ type: AssetType; name: string }> {
-  const out: Array<{ type: AssetType; name: string }> = []
+function inventory(random: Random, department: DemoDepartment): Array<{ type: AssetType; name: string; forLoan?: boolean }> {
+  const out: Array<{ type: AssetType; name: string; forLoan?: boolean }> = []
   const big = department.staff >= 20
   for (let i = 1; i <= (big ? 2 : 1); i++) out.push({ type: 'printer', name: `Printer ${department.name} ${i} (kopirummet)` })
   for (let i = 0; i < (big ? 2 : 1); i++) {
@@ -56,7 +56,7 @@ function inventory(random: Random, department: DemoDepartment): Array<{ type: As
     out.push({ type: 'dock', name: `Dock flexplads ${i} ${department.name}` })
     out.push({ type: 'skærm', name: `Skærm flexplads ${i} ${department.name}` })
   }
-  for (let i = 1; i <= random.int(0, 2); i++) out.push({ type: 'headset', name: `Headset til udlån ${i} ${department.name}` })
+  for (let i = 1; i <= random.int(0, 2); i++) out.push({ type: 'headset', name: `Headset til udlån ${i} ${department.name}`, forLoan: true })
   return out
 }
 
@@ -73,7 +73,7 @@ export function buildAssets(random: Random, maker: RecordMaker, departments: rea
       serial: serialNumber(random), building: item.department.building, floor: item.department.floor,
       room: `${floorNo}.${String(random.int(1, 40)).padStart(2, '0')}`, departmentId: item.department.id,
       notes: retired ? 'Udskiftet med ny multifunktionsprinter.' : random.pick(NOTES[item.type] ?? ['']),
-      retiredAt: retired ? at + RETIRED_AFTER : null,
+      retiredAt: retired ? at + RETIRED_AFTER : null, forLoan: item.forLoan === true,
     }, at, by, { updatedAt: retired ? at + RETIRED_AFTER : at })
     records.push(made)
     return { id: idOf<AssetId>(made), type: item.type, name: item.name, department: item.department }
