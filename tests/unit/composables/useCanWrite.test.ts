@@ -59,6 +59,7 @@ describe('write-only routes', () => {
     'checklist-new': ['/tjeklister/ny', 'checklists'],
     'asset-new': ['/udstyr/ny?code=AB12', 'assets'],
     'asset-edit': ['/udstyr/abc/rediger', 'assets'],
+    'asset-lend': ['/udstyr/abc/udlaan', 'loans'],
     'tip-new': ['/tips/ny?fra=abc', 'tips'],
     'tip-edit': ['/tips/abc/rediger', 'tips'],
     'observation-new': ['/observationer/ny', 'observations'],
