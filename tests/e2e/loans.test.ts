@@ -50,6 +50,11 @@ afterAll(async () => {
 
 describe('lending an asset', () => {
   it('lends it offline with the keyboard; bad input gets clear Danish errors', async () => {
+    await anne.goto(`${server.url}/udstyr/a-headset/rediger`)
+    await pageHeading(anne, 'Redigér udstyr').waitFor()
+    expect(await anne.getByLabel('Kan lånes ud (til udlån)').isChecked()).toBe(true)
+    await anne.getByLabel('Kan lånes ud (til udlån)').scrollIntoViewIfNeeded()
+    await anne.screenshot({ path: '/work/scratch-lending/asset-form.png' })
     await anne.goto(`${server.url}/udstyr/a-headset`)
     await pageHeading(anne, ASSET).waitFor()
     await anne.getByText('Ledigt til udlån').waitFor()
