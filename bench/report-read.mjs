@@ -71,7 +71,7 @@ async function profileReads({ repeats }) {
       times.push(performance.now() - start)
     }
     times.sort((a, b) => a - b)
-    const facts = rows.reduce((n, r) => n + (Array.isArray(r?.facts) ? r.facts.length : 1), 0)
+    const facts = rows.reduce((n, r) => n + (r?.columns ? r.columns.length : 1), 0)
     out.push({ name, ms: times[Math.floor(times.length / 2)], rows: rows.length, facts, bytes: JSON.stringify(rows).length })
   }
   db.close()

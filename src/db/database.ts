@@ -6,7 +6,7 @@ import type {
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
 import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, schemaV11, upgradeToV2 } from './migrations.ts'
-import { buildReportFacts, reportFactsMiddleware } from './reportFacts.ts'
+import { buildReportFacts, packFactsColumnWise, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 import type { PhotoBlobRow } from './photos.ts'
 import type { DeletedFact, EntryFact, FactPack, RequestFact } from '../domain/report/facts.ts'
@@ -63,6 +63,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(8).stores(schemaV8)
     this.version(10).stores(schemaV10)
     this.version(11).stores(schemaV11)
+    this.version(12).stores(schemaV11).upgrade(packFactsColumnWise)
     this.use(reportFactsMiddleware)
   }
 }

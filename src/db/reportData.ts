@@ -4,7 +4,7 @@ import { bandMembers } from '../domain/teamWeek.ts'
 import { buildReport, type DepartmentFilter, type Report, type ReportInput } from '../domain/report/report.ts'
 import { shiftPeriod, type Period } from '../domain/report/period.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
-import { bucketOf, type DeletedFact, type EntryFact, type PackKind, type RequestFact } from '../domain/report/facts.ts'
+import { bucketOf, packFacts, type DeletedFact, type EntryFact, type PackKind, type RequestFact } from '../domain/report/facts.ts'
 import type { Request, RequestId, TeamId } from '../domain/types.ts'
 
 /** What a report of a period is counted from: the records read for it, before any department filter. */
@@ -36,8 +36,8 @@ export async function loadReportData(teamId: TeamId, period: Period, now: number
   const [requestPacks, entryPacks] = await Promise.all([
     readPacks(teamId, 'requests', previous.start, period.end), readPacks(teamId, 'entries', period.start, period.end),
   ])
-  const teamRequests = requestPacks.flatMap((p) => p.facts as RequestFact[]).filter((r) => r.createdAt >= previous.start && r.createdAt < period.end)
-  const teamEntries = entryPacks.flatMap((p) => p.facts as EntryFact[]).filter((e) => e.start >= period.start && e.start < period.end)
+  const teamRequests = requestPacks.flatMap((p) => packFacts(p) as RequestFact[]).filter((r) => r.createdAt >= previous.start && r.createdAt < period.end)
+  const teamEntries = entryPacks.flatMap((p) => packFacts(p) as EntryFact[]).filter((e) => e.start >= period.start && e.start < period.end)
   // Time logged in the period on requests made earlier needs those requests' department and owner too.
   const known = new Map<RequestId, Pick<Request, 'departmentId' | 'owner'>>(teamRequests.map((r) => [r.id, r]))
   const missing = [...new Set(teamEntries.map((e) => e.requestId).filter((id): id is RequestId => id !== null && !known.has(id)))]

@@ -6,7 +6,7 @@
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie'
 import {
-  changedPack, entryFact, packChanges, packKeyOf, requestFact,
+  changedPack, entryFact, factPack, packChanges, packFacts, packKeyOf, requestFact,
   type DeletedFact, type EntryFact, type FactPack, type PackKey, type PackKind, type RequestFact,
 } from '../domain/report/facts.ts'
 import type { SuperbrugerDb } from './database.ts'
@@ -59,10 +59,10 @@ function mirror(down: DBCore, source: (typeof FACTS)[string], request: DBCoreMut
     const puts: FactPack<Fact>[] = []
     const deletes: PackKey[] = []
     changes.forEach((change, i) => {
-      const facts = changedPack(stored[i]?.facts ?? [], change)
-      const [teamId, kind, bucket] = change.key
-      if (facts.length > 0) puts.push({ teamId, kind, bucket, facts })
-      else if (stored[i]) deletes.push(change.key)
+      const before = stored[i]
+      const facts = changedPack(before ? packFacts(before) : [], change)
+      if (facts.length > 0) puts.push(factPack(change.key, facts))
+      else if (before) deletes.push(change.key)
     })
     return (puts.length > 0 ? packs.mutate({ trans, type: 'put', values: puts }) : Promise.resolve())
       .then(() => deletes.length > 0 ? packs.mutate({ trans, type: 'delete', keys: deletes }) : undefined)
@@ -114,7 +114,7 @@ export async function buildReportFacts(tx: Pick<Transaction, 'table'>): Promise<
   await tx.table(PACKS_TABLE).clear()
   for (const [source, { table, kind, fact }] of Object.entries(FACTS)) {
     await tx.table(table).clear()
-    const packs = new Map<string, FactPack<Fact> & { facts: Fact[] }>()
+    const packs = new Map<string, { key: PackKey, facts: Fact[] }>()
     let after: string | null = null
     for (;;) {
       const rows: Row[] = await (after === null ? tx.table(source).orderBy(':id') : tx.table(source).where(':id').above(after)).limit(BUILD_CHUNK).toArray()
@@ -125,14 +125,27 @@ export async function buildReportFacts(tx: Pick<Transaction, 'table'>): Promise<
         const key = packKeyOf(kind, f)
         if (!key) continue
         const id = JSON.stringify(key)
-        const pack = packs.get(id) ?? { teamId: key[0], kind, bucket: key[2], facts: [] }
+        const pack = packs.get(id) ?? { key, facts: [] }
         pack.facts.push(f as Fact)
         packs.set(id, pack)
       }
       after = String(rows.at(-1)!.id)
     }
-    await tx.table(PACKS_TABLE).bulkPut([...packs.values()])
+    await tx.table(PACKS_TABLE).bulkPut([...packs.values()].map((p) => factPack(p.key, p.facts)))
   }
+}
+
+/**
+ * The upgrade to version 12: packs stored before as lists of fact objects are stored column-wise
+ * (domain/report/columns.ts), the same facts. Packs already column-wise (built by the upgrade to
+ * version 7 in the same run) are left as they are.
+ */
+export async function packFactsColumnWise(tx: Pick<Transaction, 'table'>): Promise<void> {
+  await tx.table(PACKS_TABLE).toCollection().modify((pack: Row) => {
+    if (!Array.isArray(pack.facts)) return
+    pack.columns = factPack([pack.teamId as string, pack.kind as PackKind, pack.bucket as number], pack.facts as Fact[]).columns
+    delete pack.facts
+  })
 }
 
 /** The databases whose facts were found whole since this context started. */

@@ -5,6 +5,7 @@
  * is its id alone, so it is in no index and is never counted. Pure: db/reportFacts.ts keeps the
  * facts in step with every write.
  */
+import { decodeColumns, encodeColumns, type Columns } from './columns.ts'
 import type { ReportEntry, ReportRequest } from './report.ts'
 import type { Request, RequestStatus, StatusChange, TeamId, TimeEntry } from '../types.ts'
 
@@ -43,7 +44,8 @@ export function entryFact(stored: Row): EntryFact | DeletedFact {
  * The facts of a team's records are also kept in packs: one row per team, kind and stretch of
  * seven days (counted from the epoch in UTC, so a pack never depends on the device's time zone)
  * holding the facts of the live records that begin in it. A year's report reads about 150 packs
- * instead of 150,000 rows: IndexedDB's cost is mostly per row.
+ * instead of 150,000 rows: IndexedDB's cost is mostly per row. A pack keeps its facts column-wise
+ * (./columns.ts), as copying objects out of IndexedDB costs per object too.
  */
 export const PACK_DAYS_MS = 7 * 86_400_000
 export type PackKind = 'requests' | 'entries'
@@ -52,7 +54,19 @@ export interface FactPack<F> {
   readonly teamId: string
   readonly kind: PackKind
   readonly bucket: number
-  readonly facts: readonly F[]
+  /** The facts, column-wise: `packFacts` gives them back. (`F` is the type of fact it holds.) */
+  readonly columns: Columns
+}
+
+/** The stored pack `key` holding `facts`. */
+export function factPack<F extends RequestFact | EntryFact>(key: PackKey, facts: readonly F[]): FactPack<F> {
+  const [teamId, kind, bucket] = key
+  return { teamId, kind, bucket, columns: encodeColumns(facts as unknown as readonly Record<string, unknown>[]) }
+}
+
+/** The facts of a stored pack. */
+export function packFacts<F extends RequestFact | EntryFact>(pack: FactPack<F>): F[] {
+  return decodeColumns<F>(pack.columns)
 }
 
 /** The pack stretch that holds the moment `at`. */
