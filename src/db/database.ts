@@ -49,7 +49,7 @@ export class SuperbrugerDb extends Dexie {
   /** Report facts: written only by db/reportFacts.ts, alongside every write of requests and time entries. */
   reportRequests!: EntityTable<RequestFact | DeletedFact, 'id'>
   reportEntries!: EntityTable<EntryFact | DeletedFact, 'id'>
-  reportPacks!: Table<FactPack<RequestFact | EntryFact>, [string, string, number]>
+  reportPacks!: Table<FactPack, [string, string, number]>
 
   constructor(name: string) {
     super(name)

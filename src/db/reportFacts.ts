@@ -55,8 +55,8 @@ function mirror(down: DBCore, source: (typeof FACTS)[string], request: DBCoreMut
   const changes = packChanges<Fact>(source.kind, [...after].map(([id, fact]) => ({ before: before.get(id) as Fact | undefined, after: fact as Fact | undefined })))
   if (changes.length === 0) return written.then(() => undefined)
   const packs = down.table(PACKS_TABLE)
-  return written.then(() => packs.getMany({ trans, keys: changes.map((c) => c.key) })).then((stored: (FactPack<Fact> | undefined)[]) => {
-    const puts: FactPack<Fact>[] = []
+  return written.then(() => packs.getMany({ trans, keys: changes.map((c) => c.key) })).then((stored: (FactPack | undefined)[]) => {
+    const puts: FactPack[] = []
     const deletes: PackKey[] = []
     changes.forEach((change, i) => {
       const before = stored[i]

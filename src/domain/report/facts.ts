@@ -50,22 +50,22 @@ export function entryFact(stored: Row): EntryFact | DeletedFact {
 export const PACK_DAYS_MS = 7 * 86_400_000
 export type PackKind = 'requests' | 'entries'
 export type PackKey = readonly [teamId: string, kind: PackKind, bucket: number]
-export interface FactPack<F> {
+export interface FactPack {
   readonly teamId: string
   readonly kind: PackKind
   readonly bucket: number
-  /** The facts, column-wise: `packFacts` gives them back. (`F` is the type of fact it holds.) */
+  /** The facts, column-wise: `packFacts` gives them back. */
   readonly columns: Columns
 }
 
 /** The stored pack `key` holding `facts`. */
-export function factPack<F extends RequestFact | EntryFact>(key: PackKey, facts: readonly F[]): FactPack<F> {
+export function factPack<F extends RequestFact | EntryFact>(key: PackKey, facts: readonly F[]): FactPack {
   const [teamId, kind, bucket] = key
   return { teamId, kind, bucket, columns: encodeColumns(facts as unknown as readonly Record<string, unknown>[]) }
 }
 
 /** The facts of a stored pack. */
-export function packFacts<F extends RequestFact | EntryFact>(pack: FactPack<F>): F[] {
+export function packFacts<F extends RequestFact | EntryFact>(pack: FactPack): F[] {
   return decodeColumns<F>(pack.columns)
 }
 
