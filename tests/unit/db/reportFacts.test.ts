@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { db, useDatabase } from '../../../src/db/database.ts'
-import { schemaV6 } from '../../../src/db/migrations.ts'
+import { schemaV6, schemaV8 } from '../../../src/db/migrations.ts'
 import { countReport, loadReportData } from '../../../src/db/reportData.ts'
 import { ensureReportFacts } from '../../../src/db/reportFacts.ts'
+import { packFacts } from '../../../src/domain/report/facts.ts'
 import { changeStatus, createRequest, deleteRequest, referRequest, updateRequest } from '../../../src/db/requests.ts'
 import { addManualEntry, deleteEntry, updateEntry } from '../../../src/db/timeEntries.ts'
 import { applyPulledPage, resetLocalCopies, withDerivedFields } from '../../../src/db/syncApply.ts'
@@ -241,6 +242,73 @@ describe('report facts', () => {
     expect(await db().reportEntries.count()).toBe(stored.timeEntries.length)
     await expectFactsMatchRecords()
     expect(await ensureReportFacts(db())).toBe(false)
+    db().close()
+    await Dexie.delete(name)
+    await Dexie.delete(before)
+  })
+
+  it('give the same report as the raw records on a generated year of data, packed column-wise', async () => {
+    // Written straight to the tables (through the app's Dexie, so the facts follow): many packs,
+    // every kind of value a fact holds (null departments and owners, hand-off histories, entries
+    // on requests of the year before, running timers without an end).
+    const g = generator(11)
+    const year = parsePeriod('2026')!
+    const from = year.start - 120 * DAY
+    const at = () => from + Math.floor(g.next() * (year.end - from))
+    const requests: Request[] = []
+    for (let i = 0; i < 3000; i++) {
+      const created = at()
+      const to = g.pick<RequestStatus>(['ny', 'i gang', 'sendt til IT', 'henvist', 'løst', 'uden for rollen'])
+      const history = [{ at: created, by: me, from: null, to: 'ny' as RequestStatus }]
+      if (to !== 'ny') history.push({ at: created + HOUR, by: me, from: 'ny', to })
+      if ((to === 'sendt til IT' || to === 'henvist') && g.next() < 0.5) history.push({ at: created + 30 * HOUR, by: me, from: to, to: 'løst' })
+      requests.push(withDerivedFields('requests', {
+        id: `gen-${i}`, teamId: g.next() < 0.1 ? other.teamId : T1, createdAt: created, createdBy: me, updatedAt: created, rev: i, deletedAt: g.next() < 0.03 ? created + DAY : null,
+        requesterName: 'Ib', departmentId: g.next() < 0.15 ? null : g.pick(DEPARTMENTS), channel: g.pick(CHANNELS), category: g.pick(['acadre', 'office', 'printer', 'andet']),
+        presetId: g.next() < 0.3 ? 'printer-papir' : null, description: `Sag ${i}`, status: history.at(-1)!.to, owner: g.pick(OWNERS), assigneeId: null,
+        referrals: [], history, assetId: g.next() < 0.2 ? `asset-${i % 17}` : null, helpdeskCaseNo: '', resolution: '', tipId: null,
+      }) as Request)
+    }
+    await db().requests.bulkPut(requests)
+    const entries: TimeEntry[] = []
+    for (let i = 0; i < 6000; i++) {
+      const start = at()
+      const on = g.next() < 0.6 ? g.pick(requests) : null
+      entries.push(withDerivedFields('timeEntries', {
+        id: `gen-entry-${i}`, teamId: g.next() < 0.1 ? other.teamId : T1, createdAt: start, createdBy: me, updatedAt: start, rev: i, deletedAt: g.next() < 0.03 ? start + DAY : null,
+        personId: g.pick([me, 'p2', 'p3']), start, end: g.next() < 0.02 ? null : start + (5 + Math.floor(g.next() * 180)) * 60_000,
+        activity: g.pick(ACTIVITIES), requestId: on?.id ?? null, note: '', week: weekKey(isoWeekOf(start)),
+      }) as TimeEntry)
+    }
+    await db().timeEntries.bulkPut(entries)
+    const packs = await db().reportPacks.toArray()
+    expect(packs.length).toBeGreaterThan(100)
+    expect(packs.every((p) => 'columns' in p && !('facts' in p))).toBe(true)
+    expect(packs.reduce((n, p) => n + p.columns.length, 0)).toBe(requests.filter((r) => r.deletedAt === null).length + entries.filter((e) => e.deletedAt === null).length)
+    await expectFactsMatchRecords()
+    await expectFactsMatchRecords(other.teamId)
+  })
+
+  it('are stored column-wise by the upgrade to version 12 from packs of fact objects', async () => {
+    const { requests } = await writeWithTheApp(9)
+    await deleteRequest(requests[2]!.id, NOW)
+    const name = `facts-v8-${Math.random().toString(36).slice(2)}`
+    // A version-8 database as the app stored it before: the facts, and each pack a list of fact objects.
+    const tables = ['requests', 'timeEntries', 'reportRequests', 'reportEntries'] as const
+    const stored = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await db().table(t).toArray()] as const)))
+    const oldPacks = (await db().reportPacks.toArray()).map(({ columns: _, ...key }, i, all) => ({ ...key, facts: packFacts(all[i]!) }))
+    const old = new Dexie(name)
+    old.version(8).stores(schemaV8)
+    for (const t of tables) await old.table(t).bulkAdd(stored[t]!)
+    await old.table('reportPacks').bulkAdd(oldPacks)
+    old.close()
+    const before = db().name
+    useDatabase(name)
+    const packs = await db().reportPacks.toArray()
+    expect(packs).toHaveLength(oldPacks.length)
+    expect(packs.map((p) => [p.teamId, p.kind, p.bucket, packFacts(p)])).toEqual(oldPacks.map((p) => [p.teamId, p.kind, p.bucket, p.facts]))
+    expect(packs.every((p) => !('facts' in p))).toBe(true)
+    await expectFactsMatchRecords()
     db().close()
     await Dexie.delete(name)
     await Dexie.delete(before)
