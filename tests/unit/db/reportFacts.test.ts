@@ -259,7 +259,7 @@ describe('report facts', () => {
     for (let i = 0; i < 3000; i++) {
       const created = at()
       const to = g.pick<RequestStatus>(['ny', 'i gang', 'sendt til IT', 'henvist', 'løst', 'uden for rollen'])
-      const history = [{ at: created, by: me, from: null, to: 'ny' as RequestStatus }]
+      const history: { at: number, by: PersonId, from: RequestStatus | null, to: RequestStatus }[] = [{ at: created, by: me, from: null, to: 'ny' }]
       if (to !== 'ny') history.push({ at: created + HOUR, by: me, from: 'ny', to })
       if ((to === 'sendt til IT' || to === 'henvist') && g.next() < 0.5) history.push({ at: created + 30 * HOUR, by: me, from: to, to: 'løst' })
       requests.push(withDerivedFields('requests', {
@@ -267,7 +267,7 @@ describe('report facts', () => {
         requesterName: 'Ib', departmentId: g.next() < 0.15 ? null : g.pick(DEPARTMENTS), channel: g.pick(CHANNELS), category: g.pick(['acadre', 'office', 'printer', 'andet']),
         presetId: g.next() < 0.3 ? 'printer-papir' : null, description: `Sag ${i}`, status: history.at(-1)!.to, owner: g.pick(OWNERS), assigneeId: null,
         referrals: [], history, assetId: g.next() < 0.2 ? `asset-${i % 17}` : null, helpdeskCaseNo: '', resolution: '', tipId: null,
-      }) as Request)
+      }) as unknown as Request)
     }
     await db().requests.bulkPut(requests)
     const entries: TimeEntry[] = []
@@ -278,9 +278,9 @@ describe('report facts', () => {
         id: `gen-entry-${i}`, teamId: g.next() < 0.1 ? other.teamId : T1, createdAt: start, createdBy: me, updatedAt: start, rev: i, deletedAt: g.next() < 0.03 ? start + DAY : null,
         personId: g.pick([me, 'p2', 'p3']), start, end: g.next() < 0.02 ? null : start + (5 + Math.floor(g.next() * 180)) * 60_000,
         activity: g.pick(ACTIVITIES), requestId: on?.id ?? null, note: '', week: weekKey(isoWeekOf(start)),
-      }) as TimeEntry)
+      }) as unknown as TimeEntry)
     }
-    await db().timeEntries.bulkPut(entries)
+    await db().timeEntries.bulkPut(entries as never)
     const packs = await db().reportPacks.toArray()
     expect(packs.length).toBeGreaterThan(100)
     expect(packs.every((p) => 'columns' in p && !('facts' in p))).toBe(true)
