@@ -5,11 +5,15 @@
 // (schema v7, db/reportFacts.ts).
 // Prints figures (median of REPEATS, default 3) and the size of what each read copies out. Reads on
 // the page's main thread (the app reads in a Web Worker; the IndexedDB work is the same).
+// Then times the upgrade to schema v12 on the same data: every pack stored as a list of fact
+// objects (as before v12) re-stored column-wise, as packFactsColumnWise does (one readwrite pass,
+// src/domain/report/columns.ts bundled into the page), in a scratch database of the same packs.
 // Usage: npm run build && node bench/report-read.mjs [buildDir]
 import { chromium } from 'playwright-core'
 import { cpus, loadavg } from 'node:os'
 import { serveDist } from './support/serveDist.mjs'
 import { seedInPage } from './support/seed.mjs'
+import { build } from 'esbuild'
 
 const REPEATS = Math.max(1, Number(process.env.REPEATS ?? 3))
 const NOW = new Date('2026-12-31T14:00:00+01:00').getTime()
@@ -72,16 +76,59 @@ async function profileReads({ repeats }) {
     }
     times.sort((a, b) => a - b)
     const facts = rows.reduce((n, r) => n + (r?.columns ? r.columns.length : 1), 0)
-    out.push({ name, ms: times[Math.floor(times.length / 2)], rows: rows.length, facts, bytes: JSON.stringify(rows).length })
+    out.push({ name, ms: times[Math.floor(times.length / 2)], rows: rows.length, facts, bytes: JSON.stringify(rows, (_, v) => ArrayBuffer.isView(v) ? 'x'.repeat(v.byteLength) : v).length })
   }
   db.close()
   return out
 }
 
+/**
+ * Runs in the page (with `Columns`, src/domain/report/columns.ts, loaded): copies the app's packs,
+ * as lists of fact objects, into a scratch database, then times re-storing them column-wise.
+ */
+async function timeUpgrade() {
+  const open = (name, version, upgrade) => new Promise((resolve, reject) => {
+    const r = indexedDB.open(name, version)
+    r.onupgradeneeded = () => upgrade?.(r.result)
+    r.onsuccess = () => resolve(r.result)
+    r.onerror = () => reject(r.error)
+  })
+  const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); tx.onabort = () => reject(tx.error) })
+  const app = await open('superbruger')
+  const packs = await new Promise((resolve) => { const r = app.transaction('reportPacks').objectStore('reportPacks').getAll(); r.onsuccess = () => resolve(r.result) })
+  app.close()
+  const old = packs.map(({ columns, ...key }) => ({ ...key, facts: Columns.decodeColumns(columns) }))
+  await new Promise((resolve) => { const r = indexedDB.deleteDatabase('upgrade-bench'); r.onsuccess = resolve; r.onerror = resolve })
+  const scratch = await open('upgrade-bench', 1, (d) => d.createObjectStore('reportPacks', { keyPath: ['teamId', 'kind', 'bucket'] }))
+  const fill = scratch.transaction('reportPacks', 'readwrite')
+  for (const p of old) fill.objectStore('reportPacks').put(p)
+  await done(fill)
+  const start = performance.now()
+  const tx = scratch.transaction('reportPacks', 'readwrite')
+  await new Promise((resolve, reject) => {
+    const r = tx.objectStore('reportPacks').openCursor()
+    r.onsuccess = () => {
+      const c = r.result
+      if (!c) return resolve()
+      const { facts, ...key } = c.value
+      c.update({ ...key, columns: Columns.encodeColumns(facts) })
+      c.continue()
+    }
+    r.onerror = () => reject(r.error)
+  })
+  await done(tx)
+  const ms = performance.now() - start
+  scratch.close()
+  indexedDB.deleteDatabase('upgrade-bench')
+  return { ms, packs: old.length, facts: old.reduce((n, p) => n + p.facts.length, 0) }
+}
+
+const columnsScript = (await build({ entryPoints: ['src/domain/report/columns.ts'], bundle: true, format: 'iife', globalName: 'Columns', write: false })).outputFiles[0].text
 const server = await serveDist(process.argv[2] ?? 'dist')
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
 try {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' })
+  // bypassCSP: the upgrade timing loads columns.ts as an inline script.
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true })
   await context.clock.install({ time: NOW })
   const page = await context.newPage()
   page.setDefaultTimeout(600_000)
@@ -110,6 +157,9 @@ try {
   console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; Chromium ${browser.version()}; median of ${REPEATS}`)
   console.log(`${'read'.padEnd(56)}${'ms'.padStart(8)}${'rows'.padStart(9)}${'records'.padStart(9)}${'MB (JSON)'.padStart(11)}`)
   for (const f of figures) console.log(`${f.name.padEnd(56)}${f.ms.toFixed(0).padStart(8)}${String(f.rows).padStart(9)}${String(f.facts).padStart(9)}${(f.bytes / 1e6).toFixed(1).padStart(11)}`)
+  await page.addScriptTag({ content: columnsScript })
+  const upgrade = await page.evaluate(timeUpgrade)
+  console.log(`Upgrade to v12 (packs of fact objects re-stored column-wise, one readwrite pass): ${upgrade.ms.toFixed(0)} ms for ${upgrade.packs} packs, ${upgrade.facts} facts`)
 } catch (error) {
   console.error(error)
   process.exitCode = 1
