@@ -182,6 +182,7 @@ try {
     if (!timing) throw new Error('The report was not counted in a Web Worker')
     record(throttle, `  of which: ${name}, app start until the ask`, timing.askedAt)
     record(throttle, `  of which: ${name}, ask until answer`, timing.answeredAt - timing.askedAt)
+    record(throttle, `  of which: ${name}, facts check in worker`, timing.checkMs)
     record(throttle, `  of which: ${name}, read in worker`, timing.readMs)
     record(throttle, `  of which: ${name}, count in worker`, timing.countMs)
     record(throttle, `  of which: ${name}, answer until painted`, painted - timing.answeredAt)

@@ -28,6 +28,8 @@ export interface ReportTiming {
   readonly countMs: number
   /** Building the report facts before the read, when they were not whole (see ensureReportFacts); else 0. */
   readonly buildMs: number
+  /** Checking (and building, if need be) the report facts before the first read of this context; else 0. */
+  readonly checkMs: number
 }
 
 /** The answer to an ask: the counted report, or why it could not be counted. */
@@ -47,6 +49,8 @@ export class ReportWatch {
   private offset = 0
   /** Time spent building the facts before the next answer's read. */
   private factsMs = 0
+  /** Time spent checking the facts before the next answer's read. */
+  private checkMs = 0
 
   constructor(private readonly answer: (answer: ReportAnswer) => void) {}
 
@@ -73,6 +77,7 @@ export class ReportWatch {
     ensureReportFacts(database).then((built) => {
       if (stopped) return
       this.factsMs = built ? performance.now() - factsStart : 0
+      this.checkMs = performance.now() - factsStart
       watching.subscription = observe(
         () => {
           readStart = performance.now()
@@ -98,8 +103,9 @@ export class ReportWatch {
     try {
       const start = performance.now()
       const report = countReport(data, ask.period, ask.department)
-      this.answer({ seq: ask.seq, report, timing: { readMs, countMs: performance.now() - start, buildMs: this.factsMs } })
+      this.answer({ seq: ask.seq, report, timing: { readMs, countMs: performance.now() - start, buildMs: this.factsMs, checkMs: this.checkMs } })
       this.factsMs = 0
+      this.checkMs = 0
     } catch (error) {
       this.fail(error)
     }
