@@ -20,7 +20,7 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations), 8 (hand-offs to IT), 10 (photo images) and 11 (loans)', () => {
+describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations), 8 (hand-offs to IT), 10 (photo images), 11 (loans) and 12 (column-wise report packs)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
@@ -35,7 +35,7 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(11)
+    expect(upgraded.verno).toBe(12)
     // Version 7: the report facts are built for the records already stored.
     expect(await upgraded.reportRequests.get('r1')).toMatchObject({ id: 'r1', createdAt: expect.any(Number) })
     expect(await upgraded.reportEntries.count()).toBe(1)
