@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../../src/server/app.ts'
 import type { HandOffConfig } from '../../src/server/config.ts'
 import { HandOffRunner, LEASE_MS, MAX_BACKOFF_MS, type RunnerClock } from '../../src/server/handoff/runner.ts'
+import { insertPhoto } from '../../src/server/storage/photos.ts'
 import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { describeBackends } from './support/backends.ts'
 import { testConfig, useServer, type SignedIn, type TestServer } from './support/harness.ts'
@@ -46,11 +48,11 @@ async function world(server: TestServer): Promise<World> {
 }
 
 /** Pushes a request and a hand-off of it as the superuser, as the app does after an offline hand-off. */
-async function handOff(w: World, requestId: string, channel: 'mail' | 'topdesk', extra: Record<string, unknown> = {}): Promise<string> {
+async function handOff(w: World, requestId: string, channel: 'mail' | 'topdesk', extra: Record<string, unknown> = {}, requestExtra: Record<string, unknown> = {}): Promise<string> {
   const id = `h-${requestId}`
   const request = sampleRecord('requests', requestId, w.teamId, w.sb.actor.id, {
     requesterName: 'Jens Hansen', departmentId: 'd1', assetId: 'a1', category: 'hardware',
-    description: 'Printeren på 2. sal trækker ikke papir\nDen blinker orange', status: 'sendt til IT',
+    description: 'Printeren på 2. sal trækker ikke papir\nDen blinker orange', status: 'sendt til IT', ...requestExtra,
   })
   const fields = sampleRecord('handOffs', id, w.teamId, w.sb.actor.id, { requestId, channel, tried: 'Slukket og tændt, skiftet bakke', ...extra })
   await w.sb.pushOk({
@@ -107,6 +109,23 @@ describeBackends('hand-off to central IT', (kind) => {
       expect(mail.text).toContain(part)
     }
     expect(await pulled(w, 'handOffs', id)).toMatchObject({ state: 'sendt', reason: null, sentAt: START })
+  })
+
+  it('attaches the request\'s photos the server has and says how many are still on the phone', async () => {
+    const w = await world(server())
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('et billede af printerens display')])
+    const stored = createHash('sha256').update(jpeg).digest('hex')
+    const notYet = 'b'.repeat(64)
+    const ref = (hash: string) => ({ hash, width: 1600, height: 1200, bytes: 300, takenAt: START })
+    await insertPhoto(server().app.storage.db, { teamId: w.teamId, hash: stored, contentType: 'image/jpeg', data: jpeg }, w.sb.actor.id, START)
+    await handOff(w, 'r1', 'mail', {}, { photos: [ref(stored), ref(notYet)] })
+    const run = runner(server(), handOffConfig({ smtpUrl: smtp.url }), testClock(), 'one')
+    await run.runRound()
+    expect(smtp.mails).toHaveLength(1)
+    const mail = smtp.mails[0]!
+    expect(mail.text).toContain('Billeder: 1 af 2 vedhæftet (resten er ikke sendt fra superbrugerens telefon endnu)')
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['billede-1.jpg', 'image/jpeg']])
+    expect(Buffer.compare(mail.attachments[0]!.content, jpeg)).toBe(0)
   })
 
   it('keeps the mail waiting while SMTP is down, then sends it once', async () => {

@@ -14,7 +14,7 @@ export function smtpSender(smtpUrl: string, from: string, to: string): SendMail 
     connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,
   } as never)
   return async (mail) => {
-    await transport.sendMail({ from, to, subject: mail.subject, text: mail.text, messageId: mail.messageId })
+    await transport.sendMail({ from, to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: [...mail.attachments] })
   }
 }
 

@@ -9,11 +9,18 @@ import type { IncidentDraft } from './topdesk.ts'
 /** The records a hand-off speaks about, as the server read them. */
 export interface HandOffFacts {
   readonly handOff: Pick<HandOff, 'id' | 'tried' | 'channel'>
-  readonly request: Pick<Request, 'id' | 'requesterName' | 'description' | 'category' | 'channel'>
+  readonly request: Pick<Request, 'id' | 'requesterName' | 'description' | 'category' | 'channel' | 'photos'>
   readonly department: Pick<Department, 'name' | 'location'> | null
   readonly asset: Pick<Asset, 'code' | 'name' | 'model' | 'serial' | 'building' | 'floor' | 'room'> | null
   /** The superuser who handed it over: IT's contact. */
   readonly superuser: Pick<Person, 'name' | 'email'> | null
+}
+
+/** A photo of the request, as the server holds it, to attach to the mail. */
+export interface HandOffPhoto {
+  readonly hash: string
+  readonly contentType: string
+  readonly data: Buffer
 }
 
 /** A mail ready for nodemailer. */
@@ -22,6 +29,17 @@ export interface HandOffMail {
   readonly text: string
   /** Stable per hand-off, so a helpdesk mailbox can tell a repeat from a new case. */
   readonly messageId: string
+  /** The request's photos the server has (a photo still on the phone is counted in the text). */
+  readonly attachments: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Buffer }>
+}
+
+const EXTENSIONS: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+
+/** The line saying how many of the request's photos are attached; null without photos. */
+function photoLine(named: number, attached: number): string | null {
+  if (named === 0) return null
+  if (attached === named) return `Billeder: ${named} vedhæftet`
+  return `Billeder: ${attached} af ${named} vedhæftet (resten er ikke sendt fra superbrugerens telefon endnu)`
 }
 
 function place(asset: NonNullable<HandOffFacts['asset']>): string {
@@ -48,13 +66,19 @@ export function handOffLines(facts: HandOffFacts): string[] {
   return lines
 }
 
-/** The structured mail to the helpdesk address. */
-export function handOffMail(facts: HandOffFacts, host: string): HandOffMail {
+/** The structured mail to the helpdesk address, with the request's photos that the server has. */
+export function handOffMail(facts: HandOffFacts, host: string, photos: readonly HandOffPhoto[] = []): HandOffMail {
   const who = facts.department?.name ? ` (${facts.department.name})` : ''
+  const lines = handOffLines(facts)
+  const photosLine = photoLine(facts.request.photos?.length ?? 0, photos.length)
+  if (photosLine) lines.splice(lines.length - 2, 0, photosLine)
   return {
     subject: `Til IT-afdelingen: ${briefDescription(facts.request.description, 60)}${who}`,
-    text: `${handOffLines(facts).join('\n')}\n`,
+    text: `${lines.join('\n')}\n`,
     messageId: `<handoff-${facts.handOff.id}@${host}>`,
+    attachments: photos.map((photo, i) => ({
+      filename: `billede-${i + 1}.${EXTENSIONS[photo.contentType] ?? 'bin'}`, contentType: photo.contentType, content: photo.data,
+    })),
   }
 }
 

@@ -11,7 +11,10 @@ import type { Nudge, Storage } from '../storage/storage.ts'
 import { patchSystemRecord } from '../storage/systemWrite.ts'
 import { loadHandOffFacts } from './facts.ts'
 import { mailFailureReason, smtpSender, type SendMail } from './mailSender.ts'
-import { handOffIncident, handOffMail } from './message.ts'
+import { handOffIncident, handOffMail, type HandOffPhoto } from './message.ts'
+import { loadPhoto } from '../storage/photos.ts'
+import type { PhotoRef } from '../../domain/photos.ts'
+import type { Db } from '../storage/schema.ts'
 import { TopdeskClient, TopdeskError } from './topdesk.ts'
 
 /** How long an instance holds a job it works on; longer than the slowest outside call it makes. */
@@ -189,7 +192,8 @@ export class HandOffRunner {
   async #mail(job: HandoffJob, facts: Parameters<typeof handOffMail>[0]): Promise<Attempt> {
     if (!this.#sendMail) return this.#failed('mail_not_configured')
     try {
-      await this.#sendMail(handOffMail(facts, this.#host))
+      const photos = await loadRequestPhotos(this.#storage.db, job.team_id, facts.request.photos ?? [])
+      await this.#sendMail(handOffMail(facts, this.#host, photos))
     } catch (error) {
       const { reason, retry } = mailFailureReason(error)
       this.#log.warn({ err: error, handOff: job.id, attempts: job.attempts }, 'hand-off mail not sent')
@@ -286,4 +290,14 @@ export class HandOffRunner {
   get owner(): string {
     return this.#owner
   }
+}
+
+/** The request's photos that the server holds (a photo not yet uploaded from the phone is left out). */
+async function loadRequestPhotos(db: Db, teamId: string, refs: readonly PhotoRef[]): Promise<HandOffPhoto[]> {
+  const photos: HandOffPhoto[] = []
+  for (const ref of refs) {
+    const photo = await loadPhoto(db, [teamId], ref.hash)
+    if (photo) photos.push({ hash: photo.hash, contentType: photo.contentType, data: photo.data })
+  }
+  return photos
 }
