@@ -1,11 +1,11 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
-  Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, HandOff, Loan, Person,
+  Absence, Asset, ChecklistAnswer, ChecklistRun, ChecklistTemplate, Department, HandOff, Loan, Campaign, Person,
   Observation, Request, Team, TimeEntry, Tip, TipRead,
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, schemaV11, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, schemaV11, schemaV13, upgradeToV2 } from './migrations.ts'
 import { buildReportFacts, packFactsColumnWise, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 import type { PhotoBlobRow } from './photos.ts'
@@ -42,6 +42,7 @@ export class SuperbrugerDb extends Dexie {
   /** Photo images by content hash: taken here (waiting to upload, or sent) or fetched for viewing. */
   photoBlobs!: EntityTable<PhotoBlobRow, 'hash'>
   loans!: EntityTable<Loan, 'id'>
+  campaigns!: EntityTable<Campaign, 'id'>
   outbox!: EntityTable<OutboxEntry, 'mutationId'>
   meta!: EntityTable<MetaRow, 'key'>
   conflicts!: EntityTable<StoredConflict, 'id'>
@@ -64,6 +65,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(10).stores(schemaV10)
     this.version(11).stores(schemaV11)
     this.version(12).stores(schemaV11).upgrade(packFactsColumnWise)
+    this.version(13).stores(schemaV13)
     this.use(reportFactsMiddleware)
   }
 }

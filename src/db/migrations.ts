@@ -96,8 +96,8 @@ export const schemaV8 = {
 
 /**
  * Version 10: photo images (db/photos.ts), by content hash, with their upload state and the record
- * they were taken for; the record itself carries only the references. (Version 9 is left to the
- * hand-over branch that claimed it.)
+ * they were taken for; the record itself carries only the references. (Version 9 was never used;
+ * Dexie allows the gap.)
  */
 export const schemaV10 = {
   ...schemaV8,
@@ -106,9 +106,19 @@ export const schemaV10 = {
 
 /**
  * Version 11: loans of assets "til udlån", found by asset (its page and history) and by team (the
- * list of loans out). Version 9 was left to other work; Dexie allows the gap.
+ * list of loans out.
  */
 export const schemaV11 = {
   ...schemaV10,
   loans: 'id, teamId, assetId',
+}
+
+/**
+ * Version 13: user-test campaigns (listed by status), and checklist runs found by their campaign,
+ * so the campaign page reads its testers' runs without scanning every run.
+ */
+export const schemaV13 = {
+  ...schemaV11,
+  checklistRuns: `${schemaV11.checklistRuns}, campaignId`,
+  campaigns: 'id, teamId, status',
 }

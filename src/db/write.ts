@@ -54,16 +54,16 @@ export function pushable(fields: Record<string, unknown>): Record<string, unknow
 
 /**
  * Creates a record and queues its `put` in one transaction: either both are stored or neither.
- * Returns the stored record.
+ * Returns the stored record. `id` is given only where every device must make the same one.
  */
 export async function createRecord<N extends SyncTableName>(
-  name: N, author: Author, content: Content<N>, now: number = Date.now(),
+  name: N, author: Author, content: Content<N>, now: number = Date.now(), id: string = newId(),
 ): Promise<SyncTables[N]> {
   // CPR numbers in free text are masked before anything is stored (DESIGN.md "Compliance").
   const safe = maskRecordFields(name, plain(content) as Record<string, unknown>)
   const record = {
     ...safe.fields,
-    id: newId(),
+    id,
     teamId: author.teamId,
     createdAt: now,
     createdBy: author.personId,

@@ -5,8 +5,9 @@
 // requester (a name or free text: "Hanne, cpr …" is exactly the risk, and masking never changes a
 // real name), referral notes, time entry and absence notes, checklist text answers, the free-text
 // subject of a checklist run and the reason for completing it early, checklist template texts,
-// tips, asset notes, observations, the explanation and examples of a team's naming rules, and what
-// was tried before a hand-off to IT, and the typed name of an asset's borrower.
+// tips, asset notes, observations, the explanation and examples of a team's naming rules, what
+// was tried before a hand-off to IT, the typed name of an asset's borrower, and a user-test
+// campaign's name.
 // Left out: structured identifiers with a format of their own (helpdesk case number, asset code
 // and serial number), ids, names of teams, people and departments, and choices, dates and numbers.
 // Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
@@ -36,6 +37,7 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<SyncTableName, Readonly<R
   handOffs: { tried: true },
   // A borrower typed in by name (and a CPR number typed with it by mistake).
   loans: { borrowerName: true },
+  campaigns: { name: true },
 }
 
 /** Derived search words of a record (requests): rebuilt from the masked text, never from the original. */

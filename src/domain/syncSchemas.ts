@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import {
-  ACTIVITIES, ASSET_TYPES, CHANNELS, HANDOFF_CHANNELS, HANDOFF_STATES, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS,
+  ACTIVITIES, ASSET_TYPES, CAMPAIGN_STATUSES, CHANNELS, HANDOFF_CHANNELS, HANDOFF_STATES, ITEM_KINDS, OBSERVATION_KINDS, OBSERVATION_STATUSES, OWNERS,
   RECURRENCE_SCOPES, RECURRENCE_UNITS, REQUEST_STATUSES, ROLES, SKILL_LEVELS, SUBJECT_KINDS,
   SYNC_TABLES, type ContentOf, type SyncTableName, type SyncTables,
 } from './types.ts'
@@ -20,6 +20,8 @@ export const MAX_SHORT_TEXT = 500
 export const MAX_LONG_TEXT = 50_000
 
 const RUN_STATUSES = ['i gang', 'fuldført', 'annulleret'] as const
+/** Most testers one campaign may have. */
+export const MAX_CAMPAIGN_TESTERS = 500
 
 /** A UTF-16 surrogate standing alone (no character): the databases cannot store it as text. */
 const LONE_SURROGATE = /\p{Cs}/u
@@ -110,7 +112,7 @@ const CONTENT = {
     templateId: id, templateVersion: v.pipe(count, v.minValue(1)), title: short,
     subject: v.strictObject({ kind: v.picklist(SUBJECT_KINDS), refId: optId, label: short }),
     status: v.picklist(RUN_STATUSES), dueDate: v.nullable(isoDate), completedAt: v.nullable(millis),
-    overrideReason: long,
+    overrideReason: long, campaignId: v.optional(optId),
   },
   checklistAnswers: {
     runId: id, itemKey: short, answeredBy: id,
@@ -138,6 +140,13 @@ const CONTENT = {
   loans: {
     assetId: id, borrowerId: optId, borrowerName: short, departmentId: optId,
     since: isoDate, until: isoDate, returnedOn: v.nullable(isoDate), returnedBy: optId,
+  },
+  campaigns: {
+    name: v.pipe(short, v.check((s) => s.trim() !== '', 'a campaign needs a name')),
+    templateId: id, templateVersion: v.pipe(count, v.minValue(1)),
+    testers: v.pipe(listOf(id, MAX_CAMPAIGN_TESTERS), v.minLength(1, 'a campaign needs at least one tester'),
+      v.check((list) => new Set(list).size === list.length, 'each tester once')),
+    deadline: isoDate, status: v.picklist(CAMPAIGN_STATUSES), closedAt: v.nullable(millis),
   },
 } satisfies { readonly [N in SyncTableName]: Entries<N> }
 

@@ -18,6 +18,7 @@ export type TipReadId = Brand<string, 'TipReadId'>
 export type ObservationId = Brand<string, 'ObservationId'>
 export type HandOffId = Brand<string, 'HandOffId'>
 export type LoanId = Brand<string, 'LoanId'>
+export type CampaignId = Brand<string, 'CampaignId'>
 
 /** Epoch milliseconds. All timestamps are stored this way. */
 export type Millis = number
@@ -276,6 +277,8 @@ export interface ChecklistRun extends SyncFields<ChecklistRunId> {
   readonly completedAt: Millis | null
   /** Reason given when completing with required items unanswered; kept for the record. */
   readonly overrideReason: string
+  /** The user-test campaign this run is one tester's part of; absent or null for other runs. */
+  readonly campaignId?: CampaignId | null
 }
 
 export type AnswerValue = boolean | string | number | null
@@ -405,6 +408,27 @@ export interface HandOff extends SyncFields<HandOffId> {
   readonly itClosedAt: Millis | null
 }
 
+/** A campaign is open while testers fill their runs; the koordinator closes it. */
+export const CAMPAIGN_STATUSES = ['åben', 'lukket'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+
+/**
+ * A user test at a version upgrade ("Acadre 24.2 – brugertest"): one checklist template, the
+ * testers (superusers, and colleagues without an account as Person records) and a deadline. Each
+ * tester fills a run of their own (see domain/campaign.ts campaignRunId); the koordinator reads
+ * the result per item and closes it.
+ */
+export interface Campaign extends SyncFields<CampaignId> {
+  readonly name: string
+  readonly templateId: ChecklistTemplateId
+  readonly templateVersion: number
+  readonly testers: readonly PersonId[]
+  /** yyyy-mm-dd: when the testers should be done. */
+  readonly deadline: string
+  readonly status: CampaignStatus
+  readonly closedAt: Millis | null
+}
+
 /** Map of synced table name to its record type. */
 export interface SyncTables {
   teams: Team
@@ -422,6 +446,7 @@ export interface SyncTables {
   observations: Observation
   handOffs: HandOff
   loans: Loan
+  campaigns: Campaign
 }
 export type SyncTableName = keyof SyncTables
 export type AnyRecord = SyncTables[SyncTableName]
@@ -429,7 +454,7 @@ export type AnyRecord = SyncTables[SyncTableName]
 export const SYNC_TABLES: readonly SyncTableName[] = [
   'teams', 'people', 'departments', 'requests', 'timeEntries', 'absences',
   'checklistTemplates', 'checklistRuns', 'checklistAnswers', 'assets', 'tips', 'tipReads', 'observations',
-  'handOffs', 'loans',
+  'handOffs', 'loans', 'campaigns',
 ]
 
 /** Fields a client may not set itself; the server owns them. */

@@ -20,7 +20,7 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations), 8 (hand-offs to IT), 10 (photo images), 11 (loans) and 12 (column-wise report packs)', () => {
+describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations), 8 (hand-offs to IT), 10 (photo images), 11 (loans), 12 (column-wise report packs) and 13 (user-test campaigns)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
@@ -35,7 +35,7 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     // Version 7: the report facts are built for the records already stored.
     expect(await upgraded.reportRequests.get('r1')).toMatchObject({ id: 'r1', createdAt: expect.any(Number) })
     expect(await upgraded.reportEntries.count()).toBe(1)
@@ -69,5 +69,10 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     // Version 11: loans of assets by the asset they are for.
     await upgraded.loans.add({ id: 'l1', teamId: 't', assetId: 'a1', borrowerId: null, borrowerName: 'Ole', departmentId: null, since: '2026-12-01', until: '2026-12-14', returnedOn: null, returnedBy: null, createdAt: 10, createdBy: 'p', updatedAt: 10, rev: 0, deletedAt: null } as never)
     expect(await upgraded.loans.where('assetId').equals('a1').count()).toBe(1)
+    // Version 13: campaigns by status, and a campaign's runs by the campaign.
+    await upgraded.campaigns.add({ id: 'k1', teamId: 't', name: 'Acadre 24.2', templateId: 'tpl', templateVersion: 1, testers: ['p'], deadline: '2026-12-18', status: 'åben', closedAt: null, createdAt: 10, createdBy: 'p', updatedAt: 10, rev: 0, deletedAt: null } as never)
+    await upgraded.checklistRuns.add({ id: 'run1', teamId: 't', templateId: 'tpl', templateVersion: 1, title: 'x', subject: { kind: 'person', refId: 'p', label: 'P' }, status: 'i gang', dueDate: null, completedAt: null, overrideReason: '', campaignId: 'k1', createdAt: 10, createdBy: 'p', updatedAt: 10, rev: 0, deletedAt: null } as never)
+    expect(await upgraded.campaigns.where('status').equals('åben').count()).toBe(1)
+    expect(await upgraded.checklistRuns.where('campaignId').equals('k1').count()).toBe(1)
   })
 })

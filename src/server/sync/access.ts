@@ -4,8 +4,8 @@ import { mayDeleteRequest } from '../../domain/requestAccess.ts'
 import type { SyncTableName } from '../../domain/types.ts'
 import type { Actor } from '../auth/users.ts'
 
-/** Tables only a koordinator or admin may change: team settings, people, departments, templates. */
-const MANAGED_TABLES: ReadonlySet<SyncTableName> = new Set(['teams', 'people', 'departments', 'checklistTemplates'])
+/** Tables only a koordinator or admin may change: team settings, people, departments, templates, user-test campaigns. */
+const MANAGED_TABLES: ReadonlySet<SyncTableName> = new Set(['teams', 'people', 'departments', 'checklistTemplates', 'campaigns'])
 /** Tables whose records belong to one person (`personId`): a superbruger changes only their own. */
 const OWNED_TABLES: ReadonlySet<SyncTableName> = new Set(['timeEntries', 'absences', 'tipReads'])
 /** Fields of their own Person record a superbruger may change. */
@@ -45,7 +45,7 @@ function teamOf(attempt: WriteAttempt, existing: StoredFacts | null): string | n
 /**
  * Whether `actor` may apply `attempt` to a record (`existing` is null for a new one), as DESIGN.md
  * says: nobody writes outside their teams; a leder writes nothing; only koordinator and admin
- * change team settings, people, departments and templates (a superbruger may edit their own
+ * change team settings, people, departments, templates and campaigns (a superbruger may edit their own
  * profile); a person's role is set only on the admin page; a superbruger changes only their own
  * time entries and absences, and deletes only a request they logged or are responsible for (see
  * mayDeleteRequest); only koordinator and admin mark a tip public.

@@ -32,6 +32,7 @@ const CONTENT: Record<SyncTableName, Record<string, unknown>> = {
   tips: { title: 'Genveje', body: '# Hej', tags: ['office'], category: 'office', requestIds: [] },
   tipReads: { tipId: 'tip1', personId: 'p1' },
   observations: { departmentId: null, kind: 'idé', text: 'Fælles skabelon til mødereferater', status: 'ny', history: [] },
+  campaigns: { name: 'Acadre 24.2 – brugertest', templateId: 'tpl1', templateVersion: 1, testers: ['p1'], deadline: '2026-12-18', status: 'åben', closedAt: null },
   handOffs: { requestId: 'r1', channel: 'mail', tried: 'Genstartet', state: 'venter', reason: null, reasonDetail: '', externalNumber: '', sentAt: null, itClosedAt: null },
 }
 

@@ -1,0 +1,55 @@
+import { isIsoDate } from './checklist.ts'
+import { MAX_SHORT_TEXT } from './syncSchemas.ts'
+import type { CampaignId, ChecklistRunId, ChecklistTemplateId, PersonId } from './types.ts'
+
+/**
+ * The answer key under which a tester writes why an item failed ("virker ikke"): a row of its own
+ * per run and item, so it merges per item like every other answer and never touches the item's own.
+ */
+export function failureKey(itemKey: string): string {
+  return `${itemKey}#fejl`
+}
+
+/** A 32-bit FNV-1a hash of `text` started from `seed`. */
+function fnv1a(text: string, seed: number): number {
+  let hash = seed >>> 0
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash
+}
+
+/**
+ * The id of one tester's run in a campaign: the same on every device (a UUID-shaped hash of the
+ * campaign and person ids), so two devices making the campaign's runs make the same records.
+ */
+export function campaignRunId(campaignId: CampaignId, personId: PersonId): ChecklistRunId {
+  const text = `${campaignId}\u0000${personId}`
+  const hex = [0x811c9dc5, 0x01000193, 0x5bd1e995, 0x27d4eb2f]
+    .map((seed) => fnv1a(text, seed).toString(16).padStart(8, '0')).join('')
+  // Version 8 (custom) and the RFC 9562 variant, so it looks like every other id.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(8 | (parseInt(hex[16]!, 16) & 3)).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}` as ChecklistRunId
+}
+
+/** What the koordinator fills in to start a campaign. */
+export interface CampaignDraft {
+  readonly name: string
+  readonly templateId: ChecklistTemplateId | null
+  readonly testers: readonly PersonId[]
+  readonly deadline: string
+}
+
+/** Why a draft cannot be saved; each has a Danish text (campaigns.problems.*). */
+export type CampaignProblem = 'nameMissing' | 'nameTooLong' | 'templateMissing' | 'noTesters' | 'deadlineMissing'
+
+/** Every problem with a draft, in the order the form shows its fields; empty when it can be saved. */
+export function campaignProblems(draft: CampaignDraft): CampaignProblem[] {
+  const problems: CampaignProblem[] = []
+  if (draft.name.trim() === '') problems.push('nameMissing')
+  else if (draft.name.trim().length > MAX_SHORT_TEXT) problems.push('nameTooLong')
+  if (!draft.templateId) problems.push('templateMissing')
+  if (draft.testers.length === 0) problems.push('noTesters')
+  if (!isIsoDate(draft.deadline)) problems.push('deadlineMissing')
+  return problems
+}

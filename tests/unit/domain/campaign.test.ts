@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { campaignProblems, campaignRunId, failureKey, type CampaignDraft } from '../../../src/domain/campaign.ts'
+import { campaignResultRows, summariseCampaign, type TesterRun } from '../../../src/domain/campaignSummary.ts'
+import { toCsv } from '../../../src/domain/report/csv.ts'
+import { putSchema } from '../../../src/domain/syncSchemas.ts'
+import * as v from 'valibot'
+import type { AnswerValue, CampaignId, ChecklistItem, ChecklistRun, ChecklistRunStatus, ChecklistTemplateId, PersonId } from '../../../src/domain/types.ts'
+
+const items: ChecklistItem[] = [
+  { key: 'open', label: 'Åbn en sag', kind: 'check', required: true },
+  { key: 'journal', label: 'Journalisér et dokument', kind: 'check', required: true },
+  { key: 'note', label: 'Andet du så', kind: 'text', required: false },
+]
+const testers = [
+  { personId: 'anne' as PersonId, name: 'Anne Berg' },
+  { personId: 'bo' as PersonId, name: 'Bo Lund' },
+  { personId: 'ib' as PersonId, name: 'Ib Kortlægger' },
+]
+
+function testerRun(personId: string, status: ChecklistRunStatus, answers: Record<string, AnswerValue>): TesterRun {
+  const run = { id: `run-${personId}`, status, subject: { kind: 'person', refId: personId, label: personId } } as unknown as ChecklistRun
+  return { run, answers }
+}
+
+describe('campaign run ids', () => {
+  const campaign = '0192a7c0-0000-7000-8000-000000000001' as CampaignId
+  it('are the same on every device for one campaign and tester, and differ between testers and campaigns', () => {
+    const id = campaignRunId(campaign, 'anne' as PersonId)
+    expect(campaignRunId(campaign, 'anne' as PersonId)).toBe(id)
+    expect(campaignRunId(campaign, 'bo' as PersonId)).not.toBe(id)
+    expect(campaignRunId('0192a7c0-0000-7000-8000-000000000002' as CampaignId, 'anne' as PersonId)).not.toBe(id)
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+})
+
+describe('a new campaign', () => {
+  const good: CampaignDraft = { name: 'Acadre 24.2 – brugertest', templateId: 'tpl' as ChecklistTemplateId, testers: ['anne' as PersonId], deadline: '2026-12-18' }
+  it.each<[string, Partial<CampaignDraft>, string[]]>([
+    ['a good draft', {}, []],
+    ['no testers', { testers: [] }, ['noTesters']],
+    ['a name of spaces', { name: '   ' }, ['nameMissing']],
+    ['no template and no deadline', { templateId: null, deadline: '' }, ['templateMissing', 'deadlineMissing']],
+    ['an impossible deadline', { deadline: '2026-02-30' }, ['deadlineMissing']],
+  ])('%s → %j', (_name, change, problems) => {
+    expect(campaignProblems({ ...good, ...change })).toEqual(problems)
+  })
+
+  it('the shared schema refuses what the form refuses: no testers, an empty name, a tester twice', () => {
+    const record = {
+      id: 'c1', teamId: 't', createdAt: 1, createdBy: 'k', updatedAt: 1, rev: 0, deletedAt: null,
+      name: 'Acadre 24.2', templateId: 'tpl', templateVersion: 1, testers: ['anne'], deadline: '2026-12-18', status: 'åben', closedAt: null,
+    }
+    expect(v.safeParse(putSchema('campaigns'), record).success).toBe(true)
+    expect(v.safeParse(putSchema('campaigns'), { ...record, testers: [] }).success).toBe(false)
+    expect(v.safeParse(putSchema('campaigns'), { ...record, name: ' ' }).success).toBe(false)
+    expect(v.safeParse(putSchema('campaigns'), { ...record, testers: ['anne', 'anne'] }).success).toBe(false)
+  })
+})
+
+describe('the campaign result', () => {
+  const runs = [
+    testerRun('anne', 'fuldført', { open: true, journal: true, [failureKey('journal')]: 'Gem-knappen mangler', note: 'Hurtigere end før' }),
+    testerRun('bo', 'i gang', { open: true, [failureKey('open')]: '  ' }),
+  ]
+  const summary = summariseCampaign(items, testers, runs)
+
+  it('counts per item who passed, who failed (with their comment) and who has not tested it', () => {
+    expect(summary.items).toEqual([
+      { key: 'open', label: 'Åbn en sag', passed: 2, failed: 0, untested: 1, comments: [] },
+      { key: 'journal', label: 'Journalisér et dokument', passed: 0, failed: 1, untested: 2, comments: [{ tester: 'Anne Berg', text: 'Gem-knappen mangler' }] },
+      { key: 'note', label: 'Andet du så', passed: 1, failed: 0, untested: 2, comments: [] },
+    ])
+  })
+
+  it('lists who has not finished: a run in progress, and a tester whose run has not arrived', () => {
+    expect(summary.finished).toBe(1)
+    expect(summary.unfinished).toEqual([
+      { personId: 'bo', name: 'Bo Lund', runId: 'run-bo' },
+      { personId: 'ib', name: 'Ib Kortlægger', runId: null },
+    ])
+  })
+
+  it('a cancelled run is not finished', () => {
+    expect(summariseCampaign(items, testers.slice(0, 1), [testerRun('anne', 'annulleret', { open: true })]).finished).toBe(0)
+  })
+
+  it('exports as CSV for Danish Excel: heading, one row per item with its comments, then who has not finished', () => {
+    const csv = toCsv(campaignResultRows(summary, {
+      heading: [['Kampagne', 'Acadre 24.2'], ['Frist', '18.12.2026']],
+      columns: ['Punkt', 'Bestået', 'Fejlet', 'Ikke testet', 'Kommentarer'],
+      unfinished: 'Ikke færdige',
+    }))
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFKampagne;Acadre 24.2', 'Frist;18.12.2026', '', 'Punkt;Bestået;Fejlet;Ikke testet;Kommentarer',
+      'Åbn en sag;2;0;1;', 'Journalisér et dokument;0;1;2;Anne Berg: Gem-knappen mangler', 'Andet du så;1;0;2;',
+      '', 'Ikke færdige', 'Bo Lund', 'Ib Kortlægger', '',
+    ])
+  })
+})
