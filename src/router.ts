@@ -38,6 +38,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tjeklister/ny', name: 'checklist-new', component: () => import('./views/ChecklistStartView.vue'), meta: writes('checklists', 'checklists') },
   { path: '/tjeklister/:id', name: 'checklist', component: () => import('./views/ChecklistRunView.vue'), props: true, meta: needs('common', 'checklists') },
 
+  { path: '/kampagner', name: 'campaigns', component: () => import('./views/CampaignListView.vue'), meta: needs('common', 'campaigns') },
+  { path: '/kampagner/ny', name: 'campaign-new', component: () => import('./views/CampaignFormView.vue'), meta: writes('campaigns', 'common', 'campaigns') },
+  { path: '/kampagner/:id', name: 'campaign', component: () => import('./views/CampaignView.vue'), props: true, meta: needs('common', 'campaigns') },
+
   { path: '/afdelinger/:id', name: 'department', component: () => import('./views/DepartmentView.vue'), props: true, meta: needs('common', 'requests') },
   { path: '/observationer', name: 'observations', component: () => import('./views/ObservationListView.vue'), meta: needs('common', 'observations') },
   { path: '/observationer/ny', name: 'observation-new', component: () => import('./views/ObservationFormView.vue'), meta: writes('observations', 'common', 'observations') },

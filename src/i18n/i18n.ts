@@ -7,7 +7,7 @@ type Messages = Record<string, unknown>
 type Loader = () => Promise<unknown>
 
 /** The feature namespaces (`requests` in `requests.title`) whose strings are partly loaded on demand. */
-export type Feature = 'account' | 'admin' | 'assets' | 'checklists' | 'common' | 'dataProtection' | 'insight' | 'more' | 'naming' | 'privacy' | 'requests' | 'sync' | 'time' | 'tips' | 'observations' | 'skills'
+export type Feature = 'account' | 'admin' | 'assets' | 'checklists' | 'common' | 'dataProtection' | 'insight' | 'more' | 'naming' | 'privacy' | 'requests' | 'sync' | 'time' | 'tips' | 'observations' | 'skills' | 'campaigns'
 
 /** Each feature keeps its strings in i18n/<locale>/<feature>.json, addressed as `feature.key`. */
 function byFeature(files: Record<string, unknown>): Messages {

@@ -63,6 +63,7 @@ describe('write-only routes', () => {
     'tip-new': ['/tips/ny?fra=abc', 'tips'],
     'tip-edit': ['/tips/abc/rediger', 'tips'],
     'observation-new': ['/observationer/ny', 'observations'],
+    'campaign-new': ['/kampagner/ny', 'campaigns'],
   }
 
   it('are exactly the forms, each pointing at its list', () => {
