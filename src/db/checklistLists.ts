@@ -1,6 +1,7 @@
 import { db } from './database.ts'
 import { progress, type AnswerMap, type ChecklistProgress } from '../domain/checklist.ts'
 import { dueStateOf } from '../domain/dueSoon.ts'
+import { showsCampaignRun } from '../domain/campaignRunVisibility.ts'
 import type { ChecklistAnswer, ChecklistRun, ChecklistRunStatus, DepartmentId, PersonId } from '../domain/types.ts'
 
 // Lists of runs (Home's card, the checklist list) apart from the run editing in checklists.ts,
@@ -42,9 +43,14 @@ function byListOrder(a: ChecklistRun, b: ChecklistRun): number {
   return (b.completedAt ?? b.updatedAt) - (a.completedAt ?? a.updatedAt)
 }
 
-/** Runs with a status, with progress, in list order. */
-export async function listRuns(filter: { status: ChecklistRunStatus }): Promise<RunSummary[]> {
-  const runs = (await db().checklistRuns.where('status').equals(filter.status).toArray()).filter(live)
+/** Runs with a status, with progress, in list order; with a viewer, other account holders' campaign runs left out (see showsCampaignRun). */
+export async function listRuns(filter: { status: ChecklistRunStatus, viewer?: { personId: PersonId, seesAll: boolean } }): Promise<RunSummary[]> {
+  let runs = (await db().checklistRuns.where('status').equals(filter.status).toArray()).filter(live)
+  const viewer = filter.viewer
+  if (viewer && runs.some((r) => r.campaignId)) {
+    const withAccount = new Set((await db().people.toArray()).filter((p) => live(p) && p.role !== null).map((p) => p.id as string))
+    runs = runs.filter((r) => showsCampaignRun(r, viewer, (id) => withAccount.has(id)))
+  }
   return summarise(runs.sort(byListOrder))
 }
 

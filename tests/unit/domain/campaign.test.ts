@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { campaignProblems, campaignRunId, failureKey, type CampaignDraft } from '../../../src/domain/campaign.ts'
 import { campaignResultRows, summariseCampaign, type TesterRun } from '../../../src/domain/campaignSummary.ts'
 import { toCsv } from '../../../src/domain/report/csv.ts'
+import { showsCampaignRun } from '../../../src/domain/campaignRunVisibility.ts'
 import { putSchema } from '../../../src/domain/syncSchemas.ts'
 import * as v from 'valibot'
 import type { AnswerValue, CampaignId, ChecklistItem, ChecklistRun, ChecklistRunStatus, ChecklistTemplateId, PersonId } from '../../../src/domain/types.ts'
@@ -95,5 +96,21 @@ describe('the campaign result', () => {
       'Åbn en sag;2;0;1;', 'Journalisér et dokument;0;1;2;Anne Berg: Gem-knappen mangler', 'Andet du så;1;0;2;',
       '', 'Ikke færdige', 'Bo Lund', 'Ib Kortlægger', '',
     ])
+  })
+})
+
+describe('whose campaign runs a checklist list shows', () => {
+  const accounts = new Set(['anne', 'bo'])
+  const hasAccount = (id: string) => accounts.has(id)
+  const run = (refId: string | null, campaignId: string | null = 'c1') => ({ campaignId, subject: { refId } })
+  const anne = { personId: 'anne' as PersonId, seesAll: false }
+  it.each<[string, ReturnType<typeof run>, boolean, boolean]>([
+    ['her own campaign run', run('anne'), false, true],
+    ["another superuser's campaign run", run('bo'), false, false],
+    ["a colleague without an account's run (filled at their desk)", run('ib'), false, true],
+    ['a run that is not a campaign\'s', run('bo', null), false, true],
+    ["another superuser's campaign run, to the koordinator", run('bo'), true, true],
+  ])('%s → %s', (_name, r, seesAll, shown) => {
+    expect(showsCampaignRun(r, { ...anne, seesAll }, hasAccount)).toBe(shown)
   })
 })
