@@ -107,7 +107,11 @@ describe('user-test campaigns', () => {
     await contexts[1]!.setOffline(true)
     await anne.getByRole('checkbox', { name: /^Log ind virker/ }).check()
     await anne.getByRole('checkbox', { name: /^Opret sag og dokument virker/ }).check()
+    // "Virker ikke?" opens the failure field of that item only, with the focus in it.
+    await anne.getByRole('button', { name: 'Virker ikke? Opret sag og dokument virker' }).click()
     const failure = anne.getByRole('textbox', { name: 'Fejl ved Opret sag og dokument virker: skriv hvad der gik galt' })
+    expect(await isFocused(failure)).toBe(true)
+    expect(await anne.getByRole('textbox', { name: /^Fejl ved/ }).count()).toBe(1)
     await failure.fill(FAILURE)
     await failure.blur()
     await finishAnyway(anne)
