@@ -27,6 +27,7 @@ export function hitLabel(hit: PeopleDataHit): string {
     case 'observations': return short([text(r.kind), text(r.text)])
     case 'handOffs': return short([text(r.channel), text(r.tried)])
     case 'loans': return short([text(r.borrowerName), text(r.since), text(r.until)])
+    case 'campaigns': return short([text(r.name), text(r.deadline)])
     default: return short([text(r.name), text(r.code), text(r.notes)])
   }
 }
