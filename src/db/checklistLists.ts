@@ -54,9 +54,9 @@ export async function listRuns(filter: { status: ChecklistRunStatus, viewer?: { 
   return summarise(runs.sort(byListOrder))
 }
 
-/** Up to `limit` runs in progress, for Home. */
-export async function listRunsInProgress(limit = 5): Promise<RunSummary[]> {
-  return (await listRuns({ status: 'i gang' })).slice(0, limit)
+/** Up to `limit` runs in progress, for Home; with a viewer, without other account holders' campaign runs. */
+export async function listRunsInProgress(limit = 5, viewer?: { personId: PersonId, seesAll: boolean }): Promise<RunSummary[]> {
+  return (await listRuns({ status: 'i gang', viewer })).slice(0, limit)
 }
 
 /** A run in progress that is overdue or due soon, for Home. */
@@ -89,9 +89,9 @@ export interface OtherRunsInProgress {
 }
 
 /** Up to `limit` runs in progress that are not among the person's home area's due runs on `today` (yyyy-mm-dd). */
-export async function listOtherRunsInProgress(personId: PersonId, today: string, limit = 5): Promise<OtherRunsInProgress> {
+export async function listOtherRunsInProgress(personId: PersonId, today: string, limit = 5, viewer?: { personId: PersonId, seesAll: boolean }): Promise<OtherRunsInProgress> {
   const due = new Set((await listDueInHomeArea(personId, today)).runs.map((d) => d.run.id))
-  const inProgress = await listRuns({ status: 'i gang' })
+  const inProgress = await listRuns({ status: 'i gang', viewer })
   const runs = inProgress.filter((s) => !due.has(s.run.id))
   return { runs: runs.slice(0, limit), shownAsDue: inProgress.length - runs.length }
 }

@@ -116,6 +116,11 @@ describe('user-test campaigns', () => {
     await failure.blur()
     await finishAnyway(anne)
 
+    // Bo's Home lists his own run of the campaign, not Anne's.
+    await bo.goto(`${server.url}/`)
+    const card = bo.getByRole('region', { name: 'Tjeklister i gang' })
+    await card.getByRole('link', { name: new RegExp(`${NAME}.*Bo Holm`) }).waitFor({ timeout: 30_000 })
+    expect(await card.getByRole('link', { name: new RegExp(NAME) }).count()).toBe(1)
     await openRun(bo, 'Bo Holm')
     await bo.getByRole('checkbox', { name: /^Log ind virker/ }).check()
     await bo.getByRole('checkbox', { name: /^Opret sag og dokument virker/ }).check()
