@@ -37,6 +37,13 @@ describe('campaigns on the device', () => {
     expect((await db().outbox.toArray()).map((m) => [m.table, m.op])).toEqual([['campaigns', 'put'], ['checklistRuns', 'put'], ['checklistRuns', 'put']])
   })
 
+  it('masks a CPR number in the name before anything is stored or queued', async () => {
+    await seed()
+    const campaign = await createCampaign(koordinator, { ...draft, name: 'Test med 010203-1234' }, 1_000)
+    expect(campaign.name).toBe('Test med 010203-XXXX')
+    expect(JSON.stringify(await db().outbox.toArray())).not.toContain('1234')
+  })
+
   it('refuses a campaign with no testers and stores nothing', async () => {
     await seed()
     const refused = await createCampaign(koordinator, { ...draft, testers: [] }).catch((e: unknown) => e)
