@@ -1,7 +1,8 @@
 import { computed, shallowRef, type ComputedRef } from 'vue'
 import { fetchPublicConfig } from '../api/publicConfig.ts'
 import { readPublicConfig, rememberPublicConfig } from '../db/publicConfig.ts'
-import { acceptedBaseUrls, addressWarning, labelBaseUrl, type AddressWarning, type PublicConfig } from '../domain/publicAddress.ts'
+import { acceptedBaseUrls, addressWarning, labelBaseUrl, offeredHandOffChannels, type AddressWarning, type PublicConfig } from '../domain/publicAddress.ts'
+import type { HandOffChannel } from '../domain/types.ts'
 
 /** What a screen that prints or reads our addresses needs. */
 export interface UsePublicAddressReturn {
@@ -11,6 +12,8 @@ export interface UsePublicAddressReturn {
   readonly acceptedBases: ComputedRef<string[]>
   /** Why `labelBase` would not work on a phone, or null. */
   readonly warning: ComputedRef<AddressWarning | null>
+  /** How a request can be handed to IT on this server. */
+  readonly handOffChannels: ComputedRef<readonly HandOffChannel[]>
 }
 
 // Shared by every screen: the remembered settings at first use, then the server's latest answer.
@@ -36,5 +39,6 @@ export function usePublicAddress(): UsePublicAddressReturn {
     labelBase: computed(() => labelBaseUrl(config.value ?? null, own)),
     acceptedBases: computed(() => acceptedBaseUrls(config.value ?? null, own)),
     warning: computed(() => addressWarning(labelBaseUrl(config.value ?? null, own))),
+    handOffChannels: computed(() => offeredHandOffChannels(config.value ?? null)),
   }
 }

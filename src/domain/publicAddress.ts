@@ -2,6 +2,7 @@
  * The app's public address (PUBLIC_URL): what printed labels and handed-out links carry, and which
  * addresses the scanner takes as its own. Shared by the server (config) and the app.
  */
+import { HANDOFF_CHANNELS, type HandOffChannel } from './types.ts'
 
 /** What the server tells the app about its addresses (GET /api/config). */
 export interface PublicConfig {
@@ -9,6 +10,13 @@ export interface PublicConfig {
   readonly publicUrl: string | null
   /** Addresses the app was reached at before (FORMER_PUBLIC_URLS); labels printed then still scan. */
   readonly formerPublicUrls: readonly string[]
+  /** How this server hands a request to IT: mail always, TOPdesk when configured. Absent from older servers. */
+  readonly handOffChannels?: readonly HandOffChannel[]
+}
+
+/** The hand-off channels to offer: the server's, or both while it has not said (it then explains a refusal). */
+export function offeredHandOffChannels(config: PublicConfig | null): readonly HandOffChannel[] {
+  return config?.handOffChannels ?? HANDOFF_CHANNELS
 }
 
 /** Why an address is a poor one to print: a phone cannot reach localhost, nor use camera/offline over plain http. */
@@ -93,10 +101,14 @@ export function parseBaseUrlList(raw: string): { readonly urls: string[], readon
 /** The server's answer (or a remembered copy) as a PublicConfig, its addresses normalised; null when it is not one. */
 export function parsePublicConfig(value: unknown): PublicConfig | null {
   if (typeof value !== 'object' || value === null) return null
-  const { publicUrl, formerPublicUrls } = value as Record<string, unknown>
+  const { publicUrl, formerPublicUrls, handOffChannels } = value as Record<string, unknown>
   if (publicUrl !== null && typeof publicUrl !== 'string') return null
   if (!Array.isArray(formerPublicUrls) || !formerPublicUrls.every((u) => typeof u === 'string')) return null
   const base = publicUrl === null ? null : normaliseBaseUrl(publicUrl)
   if (publicUrl !== null && base === null) return null
-  return { publicUrl: base, formerPublicUrls: parseBaseUrlList(formerPublicUrls.join(',')).urls }
+  const channels = Array.isArray(handOffChannels) ? HANDOFF_CHANNELS.filter((c) => handOffChannels.includes(c)) : undefined
+  return {
+    publicUrl: base, formerPublicUrls: parseBaseUrlList(formerPublicUrls.join(',')).urls,
+    ...(channels && channels.length > 0 ? { handOffChannels: channels } : {}),
+  }
 }

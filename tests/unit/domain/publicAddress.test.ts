@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  acceptedBaseUrls, addressWarning, labelBaseUrl, normaliseBaseUrl, parseBaseUrlList, parsePublicConfig, pathUnderBase, type PublicConfig,
+  acceptedBaseUrls, addressWarning, labelBaseUrl, normaliseBaseUrl, offeredHandOffChannels, parseBaseUrlList, parsePublicConfig, pathUnderBase, type PublicConfig,
 } from '../../../src/domain/publicAddress.ts'
 import { buildAssetUrl, parseScannedText } from '../../../src/domain/assetUrl.ts'
 
@@ -108,5 +108,13 @@ describe('parseBaseUrlList and parsePublicConfig', () => {
     ['a missing list', { publicUrl: PUBLIC }, null],
     ['not an object', 'https://a.dk', null],
     ['null', null, null],
+    ['hand-off channels, unknown ones left out', { publicUrl: null, formerPublicUrls: [], handOffChannels: ['topdesk', 'fax', 'mail'] }, { ...config(null), handOffChannels: ['mail', 'topdesk'] }],
+    ['no known hand-off channel: as an older server', { publicUrl: null, formerPublicUrls: [], handOffChannels: ['fax'] }, config(null)],
   ])('%s', (_what, value, expected) => expect(parsePublicConfig(value)).toEqual(expected))
+
+  it('offers the server\'s hand-off channels, or both while it has not said', () => {
+    expect(offeredHandOffChannels({ ...config(null), handOffChannels: ['mail'] })).toEqual(['mail'])
+    expect(offeredHandOffChannels(config(null))).toEqual(['mail', 'topdesk'])
+    expect(offeredHandOffChannels(null)).toEqual(['mail', 'topdesk'])
+  })
 })
