@@ -1,5 +1,6 @@
 import type { Table } from 'dexie'
 import { db } from './database.ts'
+import { queueMutation } from './outbox.ts'
 import { pushable } from './write.ts'
 import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
 import type { SyncTableName, SyncTables } from '../domain/types.ts'
@@ -19,7 +20,7 @@ export async function importRecord<N extends SyncTableName>(name: N, record: Syn
   return db().transaction('rw', table, db().outbox, async () => {
     if ((await table.get(record.id)) !== undefined) return false
     await table.add(stored)
-    await db().outbox.add({ table: name, recordId: record.id, op: 'put', fields: pushable(stored), baseRev: 0, at: now })
+    await queueMutation({ table: name, recordId: record.id, op: 'put', fields: pushable(stored), baseRev: 0, at: now })
     return true
   })
 }

@@ -1,6 +1,7 @@
 import { toRaw } from 'vue'
 import type { Table } from 'dexie'
 import { db } from './database.ts'
+import { queueMutation } from './outbox.ts'
 import { newId } from '../domain/ids.ts'
 import { baseRevOf, type EditRevs } from '../domain/editBase.ts'
 import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
@@ -73,7 +74,7 @@ export async function createRecord<N extends SyncTableName>(
   } as unknown as SyncTables[N]
   await db().transaction('rw', table(name), db().outbox, async () => {
     await table(name).add(record)
-    await db().outbox.add({
+    await queueMutation({
       table: name, recordId: record.id, op: 'put',
       fields: pushable(plain(record) as unknown as Record<string, unknown>), baseRev: 0, at: now,
     })
@@ -119,7 +120,7 @@ export async function patchRecord<N extends SyncTableName>(
     const updated = { ...existing, ...changed, updatedAt: now }
     await table(name).put(updated)
     for (const [baseRev, group] of byBase(pushable(changed), base, existing.rev)) {
-      await db().outbox.add({ table: name, recordId: id, op: 'patch', fields: { ...group, updatedAt: now }, baseRev, at: now })
+      await queueMutation({ table: name, recordId: id, op: 'patch', fields: { ...group, updatedAt: now }, baseRev, at: now })
     }
     return (await table(name).get(id)) as SyncTables[N]
   })
@@ -140,7 +141,7 @@ export async function deleteRecord(name: SyncTableName, id: string, now: number 
       createdBy: existing.createdBy, updatedAt: now, rev: existing.rev, deletedAt: now,
     }
     await table(name).put(tombstone)
-    await db().outbox.add({ table: name, recordId: id, op: 'delete', fields: {}, baseRev: existing.rev, at: now })
+    await queueMutation({ table: name, recordId: id, op: 'delete', fields: {}, baseRev: existing.rev, at: now })
   })
 }
 

@@ -1,7 +1,8 @@
 import { createSyncApi } from '../api/sync.ts'
 import type { ApiProblem } from '../api/problem.ts'
 import { db, type SuperbrugerDb } from '../db/database.ts'
-import { acknowledgeOutbox, readOutboxBatch } from '../db/outbox.ts'
+import { readOutboxBatch } from '../db/outbox.ts'
+import { acknowledgeOutbox } from '../db/pushAnswer.ts'
 import { conflictsToAcknowledge, forgetAcknowledged, storeServerConflicts } from '../db/serverConflicts.ts'
 import { applyPulledPage, resetLocalCopies } from '../db/syncApply.ts'
 import {

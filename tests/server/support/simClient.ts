@@ -114,7 +114,7 @@ export class SimClient {
     }
     this.acked.push(...last.values())
     this.outbox = this.outbox.filter((m) => m.mutationId > body.lastMutationId)
-    // As the app does (db/outbox.ts acknowledgeOutbox): a refused change was already shown
+    // As the app does (db/pushAnswer.ts acknowledgeOutbox): a refused change was already shown
     // locally, so the copies are dropped and the next pull downloads what the server kept.
     if (body.rejected.length > 0) {
       this.resetLocal()

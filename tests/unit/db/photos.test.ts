@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { addPhoto, listDueUploads, readPhotoBlob, recordUpload, removePhoto, TooManyPhotosError, wipeOrphanPhotoBlobs } from '../../../src/db/photos.ts'
-import { acknowledgeOutbox } from '../../../src/db/outbox.ts'
+import { acknowledgeOutbox } from '../../../src/db/pushAnswer.ts'
 import { createRecord, deleteRecord, RecordMissingError } from '../../../src/db/write.ts'
 import { MAX_PHOTOS_PER_RECORD, type PhotoRef } from '../../../src/domain/photos.ts'
 import type { PersonId, RequestId, TeamId } from '../../../src/domain/types.ts'
