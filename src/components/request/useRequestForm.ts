@@ -1,8 +1,8 @@
-import { nextTick, onMounted, ref, shallowRef, toRaw, watch } from 'vue'
+import { nextTick, onMounted, ref, shallowRef, toRaw, watch, type Ref, type ShallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 import { createRequest, getLastDepartmentId, getRequest, updateRequest } from '../../db/requests.ts'
-import { useEditBase } from '../../composables/useEditBase.ts'
+import { useEditBase, type EditClash } from '../../composables/useEditBase.ts'
 import { useTeamLists } from '../../composables/useTeamLists.ts'
 import {
   applyPreset, draftOf, emptyDraft, timeDraftFor, validateRequestDraft,
@@ -15,8 +15,42 @@ import { useUiStore } from '../../stores/ui.ts'
 
 const DEFAULT_MINUTES = 10
 
+/** Which request form: a new request (optionally the quick one, from a preset or asset) or an edit. */
+export interface RequestFormOptions {
+  /** The request to edit; absent for a new one. */
+  readonly id?: RequestId
+  /** The quick-log screen: starts by picking a preset and goes back where it came from. */
+  readonly quick?: boolean
+}
+
+/** What the request form's view binds to. */
+export interface RequestForm {
+  readonly draft: Ref<RequestDraft>
+  /** A new request also logs time (minutes, activity). */
+  readonly logTime: ShallowRef<boolean>
+  readonly minutes: ShallowRef<number>
+  readonly activity: ShallowRef<Activity>
+  readonly errors: ShallowRef<FieldError[]>
+  readonly saving: ShallowRef<boolean>
+  /** The request is read (always true for a new one). */
+  readonly loaded: ShallowRef<boolean>
+  /** The request to edit is not (or no longer) here. */
+  readonly missing: ShallowRef<boolean>
+  /** The quick form shows its preset buttons. */
+  readonly picking: ShallowRef<boolean>
+  /** The department of the last request made on this device: offered, never filled in unasked. */
+  readonly lastDepartmentId: ShallowRef<DepartmentId | null>
+  /** Fields changed elsewhere since the edit began. */
+  readonly clashes: ShallowRef<readonly EditClash[]>
+  choosePreset(presetId: string | null): void
+  chooseOther(): void
+  save(): Promise<void>
+}
+
 /** State and actions of the request form: new (optionally quick, from a preset or asset) or edit. */
-export function useRequestForm(id: RequestId | undefined, quick: boolean) {
+export function useRequestForm(options: RequestFormOptions): RequestForm {
+  const id = options.id
+  const quick = options.quick ?? false
   const { t } = useI18n()
   const route = useRoute()
   const router = useRouter()
@@ -39,7 +73,6 @@ export function useRequestForm(id: RequestId | undefined, quick: boolean) {
   const loaded = shallowRef(id === undefined)
   const missing = shallowRef(false)
   const picking = shallowRef(quick && typeof route.query.preset !== 'string')
-  /** The department of the last request made on this device: offered, never filled in unasked. */
   const lastDepartmentId = shallowRef<DepartmentId | null>(null)
   // Editing: only what the person changes is saved, based on what the form showed when it opened.
   const edit = useEditBase({
