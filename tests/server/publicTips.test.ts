@@ -106,8 +106,16 @@ describeBackends('public tips at /t/<code>', (kind) => {
     expect(pulled.filter((r) => r.table === 'tips').map((r) => [r.record.id, (r.record as { public?: boolean }).public])).toEqual([['tip-1', undefined]])
     expect((await page(server(), `/t/${tipCode('tip-1')}`)).statusCode).toBe(404)
     expect((await page(server(), `/t/${tipCode('tip-2')}`)).statusCode).toBe(404)
-    // A superbruger still edits the text of a tip and writes new private ones.
+    // A superbruger still edits the text of a private tip and writes new private ones.
     expect((await sb.pushOk({ clientId: `client-${sb.actor.id}`, mutations: [patchOf(next(sb), 'tips', 'tip-1', { title: 'Ny titel' }, 1_000_000)] })).rejected).toEqual([])
+    // Once the koordinator publishes it, only the koordinator changes it: strangers never read an unreviewed text.
+    expect((await setPublic(ko, 'tip-1', true)).rejected).toEqual([])
+    const edited = await sb.pushOk({ clientId: `client-${sb.actor.id}`, mutations: [patchOf(next(sb), 'tips', 'tip-1', { title: 'Ring til 12345678' }, 1_000_000)] })
+    expect(edited.rejected).toEqual([expect.objectContaining({ recordId: 'tip-1', reason: 'forbidden' })])
+    const shown = await page(server(), `/t/${tipCode('tip-1')}`)
+    expect(shown.statusCode).toBe(200)
+    expect(shown.body).toContain('Ny titel')
+    expect(shown.body).not.toContain('12345678')
   })
 
   it('unknown, malformed, private and deleted codes all get the same plain Danish 404', async () => {

@@ -48,7 +48,7 @@ function teamOf(attempt: WriteAttempt, existing: StoredFacts | null): string | n
  * change team settings, people, departments, templates and campaigns (a superbruger may edit their own
  * profile); a person's role is set only on the admin page; a superbruger changes only their own
  * time entries and absences, and deletes only a request they logged or are responsible for (see
- * mayDeleteRequest); only koordinator and admin mark a tip public.
+ * mayDeleteRequest); only koordinator and admin mark a tip public and change a public one.
  */
 export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFacts | null): boolean {
   if (actor.role === 'leder') return false
@@ -74,6 +74,9 @@ export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFa
   if (attempt.table === 'observations' && !isManager(actor) && ('status' in attempt.fields || 'history' in attempt.fields)) {
     return attempt.op === 'put' && !existing && attempt.fields.status === 'ny'
   }
+  // A public tip is read by people without an account: once published, only the koordinator (or
+  // admin) changes or deletes it, so nothing reaches the public copy unreviewed.
+  if (attempt.table === 'tips' && !isManager(actor) && existing?.content.public === true) return false
   // Publishing a tip to people without an account is the koordinator's call; a new tip by anyone else starts private.
   if (attempt.table === 'tips' && !isManager(actor) && 'public' in attempt.fields) {
     return attempt.op === 'put' && !existing && attempt.fields.public === false
