@@ -1,7 +1,7 @@
 import { db } from './database.ts'
 import { patchRecord, RecordMissingError } from './write.ts'
 import { photosToUpload, recordKey, afterUpload, type QueuedPhoto, type UploadOutcome } from '../domain/photoQueue.ts'
-import { MAX_PHOTOS_PER_RECORD, type PhotoRef } from '../domain/photos.ts'
+import { MAX_PHOTOS_PER_RECORD, PHOTO_TABLES, type PhotoRef } from '../domain/photos.ts'
 import type { AssetId, RequestId, TipId } from '../domain/types.ts'
 
 /** A record that can carry photos. */
@@ -99,18 +99,20 @@ export async function recordUpload(hash: string, outcome: UploadOutcome, now: nu
 /**
  * Deletes images whose record is gone, anonymised or no longer names them (deleted here or by
  * sync): a photo lives on the device only as long as its record. One this device added that lost a
- * clash over the photo list is kept while the conflict is shown, so choosing "yours" keeps it.
- * Returns how many.
+ * clash over the photo list is kept while the conflict is shown, so choosing "yours" keeps it; one
+ * waiting to upload is kept while its record is missing here (a download after a reset). Returns how many.
  */
 export async function wipeOrphanPhotoBlobs(): Promise<number> {
   const local = db()
   return local.transaction('rw', [local.photoBlobs, local.requests, local.assets, local.tips, local.conflicts], async () => {
     const orphans: string[] = []
+    const waiting: Array<{ hash: string; table: string; recordId: string }> = []
     await local.photoBlobs.each((row) => {
       orphans.push(row.hash)
+      if (row.state === 'upload') waiting.push({ hash: row.hash, table: row.table, recordId: row.recordId })
     })
     const keep = new Set<string>()
-    for (const name of ['requests', 'assets', 'tips'] as const) {
+    for (const name of PHOTO_TABLES) {
       await local.table(name).each((record: { photos?: readonly PhotoRef[]; deletedAt: number | null }) => {
         if (record.deletedAt === null) for (const photo of record.photos ?? []) keep.add(photo.hash)
       })
@@ -121,6 +123,14 @@ export async function wipeOrphanPhotoBlobs(): Promise<number> {
         if (Array.isArray(value)) for (const photo of value as PhotoRef[]) keep.add(photo.hash)
       }
     })
+    // An image not yet on the server is its only copy: while its record is missing here (its table
+    // is being downloaded again after a reset) it is kept; only a record that is here and deleted,
+    // or no longer names it, lets it go.
+    for (const photo of waiting) {
+      if (!(PHOTO_TABLES as readonly string[]).includes(photo.table)) continue
+      const record = await local.table(photo.table).get(photo.recordId) as { deletedAt: number | null } | undefined
+      if (record === undefined) keep.add(photo.hash)
+    }
     const gone = orphans.filter((hash) => !keep.has(hash))
     await local.photoBlobs.bulkDelete(gone)
     return gone.length

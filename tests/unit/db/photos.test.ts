@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { addPhoto, listDueUploads, readPhotoBlob, recordUpload, removePhoto, TooManyPhotosError, wipeOrphanPhotoBlobs } from '../../../src/db/photos.ts'
 import { acknowledgeOutbox } from '../../../src/db/pushAnswer.ts'
+import { resetLocalCopies } from '../../../src/db/syncApply.ts'
 import { createRecord, deleteRecord, RecordMissingError } from '../../../src/db/write.ts'
 import { MAX_PHOTOS_PER_RECORD, type PhotoRef } from '../../../src/domain/photos.ts'
 import type { PersonId, RequestId, TeamId } from '../../../src/domain/types.ts'
@@ -102,5 +103,17 @@ describe('photos on the device', () => {
     expect(await readPhotoBlob(ref(7).hash)).toBeDefined()
     await db().conflicts.clear()
     expect(await wipeOrphanPhotoBlobs()).toBe(1)
+  })
+
+  it('keeps an image not yet uploaded while its record is being downloaded again after a reset', async () => {
+    const owner = await newTip()
+    await addPhoto(owner, ref(9), blob(9))
+    await clearOutbox()
+    // A refused change elsewhere made the device drop its copies; this tip is not back yet.
+    await resetLocalCopies()
+    expect(await db().tips.get(owner.id)).toBeUndefined()
+    expect(await wipeOrphanPhotoBlobs()).toBe(0)
+    expect(await readPhotoBlob(ref(9).hash)).toBeDefined()
+    expect((await listDueUploads(10_000)).map((p) => p.hash)).toEqual([ref(9).hash])
   })
 })
