@@ -48,6 +48,17 @@ describeBackends('loans of assets', (kind) => {
     expect((await loansOf(w.anna))[0]).toMatchObject({ returnedOn: '2026-12-10', returnedBy: w.bo.actor.id })
   })
 
+  it('returning a loan that was deleted meanwhile is not refused (the delete stands)', async () => {
+    const w = await world(server())
+    const lent = await w.anna.pushOk({ clientId: 'device-anna-1', mutations: [loan('l1', w.teamId, w.anna.actor.id, { borrowerName: 'Ole Olsen' })] })
+    const rev = lent.seq
+    const gone = await w.anna.pushOk({ clientId: 'device-anna-1', mutations: [{ mutationId: 2, table: 'loans', recordId: 'l1', op: 'delete', fields: {}, baseRev: rev, at: 3000 }] })
+    expect(gone.rejected).toEqual([])
+    const back = await w.bo.pushOk({ clientId: 'device-bo-1', mutations: [patchOf(1, 'loans', 'l1', { returnedOn: '2026-12-10', returnedBy: w.bo.actor.id }, rev)] })
+    expect(back.rejected).toEqual([])
+    expect((await w.bo.pullAll()).find((r) => r.record.id === 'l1')?.record.deletedAt).not.toBeNull()
+  })
+
   it('two superusers lending one asset offline: the second is refused as already lent, the first stands', async () => {
     const w = await world(server())
     await w.anna.pushOk({ clientId: 'device-anna-1', mutations: [loan('l1', w.teamId, w.anna.actor.id, { borrowerName: 'Ole' })] })

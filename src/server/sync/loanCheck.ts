@@ -42,6 +42,8 @@ export class LoanTracker {
 
   /** Why this loan write is refused, or null; `current` is the loan before it, `asset` the asset as the batch has it. */
   refusal(m: Mutation, teamId: string, current: StoredRecord | null, next: MergeState | null, asset: StoredRecord | null): LoanRefusal | null {
+    // A write to a loan deleted meanwhile changes nothing (the delete wins in the merge): nothing to refuse.
+    if (current && current.state.deletedAt !== null) return null
     const before = current && current.state.deletedAt === null ? current.state.content : null
     const after = next?.content ?? { ...before, ...m.fields }
     const assetId = String(after.assetId ?? before?.assetId)
