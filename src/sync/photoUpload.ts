@@ -9,12 +9,20 @@ export interface PhotoUploadOptions {
   readonly now?: () => number
 }
 
-function outcomeOf(result: ApiResult<unknown>): UploadOutcome {
+/** Answers that say the file itself is wrong: sending it again cannot help. */
+const REFUSED_FOR_GOOD: ReadonlySet<string> = new Set(['photo_too_large', 'photo_not_image'])
+
+/**
+ * What an upload's answer means for the photo. Only a file the server will never take is given up;
+ * any other refusal (a damaged transfer, a 403 or 404 from a server being updated) is tried again
+ * later, since the image may exist nowhere else.
+ */
+export function outcomeOf(result: ApiResult<unknown>): UploadOutcome {
   if (result.ok) return 'stored'
   const { kind, code } = result.problem
   if (kind === 'offline') return 'offline'
-  if (kind === 'server' || kind === 'unauthorised') return 'server'
-  return code === 'photo_not_linked' ? 'notLinked' : 'refused'
+  if (code === 'photo_not_linked') return 'notLinked'
+  return kind === 'rejected' && code !== undefined && REFUSED_FOR_GOOD.has(code) ? 'refused' : 'server'
 }
 
 let running: Promise<void> | null = null

@@ -49,6 +49,8 @@ describeBackends('photos: upload by content hash, team-scoped reads, wiped with 
     const back = await get(sb, p.hash)
     expect(back.statusCode).toBe(200)
     expect(back.headers['content-type']).toBe('image/jpeg')
+    // Not cached by the browser: the app keeps its own copy, and an erased photo must not outlive erasure.
+    expect(back.headers['cache-control']).toBe('private, no-store')
     expect(back.rawPayload.equals(p.body)).toBe(true)
   })
 

@@ -45,7 +45,8 @@ export function registerPhotoRoutes(app: FastifyInstance, storage: Storage, guar
       const hash = hashParam(request.params)
       const photo = await loadPhoto(storage.db, actor.teams, hash)
       if (!photo) throw new ApiError(404, 'not_found')
-      reply.header('cache-control', 'private, max-age=31536000, immutable')
+      // Not kept by the browser: the app keeps its own copy for offline use, and an erased photo must not outlive erasure in a cache.
+      reply.header('cache-control', 'private, no-store')
       reply.header('x-content-type-options', 'nosniff')
       return reply.type(photo.contentType).send(photo.data)
     })
