@@ -118,6 +118,20 @@ describeBackends('public tips at /t/<code>', (kind) => {
     expect(shown.body).not.toContain('12345678')
   })
 
+  it('two public tips with one code (another team\'s tip hashing alike) show neither, so no poster can be taken over', async () => {
+    // Two ids whose short codes collide (found by search; checked here so the pair cannot go stale).
+    const [mine, theirs] = ['kollision-601370', 'kollision-668799']
+    expect(tipCode(mine)).toBe(tipCode(theirs))
+    const a = await team(server())
+    const b = await team(server())
+    await writeTip(a.ko, a.teamId, mine, { public: true, title: 'Sådan deler du en kalender' })
+    expect((await page(server(), `/t/${tipCode(mine)}`)).statusCode).toBe(200)
+    await writeTip(b.ko, b.teamId, theirs, { public: true, title: 'Ring til 12345678' })
+    const answer = await page(server(), `/t/${tipCode(mine)}`)
+    expect(answer.statusCode).toBe(404)
+    expect(answer.body).not.toContain('12345678')
+  })
+
   it('unknown, malformed, private and deleted codes all get the same plain Danish 404', async () => {
     const { teamId, ko } = await team(server())
     await writeTip(ko, teamId, 'private')

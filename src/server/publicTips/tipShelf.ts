@@ -60,9 +60,11 @@ export class PublicTipShelf {
     const code = normaliseTipCode(rawCode.slice(0, 64))
     if (!isTipCode(code)) return { kind: 'notFound' }
     const rows = (await listPublicTipRows(this.storage.db)).filter((row) => tipCode(row.id) === code)
-    const tips = rows.map(publicContent).filter((tip): tip is StoredTip => tip !== null).sort((a, b) => b.updatedAt - a.updatedAt)
-    const tip = tips[0]
-    if (!tip) return { kind: 'notFound' }
+    const tips = rows.map(publicContent).filter((tip): tip is StoredTip => tip !== null)
+    // Two public tips with one code (ids that hash alike, perhaps on purpose from another team):
+    // neither is shown, rather than letting one take over the other's printed poster.
+    if (tips.length !== 1) return { kind: 'notFound' }
+    const tip = tips[0]!
     return { kind: 'found', tip: { code, title: tip.title, html: this.renderMarkdown(tip.body), tags: tip.tags, updatedAt: tip.updatedAt } }
   }
 
