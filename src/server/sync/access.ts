@@ -81,6 +81,13 @@ export function canWrite(actor: Actor, attempt: WriteAttempt, existing: StoredFa
   if (attempt.table === 'tips' && !isManager(actor) && 'public' in attempt.fields) {
     return attempt.op === 'put' && !existing && attempt.fields.public === false
   }
+  // A user-test campaign's run belongs to the campaign: only the koordinator (or admin) deletes or
+  // cancels it, or moves it to another campaign or subject; testers fill it in.
+  if (attempt.table === 'checklistRuns' && !isManager(actor) && typeof existing?.content.campaignId === 'string') {
+    if (attempt.op === 'delete' || attempt.fields.status === 'annulleret') return false
+    if ('campaignId' in attempt.fields && attempt.fields.campaignId !== existing.content.campaignId) return false
+    if ('subject' in attempt.fields && JSON.stringify(attempt.fields.subject) !== JSON.stringify(existing.content.subject)) return false
+  }
   // A hand-off is carried out by the server: a device makes it waiting and may cancel it, nothing else.
   if (attempt.table === 'handOffs') return isDeviceHandOffWrite(attempt.op, attempt.fields, !existing)
   if (OWNED_TABLES.has(attempt.table) && !isManager(actor)) {
