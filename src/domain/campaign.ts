@@ -22,7 +22,8 @@ function fnv1a(text: string, seed: number): number {
 
 /**
  * The id of one tester's run in a campaign: the same on every device (a UUID-shaped hash of the
- * campaign and person ids), so two devices making the campaign's runs make the same records.
+ * campaign and person ids), so a campaign has at most one run per tester whoever writes it. (Two
+ * koordinators starting the same test make two campaigns: the campaign id itself is random.)
  */
 export function campaignRunId(campaignId: CampaignId, personId: PersonId): ChecklistRunId {
   const text = `${campaignId}\u0000${personId}`
