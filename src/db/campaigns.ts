@@ -69,6 +69,12 @@ export async function listCampaigns(viewer: CampaignViewer): Promise<Campaign[]>
   })
 }
 
+/** The campaign, or undefined when missing or deleted. */
+export async function getCampaign(id: CampaignId): Promise<Campaign | undefined> {
+  const campaign = await db().campaigns.get(id)
+  return live(campaign) ? campaign : undefined
+}
+
 /** Everything the campaign page shows; `template` is null when it was deleted meanwhile. */
 export interface CampaignDetails {
   readonly campaign: Campaign
@@ -93,7 +99,7 @@ export async function getCampaignDetails(id: CampaignId): Promise<CampaignDetail
   return { campaign, template, testers, summary: summariseCampaign(template?.items ?? [], testers, testerRuns) }
 }
 
-/** Closes a campaign: its result stays as it is; the testers' runs are left as they are. */
+/** Closes a campaign: its runs can no longer be filled in on this app (they are left as they are). */
 export async function closeCampaign(id: CampaignId, now: Millis = Date.now()): Promise<Campaign> {
   return db().transaction('rw', db().campaigns, db().outbox, async () => {
     const campaign = await db().campaigns.get(id)

@@ -62,7 +62,9 @@ export function summariseCampaign(items: readonly ChecklistItem[], testers: read
     let failed = 0
     const comments: CampaignComment[] = []
     for (const tester of testers) {
-      const answers = byTester.get(tester.personId)?.answers ?? {}
+      // A cancelled run's answers do not count: the koordinator called that test off.
+      const run = byTester.get(tester.personId)
+      const answers = run && run.run.status !== 'annulleret' ? run.answers : {}
       const failure = failureText(answers, item.key)
       if (failure !== '') {
         failed++

@@ -81,8 +81,10 @@ describe('the campaign result', () => {
     ])
   })
 
-  it('a cancelled run is not finished', () => {
-    expect(summariseCampaign(items, testers.slice(0, 1), [testerRun('anne', 'annulleret', { open: true })]).finished).toBe(0)
+  it('a cancelled run is not finished, and its answers count as untested', () => {
+    const cancelled = summariseCampaign(items, testers.slice(0, 1), [testerRun('anne', 'annulleret', { open: true, [failureKey('journal')]: 'Fejl' })])
+    expect(cancelled.finished).toBe(0)
+    expect(cancelled.items.map((i) => [i.key, i.passed, i.failed, i.untested])).toEqual([['open', 0, 0, 1], ['journal', 0, 0, 1], ['note', 0, 0, 1]])
   })
 
   it('exports as CSV for Danish Excel: heading, one row per item with its comments, then who has not finished', () => {
