@@ -77,6 +77,18 @@ export async function dismissConflict(id: string, database: SuperbrugerDb = db()
 }
 
 /**
+ * What "yours" writes back. A photo list is yours plus the photos the record has gained meanwhile
+ * (another phone's), so choosing never deletes a colleague's photo; any other field is yours.
+ */
+function keptValue(field: string, yours: unknown, current: unknown): unknown {
+  if (field !== 'photos' || !Array.isArray(yours)) return yours
+  const mine = yours as ReadonlyArray<{ readonly hash: string }>
+  const named = new Set(mine.map((photo) => photo.hash))
+  const others = (Array.isArray(current) ? current : []) as ReadonlyArray<{ readonly hash: string }>
+  return [...mine, ...others.filter((photo) => !named.has(photo.hash))]
+}
+
+/**
  * The user's choice for a conflict, in one transaction: `theirs` keeps the server's value;
  * `yours` writes this device's value again as a new edit (queued like any other) based on the
  * record as it is now, so it applies. Either way the conflict is then gone.
@@ -88,7 +100,8 @@ export async function resolveConflict(id: string, keep: 'yours' | 'theirs'): Pro
   await local.transaction('rw', [local.conflicts, local.table(conflict.table), local.outbox], async () => {
     const record = await local.table(conflict.table).get(conflict.recordId) as { deletedAt: number | null } | undefined
     if (keep === 'yours' && record && record.deletedAt === null) {
-      await patchRecord(conflict.table, conflict.recordId, { [conflict.field]: conflict.yours } as never)
+      const value = keptValue(conflict.field, conflict.yours, (record as Record<string, unknown>)[conflict.field])
+      await patchRecord(conflict.table, conflict.recordId, { [conflict.field]: value } as never)
     }
     await local.conflicts.delete(id)
   })

@@ -3,6 +3,7 @@ import { db } from '../../../src/db/database.ts'
 import { addPhoto, listDueUploads, readPhotoBlob, recordUpload, removePhoto, TooManyPhotosError, wipeOrphanPhotoBlobs } from '../../../src/db/photos.ts'
 import { acknowledgeOutbox } from '../../../src/db/pushAnswer.ts'
 import { resetLocalCopies } from '../../../src/db/syncApply.ts'
+import { resolveConflict } from '../../../src/db/conflicts.ts'
 import { createRecord, deleteRecord, RecordMissingError } from '../../../src/db/write.ts'
 import { MAX_PHOTOS_PER_RECORD, type PhotoRef } from '../../../src/domain/photos.ts'
 import type { PersonId, RequestId, TeamId } from '../../../src/domain/types.ts'
@@ -115,5 +116,15 @@ describe('photos on the device', () => {
     expect(await wipeOrphanPhotoBlobs()).toBe(0)
     expect(await readPhotoBlob(ref(9).hash)).toBeDefined()
     expect((await listDueUploads(10_000)).map((p) => p.hash)).toEqual([ref(9).hash])
+  })
+
+  it('choosing "yours" in a clash over the photo list keeps the photos the other phone added', async () => {
+    const owner = await newTip()
+    await addPhoto(owner, ref(10), blob(10))
+    // The server kept another phone's list; the pull wrote it over this device's copy.
+    await db().tips.update(owner.id, { photos: [ref(11)] })
+    await db().conflicts.add({ id: 'c2', table: 'tips', recordId: owner.id, field: 'photos', yours: [ref(10)], theirs: [ref(11)], mutationId: 2, at: 5 })
+    await resolveConflict('c2', 'yours')
+    expect((await db().tips.get(owner.id))?.photos?.map((p) => p.hash)).toEqual([ref(10).hash, ref(11).hash])
   })
 })
