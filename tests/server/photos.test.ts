@@ -134,6 +134,64 @@ describeBackends('photos: upload by content hash, team-scoped reads, wiped with 
     expect(records.find((r) => r.record.id === 'r-open')?.record).toMatchObject({ photos: [open.ref] })
   })
 
+  it('a photo of a user in two teams, named by records of both, reaches the members of each team after one upload', async () => {
+    const { team, other, outsider } = await setup()
+    const both = await server().user('superbruger', [team, other])
+    const onlyFirst = await server().user('superbruger', [team])
+    const shared = photo(12)
+    await both.pushOk({ clientId: 'both-phone-01', mutations: [
+      putOf(1, 'requests', 'r-a', team, both.actor.id, { photos: [shared.ref] }),
+      putOf(2, 'assets', 'a-b', other, both.actor.id, { photos: [shared.ref] }),
+    ] })
+    expect((await put(both, shared.hash, shared.body)).statusCode).toBe(201)
+    expect((await get(onlyFirst, shared.hash)).statusCode).toBe(200)
+    expect((await get(outsider, shared.hash)).statusCode).toBe(200)
+    const stored = await rows()
+    expect(stored.map((r) => r.team_id).sort()).toEqual([team, other].sort())
+
+    // Taken off the second team's record, it goes from that team only.
+    await both.pushOk({ clientId: 'both-phone-01', mutations: [patchOf(3, 'assets', 'a-b', { photos: [] }, 2)] })
+    expect((await get(outsider, shared.hash)).statusCode).toBe(404)
+    expect((await get(onlyFirst, shared.hash)).statusCode).toBe(200)
+  })
+
+  it('a second team whose record names the photo later gets it when the phone sends it again', async () => {
+    const { team, other, outsider } = await setup()
+    const both = await server().user('superbruger', [team, other])
+    const p = photo(13)
+    await both.pushOk({ clientId: 'both-phone-01', mutations: [putOf(1, 'requests', 'r-a', team, both.actor.id, { photos: [p.ref] })] })
+    expect((await put(both, p.hash, p.body)).statusCode).toBe(201)
+    expect((await get(outsider, p.hash)).statusCode).toBe(404)
+    await both.pushOk({ clientId: 'both-phone-01', mutations: [putOf(2, 'tips', 't-b', other, both.actor.id, { photos: [p.ref] })] })
+    expect((await put(both, p.hash, p.body)).json()).toEqual({ hash: p.hash, stored: true })
+    expect((await get(outsider, p.hash)).statusCode).toBe(200)
+  })
+
+  it('the daily wipe keeps each team\'s photos its live records name and deletes the rest, in every team', async () => {
+    const { team, other, sb } = await setup()
+    const both = await server().user('superbruger', [team, other])
+    const kept = photo(14)
+    const dropped = photo(15)
+    const onlyOther = photo(16)
+    await both.pushOk({ clientId: 'both-phone-01', mutations: [
+      putOf(1, 'requests', 'r-a', team, both.actor.id, { photos: [kept.ref, dropped.ref] }),
+      putOf(2, 'assets', 'a-b', other, both.actor.id, { photos: [onlyOther.ref, dropped.ref] }),
+    ] })
+    for (const p of [kept, dropped, onlyOther]) expect((await put(both, p.hash, p.body)).statusCode).toBe(201)
+    // Rows left behind as a crash between a push and its wipe would leave them.
+    const db = server().app.storage.db
+    await db.updateTable('records').set({ data: JSON.stringify({ teamId: team, photos: [kept.ref], description: `"hash":"${dropped.hash}"` }) })
+      .where('tbl', '=', 'requests').where('id', '=', 'r-a').execute()
+    await db.updateTable('records').set({ data: JSON.stringify({ teamId: other, photos: [onlyOther.ref] }) })
+      .where('tbl', '=', 'assets').where('id', '=', 'a-b').execute()
+
+    const result = await runRetention(server().app.storage, 24, NOW)
+    expect(result.anonymised.photos).toBe(2)
+    const left = (await rows()).map((r) => `${r.team_id === team ? 'A' : 'B'} ${r.hash}`).sort()
+    expect(left).toEqual([`A ${kept.hash}`, `B ${onlyOther.hash}`].sort())
+    expect((await get(sb, kept.hash)).statusCode).toBe(200)
+  })
+
   it("the data-protection export carries the photos of the records that name the person", async () => {
     const { team, sb } = await setup()
     const ko = await server().user('koordinator', [team])

@@ -45,7 +45,7 @@ export async function eraseRecords(storage: Storage, actor: Actor, hits: readonl
     }
     return { rewrite: result }
   })
-  await wipeUnreferencedPhotos(storage.db, [...new Set(wanted.map((hit) => hit.teamId))])
+  await wipeUnreferencedPhotos(storage, [...new Set(wanted.map((hit) => hit.teamId))])
   const changedIds = new Set(rewrite.changed.map((w) => w.id))
   for (const hit of wanted) if (!changedIds.has(hit.id)) skipped.push({ id: hit.id, reason: 'unchanged' })
   const seq = rewrite.nudge?.seq ?? (await readSequence(storage.db)).seq

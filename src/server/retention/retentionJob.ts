@@ -82,7 +82,7 @@ export async function runRetention(storage: Storage, auditRetentionMonths: numbe
       for (const write of rewrite.changed) anonymised[write.table] = (anonymised[write.table] ?? 0) + 1
     }
   }
-  const photosWiped = await wipeUnreferencedPhotos(storage.db)
+  const photosWiped = await wipeUnreferencedPhotos(storage)
   if (photosWiped > 0) anonymised.photos = photosWiped
   const auditPurged = await purgeAuditLog(storage.db, monthsBefore(now, auditRetentionMonths))
   const result: RetentionResult = { teams: teams.length, anonymised, auditPurged }

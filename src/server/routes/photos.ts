@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { isPhotoHash, PHOTO_MAX_BYTES, sniffPhotoType } from '../../domain/photos.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import { ApiError } from '../errors.ts'
-import { findPhotoTeam, insertPhoto, loadPhoto } from '../storage/photos.ts'
+import { findPhotoTeams, insertPhoto, loadPhoto } from '../storage/photos.ts'
 import type { Storage } from '../storage/storage.ts'
 
 /** Bodies up to this size are read and then judged (a clear "too large"); beyond it Fastify refuses. */
@@ -17,7 +17,7 @@ function hashParam(params: unknown): string {
 
 /**
  * /api/photos/:hash: PUT stores a photo once (a repeat is a no-op, so a lost answer is simply sent
- * again), only for a hash a live record of the user's teams already names, after checking the
+ * again), for each of the user's teams with a live record that already names the hash, after checking the
  * size, that the bytes are an image, and that they hash to the name. GET answers it to members of
  * that team only; photos never change, so it may be cached privately for good.
  */
@@ -33,10 +33,15 @@ export function registerPhotoRoutes(app: FastifyInstance, storage: Storage, guar
       const type = sniffPhotoType(body.subarray(0, 16))
       if (!type) throw new ApiError(415, 'photo_not_image')
       if (createHash('sha256').update(body).digest('hex') !== hash) throw new ApiError(400, 'photo_hash_mismatch')
-      const teamId = await findPhotoTeam(storage.db, actor.teams, hash)
-      if (!teamId) throw new ApiError(409, 'photo_not_linked')
-      const stored = await insertPhoto(storage.db, { teamId, hash, contentType: type, data: body }, actor.id, Date.now())
-      request.log.info({ userId: actor.id, teamId, bytes: body.length, stored }, 'photo received')
+      // Stored for each of the uploader's teams whose records name it: a phone sends an image once
+      // (it keeps one copy per hash), and a member of any of those teams must be able to see it.
+      const teams = await findPhotoTeams(storage.db, actor.teams, hash)
+      if (teams.length === 0) throw new ApiError(409, 'photo_not_linked')
+      let stored = false
+      for (const teamId of teams) {
+        if (await insertPhoto(storage.db, { teamId, hash, contentType: type, data: body }, actor.id, Date.now())) stored = true
+      }
+      request.log.info({ userId: actor.id, teams, bytes: body.length, stored }, 'photo received')
       return reply.status(stored ? 201 : 200).send({ hash, stored })
     })
 

@@ -25,7 +25,7 @@ export function registerSyncRoutes(app: FastifyInstance, storage: Storage, guard
     const touched = parsed.value.mutations.filter((m) => m.op === 'delete' || 'photos' in m.fields)
     const photosBefore = touched.length > 0 ? await photoHashesIn(storage.db, touched.map((m) => ({ table: m.table, id: m.recordId }))) : []
     const response = await pushes.push(actor, parsed.value)
-    if (photosBefore.length > 0) await wipeUnreferencedPhotos(storage.db, actor.teams, photosBefore)
+    if (photosBefore.length > 0) await wipeUnreferencedPhotos(storage, actor.teams, photosBefore)
     request.log.info({ userId: actor.id, clientId: parsed.value.clientId, mutations: parsed.value.mutations.length,
       lastMutationId: response.lastMutationId, seq: response.seq, conflicts: response.conflicts.length,
       rejected: response.rejected.length }, 'push applied')
