@@ -54,3 +54,35 @@ export function campaignProblems(draft: CampaignDraft): CampaignProblem[] {
   if (!isIsoDate(draft.deadline)) problems.push('deadlineMissing')
   return problems
 }
+
+/** Why the server refuses a write to a run (or its answers) of a campaign that is over. */
+export type CampaignRefusal = 'campaign_closed'
+
+/** One write to a campaign's run or to an answer in it, as the rule sees it. */
+export interface CampaignRunWrite {
+  readonly table: 'checklistRuns' | 'checklistAnswers'
+  readonly op: 'put' | 'patch' | 'delete'
+  readonly fields: Readonly<Record<string, unknown>>
+  /** Whether the writer is koordinator or admin. */
+  readonly manager: boolean
+  /** Whether the run's campaign is still open (false when closed or deleted). */
+  readonly campaignOpen: boolean
+}
+
+/** Fields a cancellation of a run sends (see db/checklists.ts cancelRun). */
+const CANCEL_FIELDS: ReadonlySet<string> = new Set(['status', 'updatedAt'])
+
+/**
+ * Why a write to a run of a closed (or deleted) campaign is refused, or null: its result is final,
+ * so nobody answers, completes or changes the run any more (an old app could otherwise still change
+ * the result). The koordinator may still do what the app offers them there: cancel the run, or
+ * delete it together with its answers.
+ */
+export function campaignRunRefusal(write: CampaignRunWrite): CampaignRefusal | null {
+  if (write.campaignOpen) return null
+  if (!write.manager) return 'campaign_closed'
+  if (write.op === 'delete') return null
+  const cancels = write.table === 'checklistRuns' && write.op === 'patch' && write.fields.status === 'annulleret'
+    && Object.keys(write.fields).every((field) => CANCEL_FIELDS.has(field))
+  return cancels ? null : 'campaign_closed'
+}

@@ -1,4 +1,5 @@
 import type { AnyRecord, Millis, SyncTableName } from './types.ts'
+import type { CampaignRefusal } from './campaign.ts'
 import type { LoanRefusal } from './loans.ts'
 
 export type MutationOp = 'put' | 'patch' | 'delete'
@@ -50,8 +51,8 @@ export interface PushRequest {
   readonly mutations: readonly Mutation[]
 }
 
-/** Why the server refused one mutation (the rest of the push still applies): not allowed, or a lending rule. */
-export type RejectReason = 'forbidden' | LoanRefusal
+/** Why the server refused one mutation (the rest of the push still applies): not allowed, a lending rule, or a campaign that is over. */
+export type RejectReason = 'forbidden' | LoanRefusal | CampaignRefusal
 
 /** A mutation the server refused: it is acknowledged (leave the outbox) but nothing of it applied. */
 export interface RejectedMutation {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { canRead, canWrite, type StoredFacts, type WriteAttempt } from '../../src/server/sync/access.ts'
 import type { Actor } from '../../src/server/auth/users.ts'
 import type { Role } from '../../src/domain/types.ts'
+import { campaignRunRefusal, type CampaignRunWrite } from '../../src/domain/campaign.ts'
 
 const actor = (role: Role): Actor => ({ id: 'me', email: 'me@x.dk', name: 'Me', role, teams: ['t1'], joinedSeq: 0 })
 const attempt = (table: WriteAttempt['table'], op: WriteAttempt['op'], fields: Record<string, unknown> = {}, recordId = 'r1'): WriteAttempt =>
@@ -111,6 +112,33 @@ describe('canRead', () => {
     it(`${role} reads its own team and no other`, () => {
       expect(canRead(actor(role), 't1')).toBe(true)
       expect(canRead(actor(role), 't2')).toBe(false)
+    })
+  }
+})
+
+type CampaignCase = [string, Role, Omit<CampaignRunWrite, 'manager' | 'campaignOpen'>, boolean, boolean]
+const campaignCases: CampaignCase[] = [
+  ['superbruger answers in an open campaign', 'superbruger', { table: 'checklistAnswers', op: 'put', fields: { value: true } }, true, true],
+  ['superbruger answers in a closed campaign', 'superbruger', { table: 'checklistAnswers', op: 'put', fields: { value: true } }, false, false],
+  ['superbruger changes an answer in a closed campaign', 'superbruger', { table: 'checklistAnswers', op: 'patch', fields: { value: false } }, false, false],
+  ['superbruger deletes an answer in a closed campaign', 'superbruger', { table: 'checklistAnswers', op: 'delete', fields: {} }, false, false],
+  ['superbruger completes a run of a closed campaign', 'superbruger', { table: 'checklistRuns', op: 'patch', fields: { status: 'fuldført' } }, false, false],
+  ['koordinator answers in a closed campaign', 'koordinator', { table: 'checklistAnswers', op: 'put', fields: { value: true } }, false, false],
+  ['koordinator completes a run of a closed campaign', 'koordinator', { table: 'checklistRuns', op: 'patch', fields: { status: 'fuldført', updatedAt: 1 } }, false, false],
+  ['koordinator cancels a run of a closed campaign', 'koordinator', { table: 'checklistRuns', op: 'patch', fields: { status: 'annulleret', updatedAt: 1 } }, false, true],
+  ['koordinator cancels a run of a closed campaign and renames it', 'koordinator', { table: 'checklistRuns', op: 'patch', fields: { status: 'annulleret', title: 'x' } }, false, false],
+  ['koordinator deletes a run of a closed campaign', 'koordinator', { table: 'checklistRuns', op: 'delete', fields: {} }, false, true],
+  ['koordinator deletes an answer of a closed campaign (deleting its run)', 'koordinator', { table: 'checklistAnswers', op: 'delete', fields: {} }, false, true],
+  ['admin deletes a run of a closed campaign', 'admin', { table: 'checklistRuns', op: 'delete', fields: {} }, false, true],
+  ['koordinator adds a run to a closed campaign', 'koordinator', { table: 'checklistRuns', op: 'put', fields: { status: 'i gang' } }, false, false],
+  ['koordinator edits a run of an open campaign', 'koordinator', { table: 'checklistRuns', op: 'patch', fields: { dueDate: '2026-12-18' } }, true, true],
+]
+
+describe('campaignRunRefusal', () => {
+  for (const [name, role, write, campaignOpen, expected] of campaignCases) {
+    it(`${name} → ${expected ? 'allowed' : 'refused'}`, () => {
+      const manager = role === 'koordinator' || role === 'admin'
+      expect(campaignRunRefusal({ ...write, manager, campaignOpen })).toBe(expected ? null : 'campaign_closed')
     })
   }
 })

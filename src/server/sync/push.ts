@@ -8,6 +8,7 @@ import { claimClients, saveClientProgress } from '../storage/clients.ts'
 import { loadRecords, readSequence, recordKey, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage } from '../storage/storage.ts'
 import { canWrite } from './access.ts'
+import { campaignRefusal, loadCampaignFacts } from './campaignCheck.ts'
 import { assetOf, loadOpenLoans, loanAssetKeys, LoanTracker, type OpenLoans } from './loanCheck.ts'
 import { recordAnswers, replayAnswers } from './pushAnswers.ts'
 
@@ -106,8 +107,9 @@ const PROVISIONAL_START = 2 ** 52
  * counting run (from PROVISIONAL_START) and the real run clash on the same fields even where two
  * pushes of one batch change one record.
  */
-function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>, startSeq: number, openLoans: OpenLoans): Applied {
+function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>, startSeq: number, openLoans: OpenLoans, facts: ReadonlyMap<string, StoredRecord>): Applied {
   const writes = new Map<string, RecordWrite>()
+  const find = (table: string, id: string) => writes.get(recordKey(table, id)) ?? stored.get(recordKey(table, id)) ?? facts.get(recordKey(table, id)) ?? null
   const loans = new LoanTracker(openLoans)
   const deadlines: DeadlineChange[] = []
   const results = ready.map(({ job, fresh }) => {
@@ -120,6 +122,11 @@ function applyInOrder(ready: readonly Ready[], stored: Map<string, StoredRecord>
       const current = pending ?? stored.get(key) ?? null
       if (!canWrite(actor, m, current && { teamId: current.teamId, content: current.state.content, createdBy: current.createdBy })) {
         rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: 'forbidden' })
+        continue
+      }
+      const overCampaign = campaignRefusal(actor, m, current, find)
+      if (overCampaign) {
+        rejected.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, reason: overCampaign })
         continue
       }
       const rev = pending?.seq ?? startSeq + writes.size + 1
@@ -163,7 +170,8 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     // counter row (the global ordering lock) is held only for numbering, writing and commit.
     const stored = keys.length > 0 ? await loadRecords(trx, storage.kind, keys, storage.lockRows) : new Map<string, StoredRecord>()
     const openLoans = await loadOpenLoans(trx, ready.flatMap((r) => r.fresh))
-    const counted = applyInOrder(ready, stored, PROVISIONAL_START, openLoans)
+    const facts = await loadCampaignFacts(trx, storage, ready.flatMap((r) => r.fresh), stored)
+    const counted = applyInOrder(ready, stored, PROVISIONAL_START, openLoans, facts)
     await saveClientProgress(trx, ready.filter((r) => r.fresh.length > 0).map(({ job, lastMutationId }) => (
       { clientId: job.request.clientId, userId: job.actor.id, now: job.now, lastMutationId })))
     const raised = await recordAnswers(trx, ready.map(({ job }, i) => ({ job, ...counted.results[i]! })))
@@ -177,7 +185,7 @@ async function batchOnce(storage: Storage, jobs: readonly PushJob[]): Promise<{ 
     } else {
       const teams = [...new Set(counted.writes.map((w) => w.teamId))]
       head = await storage.allocateSequence(trx, changes, teams)
-      applied = applyInOrder(ready, stored, head - changes, openLoans)
+      applied = applyInOrder(ready, stored, head - changes, openLoans, facts)
       const sameConflicts = applied.results.every((r, i) => r.conflicts.length === counted.results[i]!.conflicts.length)
       if (applied.writes.length !== changes || !sameConflicts) throw new Error('merge was not deterministic')
       const created = applied.writes.filter((w) => !stored.has(recordKey(w.table, w.id)))

@@ -30,4 +30,19 @@ describe('the refused changes on the account page', () => {
     const text = host.querySelector('.rejection-content')?.textContent ?? ''
     expect(text.split('\n')).toEqual(['Låner: Ole Hansen', 'Udlånt fra: 2026-12-07', 'Forventes afleveret: 2026-12-21'])
   })
+
+  it("says in Danish that an answer was refused because the user test is closed", async () => {
+    await db().rejections.add({
+      id: 'rj2', mutationId: 8, table: 'checklistAnswers', recordId: 'a1', op: 'put', reason: 'campaign_closed', at: 1000,
+      fields: { id: 'a1', teamId: 't1', runId: 'run1', itemKey: 'mail', value: true, updatedAt: 1000, rev: 0 },
+    })
+    await loadFeatureMessages(['common', 'account'])
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }] })
+    const host = document.createElement('div')
+    document.body.append(host)
+    app = createApp(SyncRejectionList).use(createPinia()).use(router).use(i18n)
+    app.mount(host)
+    await settled(host)
+    expect(host.querySelector('.rejection-title')?.textContent).toBe('Svar i tjekliste — Brugertesten er lukket, så ændringen blev ikke gemt. Resultatet står, som det var, da den blev lukket.')
+  })
 })
