@@ -1,6 +1,7 @@
 import Dexie from 'dexie'
 import { db, DEFAULT_DB_NAME, SuperbrugerDb } from './database.ts'
 import { importRecord } from './importRecord.ts'
+import type { PhotoBlobRow } from './photos.ts'
 import { PROFILE_KEY, type Profile } from './profile.ts'
 import { withDerivedFields } from './syncApply.ts'
 import { stopTimer } from './timer.ts'
@@ -9,6 +10,7 @@ import {
   MOVE_KINDS, noMoveCounts, planLocalMove, totalMoveCount, type AccountData, type LocalData, type MoveCounts,
   type MovePlan, type MoveTable,
 } from '../domain/localMove.ts'
+import { PHOTO_TABLES, type PhotoRef } from '../domain/photos.ts'
 import type { SyncTables } from '../domain/types.ts'
 
 // What was logged before signing in lives in the local-only database; this moves it into the
@@ -88,17 +90,48 @@ async function readAccount(target: SuperbrugerDb, author: Author, local: LocalDa
 }
 
 function accountTables(target: SuperbrugerDb) {
-  return [...TABLES, 'departments', 'checklistTemplates', 'outbox', 'meta'].map((name) => target.table(name))
+  return [...TABLES, 'departments', 'checklistTemplates', 'outbox', 'meta', 'photoBlobs'].map((name) => target.table(name))
 }
 
-/** Deletes the moved ids (and their never-sent outbox entries) from the local database, in one transaction. */
+const PHOTO_TABLE_NAMES: ReadonlySet<string> = new Set(PHOTO_TABLES)
+
+/**
+ * Gives the account a copy of each image the moved records name, waiting to be uploaded like one
+ * taken there (after the record's put has gone). An image the account already has stays, unless
+ * it only holds it as fetched from the server: it is then sent again, for the account's team.
+ * Call inside the account's transaction that stores the records.
+ */
+async function copyPhotoBlobs(target: SuperbrugerDb, moved: MovePlan['records'], blobs: ReadonlyMap<string, PhotoBlobRow>, now: number): Promise<void> {
+  for (const { table, record } of moved) {
+    if (!PHOTO_TABLE_NAMES.has(table)) continue
+    for (const photo of (record as { photos?: readonly PhotoRef[] }).photos ?? []) {
+      const image = blobs.get(photo.hash)
+      if (!image) continue
+      const held = await target.photoBlobs.get(photo.hash)
+      if (held && held.state !== 'fetched') continue
+      await target.photoBlobs.put({ hash: photo.hash, table: table as PhotoBlobRow['table'], recordId: record.id, state: 'upload', tries: 0, nextAt: 0, blob: image.blob, addedAt: now })
+    }
+  }
+}
+
+/**
+ * Deletes the moved ids (and their never-sent outbox entries) from the local database, and the
+ * images no local record names any more, in one transaction.
+ */
 async function deleteLocal(local: SuperbrugerDb, done: Done): Promise<void> {
-  await local.transaction('rw', [...TABLES.map((t) => local.table(t)), local.outbox], async () => {
+  await local.transaction('rw', [...TABLES.map((t) => local.table(t)), local.outbox, local.photoBlobs], async () => {
     for (const table of TABLES) {
       const ids = done[table] ?? []
       await local.table(table).bulkDelete([...ids])
       await local.outbox.where('[table+recordId]').anyOf(ids.map((id) => [table, id])).delete()
     }
+    const named = new Set<string>()
+    for (const table of PHOTO_TABLES) {
+      await local.table(table).each((r: { photos?: readonly PhotoRef[]; deletedAt: number | null }) => {
+        if (r.deletedAt === null) for (const photo of r.photos ?? []) named.add(photo.hash)
+      })
+    }
+    await local.photoBlobs.filter((row) => !named.has(row.hash)).delete()
   })
 }
 
@@ -171,8 +204,8 @@ export async function dismissLocalMove(accountId: string, name: string = DEFAULT
 
 /**
  * Moves the local-only records into the account of `author` (db() must be its database): one
- * transaction stores them with their queued puts and notes their ids; only after it committed
- * are they deleted locally. Safe to interrupt and to repeat: a record the account already holds
+ * transaction stores them with their queued puts and the images they name, and notes their ids;
+ * only after it committed are they (and images no local record names any more) deleted locally. Safe to interrupt and to repeat: a record the account already holds
  * is never stored again, and a retry first finishes an interrupted deletion.
  */
 export async function moveLocalData(author: Author, name: string = DEFAULT_DB_NAME, now: number = Date.now()): Promise<LocalMoveResult> {
@@ -182,12 +215,14 @@ export async function moveLocalData(author: Author, name: string = DEFAULT_DB_NA
     if (target.name === local.name) throw new Error('The local database cannot move into itself')
     await finishPending(local, target)
     const data = await readLocal(local)
+    const blobs = new Map((await local.photoBlobs.toArray()).map((row) => [row.hash, row]))
     const plan = await target.transaction('rw', accountTables(target), async () => {
       const planned = planLocalMove(data, await readAccount(target, author, data), now)
       for (const { table, record } of planned.records) {
         const stored = withDerivedFields(table, record as unknown as Record<string, unknown>)
         await importRecord(table, stored as unknown as SyncTables[typeof table], now)
       }
+      await copyPhotoBlobs(target, planned.records, blobs, now)
       if (planned.stopAccountTimer) await stopTimer(planned.stopAccountTimer.id, planned.stopAccountTimer.end)
       await changePending(target, planned.done, true)
       return planned

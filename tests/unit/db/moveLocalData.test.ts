@@ -10,11 +10,13 @@ import { startTimer } from '../../../src/db/timer.ts'
 import { markAbsent } from '../../../src/db/absences.ts'
 import { answerItem, listTemplates, startRun } from '../../../src/db/checklists.ts'
 import { createAsset } from '../../../src/db/assets.ts'
+import { addPhoto, readPhotoBlob } from '../../../src/db/photos.ts'
 import { createRecord } from '../../../src/db/write.ts'
 import { DEFAULT_TEMPLATES } from '../../../src/domain/checklistTemplates.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
 import { putSchema } from '../../../src/domain/syncSchemas.ts'
 import { newId } from '../../../src/domain/ids.ts'
+import type { PhotoRef } from '../../../src/domain/photos.ts'
 import type { ChecklistTemplateId, DepartmentId, PersonId, SyncTableName, TeamId } from '../../../src/domain/types.ts'
 
 const ACCOUNT = { teamId: 'team-server' as TeamId, personId: 'anne-server' as PersonId }
@@ -285,6 +287,39 @@ describe('moving the local-only data into an account', () => {
     expect((await db().requests.toArray())[0]?.assetId).toBe(theirs.id)
     expect(await db().assets.count()).toBe(1)
     expect(await localCount('assets')).toBe(1)
+  })
+
+  it('moves the images of moved records with them, waiting to be uploaded, and keeps a left-behind asset\'s image local', async () => {
+    const ref = (n: number): PhotoRef => ({ hash: n.toString(16).padStart(64, '0'), width: 1600, height: 1200, bytes: 10, takenAt: 1000 })
+    const image = (n: number) => new Blob([`billede ${n}`], { type: 'image/jpeg' })
+    let code = ''
+    let requestId = ''
+    let tipId = ''
+    await logLocally(async (me) => {
+      const asset = await createAsset(me, { code: '', type: 'pc', name: 'Min pc', model: '', serial: '', building: '', floor: '', room: '', departmentId: null, notes: '' })
+      code = asset.code
+      requestId = (await createRequest(me, { ...emptyDraft(me.personId), description: 'Fejlbesked ved login' })).id
+      tipId = (await createRecord('tips', me, { title: 'Genstart', body: 'Sluk og tænd', tags: [], category: null, requestIds: [] })).id
+      await addPhoto({ table: 'requests', id: requestId as never }, ref(1), image(1), 1000)
+      await addPhoto({ table: 'tips', id: tipId as never }, ref(2), image(2), 1000)
+      await addPhoto({ table: 'assets', id: asset.id }, ref(3), image(3), 1000)
+    })
+    await openAccount()
+    await createAsset(ACCOUNT, { code, type: 'pc', name: 'Teamets pc', model: '', serial: '', building: '', floor: '', room: '', departmentId: null, notes: '' })
+    const result = await moveLocalData(ACCOUNT, localName, 5000)
+    expect(result).toMatchObject({ moved: { requests: 1, tips: 1, assets: 0 }, leftBehind: { assets: 1 } })
+
+    const copied = (await db().photoBlobs.toArray()).map(({ hash, table, recordId, state, tries }) => ({ hash, table, recordId, state, tries }))
+    expect(copied.sort((a, b) => a.hash.localeCompare(b.hash))).toEqual([
+      { hash: ref(1).hash, table: 'requests', recordId: requestId, state: 'upload', tries: 0 },
+      { hash: ref(2).hash, table: 'tips', recordId: tipId, state: 'upload', tries: 0 },
+    ])
+    expect(await readPhotoBlob(ref(1).hash)).toBeDefined()
+    expect((await db().requests.get(requestId as never))?.photos).toEqual([ref(1)])
+    // Only the image of the asset that stayed local is left in the local database.
+    useDatabase(localName)
+    expect((await db().photoBlobs.toArray()).map((row) => row.hash)).toEqual([ref(3).hash])
+    useDatabase(accountName)
   })
 
   it('merges an absence week the account already has instead of doubling it', async () => {
