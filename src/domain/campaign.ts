@@ -1,6 +1,6 @@
 import { isIsoDate } from './checklist.ts'
 import { MAX_SHORT_TEXT } from './syncSchemas.ts'
-import type { CampaignId, ChecklistRunId, ChecklistTemplateId, PersonId } from './types.ts'
+import type { Campaign, CampaignId, ChecklistRunId, ChecklistTemplateId, PersonId } from './types.ts'
 
 /**
  * The answer key under which a tester writes why an item failed ("virker ikke"): a row of its own
@@ -53,6 +53,22 @@ export function campaignProblems(draft: CampaignDraft): CampaignProblem[] {
   if (draft.testers.length === 0) problems.push('noTesters')
   if (!isIsoDate(draft.deadline)) problems.push('deadlineMissing')
   return problems
+}
+
+/** A campaign name as two koordinators would mean the same test by it: spaces and case do not count. */
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da')
+}
+
+/**
+ * The open campaigns a draft would start again: same checklist template and the same name (spaces
+ * and case ignored). The form warns with them, so a koordinator does not start a test a colleague
+ * already started; two started offline both stay (see README, Brugertests).
+ */
+export function duplicateCampaigns<C extends Pick<Campaign, 'name' | 'templateId' | 'status' | 'deletedAt'>>(draft: Pick<CampaignDraft, 'name' | 'templateId'>, campaigns: readonly C[]): C[] {
+  const key = nameKey(draft.name)
+  if (key === '' || !draft.templateId) return []
+  return campaigns.filter((c) => c.deletedAt === null && c.status === 'åben' && c.templateId === draft.templateId && nameKey(c.name) === key)
 }
 
 /** Why the server refuses a write to a run (or its answers) of a campaign that is over. */

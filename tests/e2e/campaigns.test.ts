@@ -102,6 +102,21 @@ describe('user-test campaigns', () => {
     await synced(kim)
   })
 
+  it('starting the same test again (same checklist, the name in other case and spacing) warns in Danish and links to the open one', async () => {
+    await kim.goto(`${server.url}/kampagner/ny`)
+    await pageHeading(kim, 'Ny brugertest').waitFor()
+    await kim.getByLabel('Navn').fill(`  ${NAME.toLocaleUpperCase('da')}  `)
+    const warning = kim.getByText(`Der er allerede en åben brugertest med samme navn og tjekliste: „${NAME}“.`, { exact: false })
+    expect(await warning.count()).toBe(0)
+    await kim.getByLabel('Tjekliste').selectOption({ label: TEMPLATE })
+    await warning.waitFor()
+    const form = await auditPage(kim, 'New campaign, same as an open one')
+    expect(form.blocking, describeFindings(form.blocking)).toEqual([])
+    await kim.getByRole('link', { name: 'Åbn den åbne brugertest' }).click()
+    await pageHeading(kim, NAME).waitFor()
+    await kim.getByText('0 af 2 testere færdige').waitFor()
+  })
+
   it('Anne fills her run offline and writes what failed; Bo fills his online', async () => {
     await openRun(anne, 'Anne Larsen')
     await contexts[1]!.setOffline(true)

@@ -117,6 +117,24 @@ describeBackends('user-test campaigns: the record round-trips, bad input is refu
     expect(closing.rejected.map((r) => [r.recordId, r.reason])).toEqual([['ans-after', 'campaign_closed']])
   })
 
+  it('two koordinators starting the same test offline keep both campaigns and every tester\'s run (nothing is merged away)', async () => {
+    const { team, koordinator, anne } = await setup()
+    const other = await server().user('koordinator', [team])
+    const same = { name: 'Acadre 24.2 – brugertest', templateId: 'tpl1', testers: [anne.actor.id] }
+    const pushes = [[koordinator, 'koord-dev-1', '0192a7c0-0000-7000-8000-0000000000d1'], [other, 'koord-dev-2', '0192a7c0-0000-7000-8000-0000000000d2']] as const
+    for (const [who, clientId, campaignId] of pushes) {
+      const runId = campaignRunId(campaignId as CampaignId, anne.actor.id as PersonId)
+      const made = await who.pushOk({ clientId, mutations: [
+        putOf(1, 'campaigns', campaignId, team, who.actor.id, same),
+        putOf(2, 'checklistRuns', runId, team, who.actor.id, { campaignId, subject: { kind: 'person', refId: anne.actor.id, label: 'Anne' } }),
+      ] })
+      expect(made.rejected).toEqual([])
+    }
+    const pulled = await anne.pullAll()
+    expect(pulled.filter((r) => r.table === 'campaigns').map((r) => r.record.id).sort()).toEqual(pushes.map((p) => p[2]).sort())
+    expect(pulled.filter((r) => r.table === 'checklistRuns')).toHaveLength(2)
+  })
+
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['no testers', { testers: [] }, /fields\.testers: a campaign needs at least one tester/],
     ['an empty name', { name: '   ' }, /fields\.name: a campaign needs a name/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { campaignProblems, campaignRunId, failureKey, type CampaignDraft } from '../../../src/domain/campaign.ts'
+import { campaignProblems, campaignRunId, duplicateCampaigns, failureKey, type CampaignDraft } from '../../../src/domain/campaign.ts'
 import { campaignResultRows, summariseCampaign, type TesterRun } from '../../../src/domain/campaignSummary.ts'
 import { toCsv } from '../../../src/domain/report/csv.ts'
 import { showsCampaignRun } from '../../../src/domain/campaignRunVisibility.ts'
@@ -114,5 +114,27 @@ describe('whose campaign runs a checklist list shows', () => {
     ["another superuser's campaign run, to the koordinator", run('bo'), true, true],
   ])('%s → %s', (_name, r, seesAll, shown) => {
     expect(showsCampaignRun(r, { ...anne, seesAll }, hasAccount)).toBe(shown)
+  })
+})
+
+describe('duplicateCampaigns', () => {
+  const tpl = 'tpl-acadre' as ChecklistTemplateId
+  const campaign = (id: string, name: string, extra: Partial<{ templateId: ChecklistTemplateId; status: 'åben' | 'lukket'; deletedAt: number | null }> = {}) =>
+    ({ id, name, templateId: tpl, status: 'åben' as const, deletedAt: null, ...extra })
+  const stored = [
+    campaign('same', 'Acadre 24.2 – brugertest'),
+    campaign('other-template', 'Acadre 24.2 – brugertest', { templateId: 'tpl-office' as ChecklistTemplateId }),
+    campaign('closed', 'Acadre 24.2 – brugertest', { status: 'lukket' }),
+    campaign('deleted', 'Acadre 24.2 – brugertest', { deletedAt: 5 }),
+    campaign('other-name', 'Acadre 24.3 – brugertest'),
+  ]
+  it.each<[string, string, ChecklistTemplateId | null, string[]]>([
+    ['the same name and template', 'Acadre 24.2 – brugertest', tpl, ['same']],
+    ['the name in other case and spacing', '  acadre   24.2 – BRUGERTEST ', tpl, ['same']],
+    ['another name', 'Acadre 24.4 – brugertest', tpl, []],
+    ['no template chosen yet', 'Acadre 24.2 – brugertest', null, []],
+    ['no name yet', '   ', tpl, []],
+  ])('a draft with %s', (_case, name, templateId, expected) => {
+    expect(duplicateCampaigns({ name, templateId }, stored).map((c) => c.id)).toEqual(expected)
   })
 })
