@@ -4,7 +4,8 @@ import { bandMembers } from '../domain/teamWeek.ts'
 import { buildReport, type DepartmentFilter, type Report, type ReportInput } from '../domain/report/report.ts'
 import { shiftPeriod, type Period } from '../domain/report/period.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
-import { bucketOf, packFacts, type DeletedFact, type EntryFact, type PackKind, type RequestFact } from '../domain/report/facts.ts'
+import { readFactPacks } from './factPacks.ts'
+import { packFacts, type DeletedFact, type EntryFact, type RequestFact } from '../domain/report/facts.ts'
 import type { Request, RequestId, TeamId } from '../domain/types.ts'
 
 /** What a report of a period is counted from: the records read for it, before any department filter. */
@@ -12,11 +13,6 @@ export type ReportData = Omit<ReportInput, 'period' | 'previous' | 'department'>
 
 /** Whether a fact is of a live record (a deleted record's fact is its id alone). */
 const isLive = <T extends object>(fact: T | DeletedFact): fact is T => 'teamId' in fact
-
-/** The team's packs of `kind` for the times from `start` up to `end`. */
-function readPacks(teamId: TeamId, kind: PackKind, start: number, end: number) {
-  return db().reportPacks.where('[teamId+kind+bucket]').between([teamId, kind, bucketOf(start)], [teamId, kind, bucketOf(end - 1)], true, true).toArray()
-}
 
 /**
  * Reads what the report of `period` needs from the device's copy of the team: the report facts
@@ -34,7 +30,7 @@ export async function loadReportData(teamId: TeamId, period: Period, now: number
   // kind in one range read: this runs in a Web Worker (src/db/reportWorker.ts), so turning a year's
   // 150,000 facts into objects holds no screen. A pack's edges are cut to the exact times here.
   const [requestPacks, entryPacks] = await Promise.all([
-    readPacks(teamId, 'requests', previous.start, period.end), readPacks(teamId, 'entries', period.start, period.end),
+    readFactPacks(teamId, 'requests', previous.start, period.end), readFactPacks(teamId, 'entries', period.start, period.end),
   ])
   const teamRequests = requestPacks.flatMap((p) => packFacts(p) as RequestFact[]).filter((r) => r.createdAt >= previous.start && r.createdAt < period.end)
   const teamEntries = entryPacks.flatMap((p) => packFacts(p) as EntryFact[]).filter((e) => e.start >= period.start && e.start < period.end)
