@@ -164,7 +164,9 @@ export function teamWeek(input: TeamWeekInput): TeamWeek {
   for (const e of input.entries) {
     if (!wanted.has(e.week) || e.start > input.now) continue
     const key = `${e.personId} ${e.week}`
-    byPersonWeek.set(key, [...(byPersonWeek.get(key) ?? []), e])
+    const found = byPersonWeek.get(key)
+    if (found) found.push(e)
+    else byPersonWeek.set(key, [e])
   }
   const today = toDateInput(input.now)
   const rows = bandMembers(input.people).map((person): MemberRow => {

@@ -72,7 +72,8 @@ function encodeDictionary(values: readonly unknown[]): Column {
   return { kind: 'code', codes, dictionary: { odd: odd.values, strings: joinable ? strings.values.join(SEPARATOR) : strings.values, count } }
 }
 
-function dictionaryValues(dictionary: Dictionary): unknown[] {
+/** The distinct values of a dictionary, in code order. */
+export function dictionaryValues(dictionary: Dictionary): unknown[] {
   const { odd, strings, count } = dictionary
   const list = typeof strings === 'string' ? (count > odd.length ? strings.split(SEPARATOR) : []) : strings
   return [...odd, ...list]
