@@ -5,7 +5,7 @@ import type {
 } from '../domain/types.ts'
 import type { Mutation } from '../domain/protocol.ts'
 import { databaseNameFor, readDeviceAccount } from './account.ts'
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, schemaV11, schemaV13, upgradeToV2 } from './migrations.ts'
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV10, schemaV11, schemaV13, schemaV14, upgradeToV2 } from './migrations.ts'
 import { buildReportFacts, packFactsColumnWise, reportFactsMiddleware } from './reportFacts.ts'
 import type { StoredConflict, StoredRejection } from './conflicts.ts'
 import type { PhotoBlobRow } from './photos.ts'
@@ -66,6 +66,7 @@ export class SuperbrugerDb extends Dexie {
     this.version(11).stores(schemaV11)
     this.version(12).stores(schemaV11).upgrade(packFactsColumnWise)
     this.version(13).stores(schemaV13)
+    this.version(14).stores(schemaV14)
     this.use(reportFactsMiddleware)
   }
 }

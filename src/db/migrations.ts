@@ -122,3 +122,12 @@ export const schemaV13 = {
   checklistRuns: `${schemaV11.checklistRuns}, campaignId`,
   campaigns: 'id, teamId, status',
 }
+
+/**
+ * Version 14: requests found by team, assignee and status, so the group's week counts each
+ * superuser's open requests from the index alone, without reading a request.
+ */
+export const schemaV14 = {
+  ...schemaV13,
+  requests: `${schemaV13.requests}, [teamId+assigneeId+status]`,
+}

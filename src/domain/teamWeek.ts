@@ -89,6 +89,11 @@ export interface TeamWeek {
   readonly group: readonly GroupWeek[]
 }
 
+/** How many requests have one assignee and status. */
+export interface RequestCount extends Pick<Request, 'assigneeId' | 'status'> {
+  readonly count: number
+}
+
 /** Input of teamWeek: the team's synced records as they are on the device. */
 export interface TeamWeekInput {
   readonly people: readonly TeamMember[]
@@ -96,7 +101,8 @@ export interface TeamWeekInput {
   readonly absences: readonly { readonly personId: PersonId; readonly week: string }[]
   readonly band: BudgetBand
   readonly overrides: readonly BudgetOverride[]
-  readonly requests: readonly Pick<Request, 'assigneeId' | 'status'>[]
+  /** How many of the team's requests have each assignee and status (open ones at least). */
+  readonly requests: readonly RequestCount[]
   readonly runs: readonly Pick<ChecklistRun, 'createdBy' | 'status' | 'dueDate'>[]
   /** Weeks before the current one to include. */
   readonly span: number
@@ -138,10 +144,11 @@ export function lastingPressure(weeks: readonly MemberWeek[], minimum = LASTING_
 /** Open work waiting on `personId` (see MemberLoad); `today` is a date input value ("2026-12-07"). */
 export function memberLoad(personId: PersonId, requests: TeamWeekInput['requests'], runs: TeamWeekInput['runs'], today: string): MemberLoad {
   const own = requests.filter((r) => r.assigneeId === personId)
+  const sum = (rows: readonly RequestCount[]) => rows.reduce((n, r) => n + r.count, 0)
   return {
-    open: own.filter((r) => isOpenStatus(r.status)).length,
-    referred: own.filter((r) => r.status === 'henvist').length,
-    withIt: own.filter((r) => r.status === 'sendt til IT').length,
+    open: sum(own.filter((r) => isOpenStatus(r.status))),
+    referred: sum(own.filter((r) => r.status === 'henvist')),
+    withIt: sum(own.filter((r) => r.status === 'sendt til IT')),
     overdueChecklists: runs.filter((r) => r.createdBy === personId && r.status === 'i gang' && r.dueDate !== null && r.dueDate < today).length,
   }
 }
@@ -157,7 +164,9 @@ export function teamWeek(input: TeamWeekInput): TeamWeek {
   for (const e of input.entries) {
     if (!wanted.has(e.week) || e.start > input.now) continue
     const key = `${e.personId} ${e.week}`
-    byPersonWeek.set(key, [...(byPersonWeek.get(key) ?? []), e])
+    const found = byPersonWeek.get(key)
+    if (found) found.push(e)
+    else byPersonWeek.set(key, [e])
   }
   const today = toDateInput(input.now)
   const rows = bandMembers(input.people).map((person): MemberRow => {

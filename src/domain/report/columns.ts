@@ -37,42 +37,43 @@ function isList(value: unknown): value is readonly Row[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
 }
 
-function encodeDictionary(values: readonly unknown[]): Column {
-  const odd: unknown[] = []
-  const oddCodes = new Map<unknown, number>()
-  const strings: string[] = []
-  const stringCodes = new Map<string, number>()
-  const raw = new Uint32Array(values.length)
-  const isOdd: boolean[] = new Array<boolean>(values.length)
-  values.forEach((value, i) => {
-    if (typeof value === 'string') {
-      let code = stringCodes.get(value)
+/** Gives each distinct value the next code, in the order first met. */
+function coder<V>(): { values: V[], codeOf: (value: V) => number } {
+  const values: V[] = []
+  const codes = new Map<V, number>()
+  return {
+    values,
+    codeOf(value) {
+      let code = codes.get(value)
       if (code === undefined) {
-        code = strings.length
-        strings.push(value)
-        stringCodes.set(value, code)
+        code = values.length
+        values.push(value)
+        codes.set(value, code)
       }
-      raw[i] = code
-      isOdd[i] = false
-    } else {
-      let code = oddCodes.get(value)
-      if (code === undefined) {
-        code = odd.length
-        odd.push(value)
-        oddCodes.set(value, code)
-      }
-      raw[i] = code
-      isOdd[i] = true
-    }
-  })
-  const count = odd.length + strings.length
-  const codes = count <= 0x10000 ? new Uint16Array(values.length) : new Uint32Array(values.length)
-  for (let i = 0; i < values.length; i++) codes[i] = isOdd[i] ? raw[i]! : odd.length + raw[i]!
-  const joinable = strings.every((s) => !s.includes(SEPARATOR))
-  return { kind: 'code', codes, dictionary: { odd, strings: joinable ? strings.join(SEPARATOR) : strings, count } }
+      return code
+    },
+  }
 }
 
-function dictionaryValues(dictionary: Dictionary): unknown[] {
+function encodeDictionary(values: readonly unknown[]): Column {
+  const odd = coder<unknown>()
+  const strings = coder<string>()
+  const raw = new Uint32Array(values.length)
+  const isOdd = new Uint8Array(values.length)
+  values.forEach((value, i) => {
+    isOdd[i] = typeof value === 'string' ? 0 : 1
+    raw[i] = typeof value === 'string' ? strings.codeOf(value) : odd.codeOf(value)
+  })
+  const oddCount = odd.values.length
+  const count = oddCount + strings.values.length
+  const codes = count <= 0x10000 ? new Uint16Array(values.length) : new Uint32Array(values.length)
+  for (let i = 0; i < values.length; i++) codes[i] = isOdd[i] ? raw[i]! : oddCount + raw[i]!
+  const joinable = strings.values.every((s) => !s.includes(SEPARATOR))
+  return { kind: 'code', codes, dictionary: { odd: odd.values, strings: joinable ? strings.values.join(SEPARATOR) : strings.values, count } }
+}
+
+/** The distinct values of a dictionary, in code order. */
+export function dictionaryValues(dictionary: Dictionary): unknown[] {
   const { odd, strings, count } = dictionary
   const list = typeof strings === 'string' ? (count > odd.length ? strings.split(SEPARATOR) : []) : strings
   return [...odd, ...list]

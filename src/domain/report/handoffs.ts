@@ -20,10 +20,18 @@ export interface HandoffRequest {
 
 /** Time from the first change to `via` until the first change to løst after it; null when not (yet) solved, undefined when never handed off. */
 export function handoffDuration(request: HandoffRequest, via: RequestStatus): number | null | undefined {
-  const handed = request.history.find((h) => h.to === via)
-  if (!handed) return undefined
-  const solved = request.history.find((h) => h.to === 'løst' && h.at >= handed.at)
-  return solved ? solved.at - handed.at : null
+  const { history } = request
+  return handoffDurationOf(history.length, (k) => history[k]!.to, (k) => history[k]!.at, via)
+}
+
+/** `handoffDuration` of a history of `length` changes, the k-th to status `to(k)` at `at(k)`. */
+export function handoffDurationOf(length: number, to: (k: number) => unknown, at: (k: number) => number, via: RequestStatus): number | null | undefined {
+  let handed = -1
+  for (let k = 0; k < length && handed < 0; k++) if (to(k) === via) handed = k
+  if (handed < 0) return undefined
+  const from = at(handed)
+  for (let k = 0; k < length; k++) if (to(k) === 'løst' && at(k) >= from) return at(k) - from
+  return null
 }
 
 /** The hand-off figures of the requests for one status (sendt til IT, henvist). */
@@ -36,5 +44,10 @@ export function handoffStats(requests: readonly HandoffRequest[], via: RequestSt
     count += 1
     if (duration !== null) durations.push(duration)
   }
+  return handoffFigures(count, durations)
+}
+
+/** The figures of `count` hand-offs, of which those solved took `durations` (ms). */
+export function handoffFigures(count: number, durations: readonly number[]): HandoffStats {
   return { count, solved: durations.length, medianMs: percentile(durations, 50), p90Ms: percentile(durations, 90) }
 }

@@ -1,5 +1,5 @@
 /** What rose most against the period before: the categories, departments and assets with the biggest increase. */
-import { countBy } from './stats.ts'
+import { countBy, type Count } from './stats.ts'
 import type { Request } from '../types.ts'
 
 export const HOTSPOT_DIMENSIONS = ['category', 'department', 'asset'] as const
@@ -30,10 +30,19 @@ const KEY_OF: Record<HotspotDimension, (r: HotspotRequest) => string | null> = {
  * least 2, so a single extra request is not called a hotspot), biggest rise first.
  */
 export function hotspots(now: readonly HotspotRequest[], before: readonly HotspotRequest[]): Hotspot[] {
-  return HOTSPOT_DIMENSIONS.flatMap((dimension) => {
+  const counted = (requests: readonly HotspotRequest[], dimension: HotspotDimension) => {
     const keyOf = KEY_OF[dimension]
-    const previous = new Map(countBy(before.filter((r) => keyOf(r) !== null), (r) => keyOf(r)!).map((c) => [c.key, c.count]))
-    return countBy(now.filter((r) => keyOf(r) !== null), (r) => keyOf(r)!)
+    return countBy(requests.filter((r) => keyOf(r) !== null), (r) => keyOf(r)!)
+  }
+  return hotspotsOfCounts((dimension) => ({ now: counted(now, dimension), before: counted(before, dimension) }))
+}
+
+/** The hotspots (as `hotspots`) from each dimension's counts in this period and the one before. */
+export function hotspotsOfCounts(countsOf: (dimension: HotspotDimension) => { readonly now: readonly Count[], readonly before: readonly Count[] }): Hotspot[] {
+  return HOTSPOT_DIMENSIONS.flatMap((dimension) => {
+    const counts = countsOf(dimension)
+    const previous = new Map(counts.before.map((c) => [c.key, c.count]))
+    return counts.now
       .map((c) => ({ dimension, key: c.key, before: previous.get(c.key) ?? 0, now: c.count }))
       .filter((h) => h.now - h.before >= 2)
       .sort((a, b) => (b.now - b.before) - (a.now - a.before) || a.key.localeCompare(b.key))

@@ -4,17 +4,17 @@
  * channel, status and owner, out-of-role work, weekly trends, hotspots, hand-offs and checklists.
  * Everything is counted by the days of the period; the budget by its net weeks (see Period.weeks).
  */
-import { countBy, share, type Count } from './stats.ts'
-import { handoffStats, type HandoffRequest, type HandoffStats } from './handoffs.ts'
-import { hotspots, type Hotspot } from './hotspots.ts'
+import { share, sortedCounts, type Count } from './stats.ts'
+import { handoffDurationOf, handoffFigures, type HandoffRequest, type HandoffStats } from './handoffs.ts'
+import { hotspotsOfCounts, type Hotspot } from './hotspots.ts'
+import { entryTableOf, linkEntries, requestTableOf, type CodedField, type EntryLinks, type EntryTable, type RequestTable } from './factTable.ts'
 import type { Period } from './period.ts'
 import { addWeeks, endOfIsoWeek, parseWeekKey, startOfIsoWeek } from '../isoWeek.ts'
 import { isoWeekOf, weekKey } from '../weekKey.ts'
 import { isOutOfRole } from '../triage.ts'
-import { entryDurationMs } from '../timeSpan.ts'
 import { bandOf } from '../weekBudget.ts'
 import { toDateInput } from '../format.ts'
-import { ACTIVITIES, type Activity, type BudgetBand, type BudgetOverride, type ChecklistRun, type DepartmentId, type Owner, type PersonId, type Request, type RequestId, type TimeEntry } from '../types.ts'
+import { ACTIVITIES, type Activity, type BudgetBand, type BudgetOverride, type ChecklistRun, type DepartmentId, type Owner, type PersonId, type Request, type RequestId, type RequestStatus, type TimeEntry } from '../types.ts'
 
 const HOUR = 3_600_000
 
@@ -130,30 +130,13 @@ function weekIndexOf(mondays: readonly number[], at: number): number {
   return found
 }
 
-function timeReport(input: ReportInput, entries: readonly ReportEntry[]): TimeReport {
-  const ms = new Map<Activity, number>()
-  let outOfRole = 0
-  for (const e of entries) {
-    const duration = entryDurationMs(e, input.now)
-    ms.set(e.activity, (ms.get(e.activity) ?? 0) + duration)
-    const owner: Owner | undefined = e.requestId ? input.linked.get(e.requestId)?.owner : undefined
-    if (owner && isOutOfRole(owner)) outOfRole += duration
-  }
-  const byActivity = ACTIVITIES.map((activity) => ({ activity, hours: (ms.get(activity) ?? 0) / HOUR })).filter((a) => a.hours > 0)
-  const hours = byActivity.reduce((sum, a) => sum + a.hours, 0)
-  return {
-    hours, byActivity, dailyHelpHours: (ms.get('daglig hjælp') ?? 0) / HOUR, outOfRoleHours: outOfRole / HOUR,
-    budget: input.department === null ? groupBudget(input) : null,
-  }
-}
-
 /**
  * The group's band for the days of the period that are over by `now`: each person's band times the
  * share of each week's seven days that lie in the period and have ended, leaving out weeks the
  * person is absent. So a month is never judged against days that have not happened, and a month
  * that starts on a Thursday gets 4/7 of that week's band.
  */
-function groupBudget(input: ReportInput): BudgetBand & { personWeeks: number } {
+function groupBudget(input: Pick<ReportInput, 'absences' | 'now' | 'period' | 'members' | 'band' | 'overrides'>): BudgetBand & { personWeeks: number } {
   const absent = new Set(input.absences.map((a) => `${a.personId} ${a.week}`))
   const today = new Date(input.now)
   const endOfLastDay = Math.min(input.period.end, new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime())
@@ -176,7 +159,7 @@ function groupBudget(input: ReportInput): BudgetBand & { personWeeks: number } {
   return { minHours, maxHours, personWeeks }
 }
 
-function checklistReport(input: ReportInput): Report['checklists'] {
+function checklistReport(input: Pick<ReportInput, 'runs' | 'department' | 'now' | 'period'>): Report['checklists'] {
   const today = toDateInput(input.now)
   const runs = input.runs.filter((r) => input.department === null || (r.subject.kind === 'department' && r.subject.refId === input.department))
   const byTemplate = new Map<string, { templateId: string, title: string, started: number, completed: number, overdue: number }>()
@@ -199,42 +182,129 @@ function checklistReport(input: ReportInput): Report['checklists'] {
   }
 }
 
+/**
+ * What a report is counted from, with the requests and time entries as tables (./factTable.ts):
+ * requests created in the period and the one before (others in the table are ignored), time
+ * entries of the period (likewise) and the request each entry is logged on.
+ */
+export type ReportTables = Omit<ReportInput, 'requests' | 'linked' | 'entries'> & {
+  readonly requests: RequestTable
+  readonly entries: EntryTable
+  readonly links: EntryLinks
+}
+
 /** Counts the report of `input.period` (pure: the same input always gives the same report). */
 export function buildReport(input: ReportInput): Report {
-  const { period, department } = input
-  const wanted = input.requests.filter((r) => matchesDepartment(r.departmentId, department))
-  const requests = wanted.filter((r) => inPeriod(r.createdAt, period))
-  const before = wanted.filter((r) => inPeriod(r.createdAt, input.previous))
-  const entries = input.entries.filter((e) => inPeriod(e.start, period) && e.start <= input.now
-    && (department === null || (e.requestId !== null && matchesDepartment(input.linked.get(e.requestId)?.departmentId, department))))
-  const outOfRole = requests.filter((r) => isOutOfRole(r.owner))
+  const entries = entryTableOf(input.entries)
+  const requests = requestTableOf(input.requests)
+  return countReportTables({ ...input, requests, entries, links: linkEntries(entries, requests, new Map(), input.linked) })
+}
+
+/** How many rows have each code of `field`; `wanted` says which rows count. */
+function codeCounts(field: CodedField, rows: readonly number[]): Float64Array {
+  const counts = new Float64Array(field.values.length)
+  for (const i of rows) counts[field.codes[i]!]! += 1
+  return counts
+}
+
+/** The counts of `field` by key (values without a key left out), most first. */
+function countsByKey(field: CodedField, rows: readonly number[], keyOf: (value: unknown) => string | null = (v) => v as string): Count[] {
+  const byCode = codeCounts(field, rows)
+  const byKey = new Map<string, number>()
+  field.values.forEach((value, code) => {
+    const key = keyOf(value)
+    if (key !== null && byCode[code]! > 0) byKey.set(key, (byKey.get(key) ?? 0) + byCode[code]!)
+  })
+  return sortedCounts(byKey)
+}
+
+/** The hand-off figures of the request rows `rows` for one status. */
+function handoffsOf(requests: RequestTable, rows: readonly number[], via: RequestStatus): HandoffStats {
+  const { historyStart, historyTo, historyAt } = requests
+  const to = (k: number) => historyTo.values[historyTo.codes[k]!]
+  const at = (k: number) => historyAt[k]!
+  let count = 0
+  const durations: number[] = []
+  for (const i of rows) {
+    const from = historyStart[i]!
+    const duration = handoffDurationOf(historyStart[i + 1]! - from, (k) => to(from + k), (k) => at(from + k), via)
+    if (duration === undefined) continue
+    count += 1
+    if (duration !== null) durations.push(duration)
+  }
+  return handoffFigures(count, durations)
+}
+
+const departmentKey = (value: unknown): string => (value as string | null | undefined) ?? ''
+
+/** Counts the report of `input.period` from tables (pure), as buildReport does from objects. */
+export function countReportTables(input: ReportTables): Report {
+  const { period, previous, department, requests, entries, links, now } = input
   const weeks = trendWeeks(period)
   const trend = weeks.map((w) => ({ ...w, requests: 0, hours: 0 }))
   // Every day of the period lies in one of its trend weeks, so each record finds its row. Found by
   // the weeks' Mondays, not by each record's week key: a year has 150,000 records to place.
   const mondays = weeks.map((w) => startOfIsoWeek(parseWeekKey(w.week)!))
-  for (const r of requests) {
-    const row = trend[weekIndexOf(mondays, r.createdAt)]
-    if (row) row.requests += 1
+
+  const wantedDepartment = requests.departmentId.values.map((d) => matchesDepartment(d as DepartmentId | null | undefined, department))
+  const inPeriodRows: number[] = []
+  const beforeRows: number[] = []
+  for (let i = 0; i < requests.length; i++) {
+    if (!wantedDepartment[requests.departmentId.codes[i]!]) continue
+    const created = requests.createdAt[i]!
+    if (inPeriod(created, period)) {
+      inPeriodRows.push(i)
+      const row = trend[weekIndexOf(mondays, created)]
+      if (row) row.requests += 1
+    } else if (inPeriod(created, previous)) {
+      beforeRows.push(i)
+    }
   }
-  for (const e of entries) {
-    const row = trend[weekIndexOf(mondays, e.start)]
-    if (row) row.hours += entryDurationMs(e, input.now) / HOUR
+  const outOfRoleCode = requests.owner.values.map((o) => isOutOfRole(o as Owner))
+  const outOfRoleRows = inPeriodRows.filter((i) => outOfRoleCode[requests.owner.codes[i]!])
+
+  const activityMs = new Float64Array(entries.activity.values.length)
+  let outOfRoleMs = 0
+  const entryDepartmentWanted = links.departmentId.map((d, code) => entries.requestId.values[code] !== null && matchesDepartment(d, department))
+  const entryOutOfRole = links.owner.map((o) => o !== undefined && isOutOfRole(o))
+  for (let i = 0; i < entries.length; i++) {
+    const start = entries.start[i]!
+    if (!inPeriod(start, period) || start > now) continue
+    const request = entries.requestId.codes[i]!
+    if (department !== null && !entryDepartmentWanted[request]) continue
+    const end = entries.end[i]!
+    const duration = Math.max(0, (Number.isNaN(end) ? now : end) - start)
+    activityMs[entries.activity.codes[i]!]! += duration
+    if (entryOutOfRole[request]) outOfRoleMs += duration
+    const row = trend[weekIndexOf(mondays, start)]
+    if (row) row.hours += duration / HOUR
   }
+  const ms = new Map<Activity, number>()
+  entries.activity.values.forEach((activity, code) => ms.set(activity as Activity, (ms.get(activity as Activity) ?? 0) + activityMs[code]!))
+  const byActivity = ACTIVITIES.map((activity) => ({ activity, hours: (ms.get(activity) ?? 0) / HOUR })).filter((a) => a.hours > 0)
+
+  const assetKey = (value: unknown): string | null => (value === null ? null : value as string)
   return {
-    time: timeReport(input, entries),
-    requests: {
-      total: requests.length,
-      byCategory: countBy(requests, (r) => r.category),
-      byPreset: countBy(requests.filter((r) => r.presetId !== null), (r) => r.presetId!),
-      byDepartment: countBy(requests, (r) => r.departmentId ?? ''),
-      byChannel: countBy(requests, (r) => r.channel),
-      byStatus: countBy(requests, (r) => r.status),
+    time: {
+      hours: byActivity.reduce((sum, a) => sum + a.hours, 0), byActivity, dailyHelpHours: (ms.get('daglig hjælp') ?? 0) / HOUR, outOfRoleHours: outOfRoleMs / HOUR,
+      budget: department === null ? groupBudget(input) : null,
     },
-    outOfRole: { count: outOfRole.length, share: share(outOfRole.length, requests.length), byOwner: countBy(outOfRole, (r) => r.owner) },
+    requests: {
+      total: inPeriodRows.length,
+      byCategory: countsByKey(requests.category, inPeriodRows),
+      byPreset: countsByKey(requests.presetId, inPeriodRows, (v) => (v === null ? null : v as string)),
+      byDepartment: countsByKey(requests.departmentId, inPeriodRows, departmentKey),
+      byChannel: countsByKey(requests.channel, inPeriodRows),
+      byStatus: countsByKey(requests.status, inPeriodRows),
+    },
+    outOfRole: { count: outOfRoleRows.length, share: share(outOfRoleRows.length, inPeriodRows.length), byOwner: countsByKey(requests.owner, outOfRoleRows) },
     trend,
-    hotspots: hotspots(requests, before),
-    handoffs: { it: handoffStats(requests, 'sendt til IT'), referred: handoffStats(requests, 'henvist') },
+    hotspots: hotspotsOfCounts((dimension) => {
+      const [field, keyOf] = dimension === 'category' ? [requests.category, (v: unknown) => v as string]
+        : dimension === 'department' ? [requests.departmentId, departmentKey] : [requests.assetId, assetKey]
+      return { now: countsByKey(field, inPeriodRows, keyOf), before: countsByKey(field, beforeRows, keyOf) }
+    }),
+    handoffs: { it: handoffsOf(requests, inPeriodRows, 'sendt til IT'), referred: handoffsOf(requests, inPeriodRows, 'henvist') },
     checklists: checklistReport(input),
   }
 }

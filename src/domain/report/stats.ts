@@ -13,7 +13,12 @@ export function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Cou
     const key = keyOf(item)
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
-  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+  return sortedCounts(counts)
+}
+
+/** The counts of a map from key to count, most first (ties in key order), leaving out keys counted 0. */
+export function sortedCounts(counts: ReadonlyMap<string, number>): Count[] {
+  return [...counts].filter(([, count]) => count > 0).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
 }
 
 /**

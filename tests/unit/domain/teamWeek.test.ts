@@ -64,10 +64,10 @@ describe('lastingPressure', () => {
 })
 
 describe('memberLoad', () => {
-  const request = (assigneeId: PersonId | null, status: RequestStatus) => ({ assigneeId, status })
+  const request = (assigneeId: PersonId | null, status: RequestStatus, count = 1) => ({ assigneeId, status, count })
   it('counts every open request of the assignee (of them referred and with IT) and their overdue checklists', () => {
     const requests = [
-      request(bo, 'ny'), request(bo, 'i gang'), request(bo, 'venter'), request(bo, 'henvist'), request(bo, 'sendt til IT'),
+      request(bo, 'ny', 2), request(bo, 'i gang'), request(bo, 'venter'), request(bo, 'venter', 0), request(bo, 'henvist'), request(bo, 'sendt til IT'),
       request(bo, 'løst'), request(bo, 'uden for rollen'), request(anna, 'ny'), request(null, 'ny'),
     ]
     const runs = [
@@ -77,7 +77,7 @@ describe('memberLoad', () => {
       { createdBy: bo, status: 'fuldført' as const, dueDate: '2026-11-01' },
       { createdBy: anna, status: 'i gang' as const, dueDate: '2026-11-01' },
     ]
-    expect(memberLoad(bo, requests, runs, '2026-12-07')).toEqual({ open: 5, referred: 1, withIt: 1, overdueChecklists: 1 })
+    expect(memberLoad(bo, requests, runs, '2026-12-07')).toEqual({ open: 6, referred: 1, withIt: 1, overdueChecklists: 1 })
   })
 })
 

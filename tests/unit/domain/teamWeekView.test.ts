@@ -15,7 +15,7 @@ const week = teamWeek({
   entries: [entry(bo, at(11, 16), 6), entry(bo, at(11, 23), 6), entry(bo, at(11, 30), 6), entry(anna, at(11, 30), 3)],
   absences: [{ personId: anna, week: '2026-W48' }],
   band: { minHours: 3, maxHours: 4 }, overrides: [],
-  requests: [{ assigneeId: bo, status: 'ny' }], runs: [],
+  requests: [{ assigneeId: bo, status: 'ny', count: 1 }], runs: [],
   span: 3, now: at(12, 8, 12),
 })
 
