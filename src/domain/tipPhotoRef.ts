@@ -16,7 +16,8 @@ export function photoRefHash(href: string): string | null {
   return isPhotoHash(hash) ? hash : null
 }
 
-const REFERENCE = /\]\(\s*foto:([0-9a-fA-F]{64})/g
+// Inline `](foto:…)` and reference definitions `]: foto:…` (marked resolves both to an image).
+const REFERENCE = /\](?:\(|:)\s*<?foto:([0-9a-fA-F]{64})/g
 
 /** The photo hashes a tip body's image references name, once each, in order of appearance. */
 export function photoRefHashes(markdown: string): string[] {

@@ -27,6 +27,7 @@ describe('photoRefHashes: the photos a body shows', () => {
     // A link "[…](foto:…)" is matched too: harmless, since only listed photos are ever shown.
     expect(photoRefHashes(body)).toEqual([B, A, 'c'.repeat(64)])
     expect(photoRefHashes('Ingen billeder her')).toEqual([])
+    expect(photoRefHashes(`![ref][1]\n\n[1]: foto:${A}\n\n![vinkler](<foto:${B}>)`)).toEqual([A, B])
   })
 })
 
