@@ -35,6 +35,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The opened database of this server instance. */
     storage: Storage
+    /** The public tips this instance serves at /t/<code> (its caches and rate limits). */
+    publicTips: PublicTipShelf
   }
 }
 
@@ -102,6 +104,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   const serving = await registerStatic(app, config.staticDir)
   if (!serving) app.log.warn({ staticDir: config.staticDir }, 'no built app found; serving the API only')
   const publicTips = new PublicTipShelf(storage)
+  app.decorate('publicTips', publicTips)
   registerFaultReportPage(app, faultReports, publicTips, contentSecurityPolicy(config), serving)
   registerPublicTipPage(app, publicTips, contentSecurityPolicy(config), serving)
   app.setNotFoundHandler((request, reply) => {

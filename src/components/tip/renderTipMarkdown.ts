@@ -1,7 +1,7 @@
-import { createTipMarkdownRenderer } from '../../domain/tipMarkdown.ts'
+import { createTipMarkdownRenderer, type TipImages } from '../../domain/tipMarkdown.ts'
 
 /**
  * Turns a tip's markdown body into HTML that is safe for `v-html` (see createTipMarkdownRenderer:
- * the same rules the server's public tip page uses).
+ * the same rules the server's public tip page uses), showing the tip's own photos as `images` says.
  */
-export const renderTipMarkdown: (markdown: string) => string = createTipMarkdownRenderer(window)
+export const renderTipMarkdown: (markdown: string, images?: TipImages) => string = createTipMarkdownRenderer(window)

@@ -2,11 +2,14 @@ import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef 
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { useEditBase } from '../../composables/useEditBase.ts'
+import { addPhoto } from '../../db/photos.ts'
 import { getTeam } from '../../db/profile.ts'
 import { getRequest } from '../../db/requests.ts'
 import { createTip, createTipFromRequest, getTip, updateTip } from '../../db/tips.ts'
 import { draftTipFromPattern } from '../../domain/namingTip.ts'
+import type { PhotoRef } from '../../domain/photos.ts'
 import { draftTipFromRequest, parseTipTags, type TipDraft, type TipInput } from '../../domain/tipDraft.ts'
+import { photoRefHashes } from '../../domain/tipPhotoRef.ts'
 import type { CategoryKey, RequestId, Tip, TipId } from '../../domain/types.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { useUiStore } from '../../stores/ui.ts'
@@ -28,6 +31,12 @@ export interface UseTipFormReturn {
   masked: ShallowRef<number>
   titleError: ComputedRef<string>
   bodyError: ComputedRef<string>
+  /** The tip's photos as saved, then those inserted in this form (saved with the tip). */
+  photos: ComputedRef<readonly PhotoRef[]>
+  /** Images inserted in this form and not saved yet, by hash. */
+  pendingBlobs: ComputedRef<ReadonlyMap<string, Blob>>
+  /** Keeps an inserted image until the tip is saved. */
+  addPending(ref: PhotoRef, blob: Blob): void
   load(): Promise<void>
   save(): Promise<boolean>
 }
@@ -59,6 +68,10 @@ export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undef
   const saving = shallowRef(false)
   const submitted = shallowRef(false)
   const masked = shallowRef(0)
+  const saved = shallowRef<readonly PhotoRef[]>([])
+  const pending = shallowRef<ReadonlyArray<{ ref: PhotoRef; blob: Blob }>>([])
+  const photos = computed(() => [...saved.value, ...pending.value.map((p) => p.ref).filter((ref) => !saved.value.some((s) => s.hash === ref.hash))])
+  const pendingBlobs = computed(() => new Map(pending.value.map((p) => [p.ref.hash, p.blob])))
   const edit = useEditBase({
     draft: form,
     read: async () => {
@@ -78,7 +91,10 @@ export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undef
     if (id) {
       const tip = await getTip(id)
       if (!tip) missing.value = true
-      else edit.begin({ values: stateOf(tip), rev: tip.rev, updatedAt: tip.updatedAt })
+      else {
+        saved.value = tip.photos ?? []
+        edit.begin({ values: stateOf(tip), rev: tip.rev, updatedAt: tip.updatedAt })
+      }
     } else if (fromRequest) {
       const request = await getRequest(fromRequest)
       if (!request) missing.value = true
@@ -113,6 +129,7 @@ export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undef
       } else {
         tip = fromRequest ? await createTipFromRequest(author, fromRequest, whole) : await createTip(author, whole)
       }
+      await savePending(tip.id)
       ui.notify(t('tips.form.saved'))
       await router.replace({ name: 'tip', params: { id: tip.id } })
       return true
@@ -124,5 +141,23 @@ export function useTipForm(id: TipId | undefined, fromRequest: RequestId | undef
     }
   }
 
-  return { form, loaded, missing, saving, masked, titleError, bodyError, load, save }
+  function addPending(ref: PhotoRef, blob: Blob): void {
+    if (!pending.value.some((p) => p.ref.hash === ref.hash)) pending.value = [...pending.value, { ref, blob }]
+  }
+
+  // The inserted images the saved text still shows join the tip's photo list (one transaction each:
+  // the image and the list). The text is saved already; a failure here is told, not hidden.
+  async function savePending(tipId: TipId): Promise<void> {
+    const shown = new Set(photoRefHashes(form.value.body))
+    for (const { ref, blob } of pending.value.filter((p) => shown.has(p.ref.hash))) {
+      try {
+        await addPhoto({ table: 'tips', id: tipId }, ref, blob)
+      } catch (error) {
+        ui.notify(t('tips.form.image.photoNotSaved', { message: error instanceof Error ? error.message : String(error) }), 'error')
+      }
+    }
+    pending.value = []
+  }
+
+  return { form, loaded, missing, saving, masked, titleError, bodyError, photos, pendingBlobs, addPending, load, save }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { formatTipCode } from '../../domain/tipCode.ts'
 import { escapeHtml } from '../faultReport/reportPage.ts'
 import { REPORT_PAGE_STYLE } from '../faultReport/reportPageAssets.ts'
-import type { PublicTip } from './tipShelf.ts'
+import type { PublicTip, PublicTipPhoto } from './tipShelf.ts'
 import { TIP_PAGE_TEXTS as T } from './tipPageTexts.ts'
 
 // The public copy of a tip (/t/<code> without an account), rendered by the server: one small HTML
@@ -22,6 +22,11 @@ export const TIP_PAGE_STYLE = `${REPORT_PAGE_STYLE}
 .tip table{border-collapse:collapse;display:block;overflow-x:auto;margin-bottom:10px}
 .tip th,.tip td{border:1px solid var(--border);padding:4px 8px}
 .tip>:first-child{margin-top:0}
+.tip img{display:block;max-width:100%;height:auto;margin:8px 0;border:1px solid var(--border);border-radius:8px}
+.tip-photo-missing{display:block;margin:8px 0;padding:12px;border:1px dashed currentColor;border-radius:8px;text-align:center}
+.photos h2{font-size:1.1rem;margin:0 0 8px}.photos ul{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:8px}
+.photos img{display:block;width:100%;height:120px;object-fit:cover;border-radius:8px}
+.photos .tip-photo-missing{display:grid;place-items:center;height:120px;margin:0;padding:8px;font-size:.9rem;box-sizing:border-box}
 @media print{header,footer{display:none}body{background:#fff;color:#000;font-size:12pt}.card{border:0;padding:0}main{max-width:none}.tip a[href^="http"]::after{content:" (" attr(href) ")";font-size:10pt}}
 `
 
@@ -33,10 +38,24 @@ export function tipPageCsp(appCsp: string): string {
   return appCsp.replace("style-src 'self'", `style-src 'self' ${TIP_PAGE_STYLE_HASH}`)
 }
 
+function photoItem(photo: PublicTipPhoto, index: number, count: number): string {
+  const alt = T.photoAlt.replace('{n}', String(index + 1)).replace('{count}', String(count))
+  if (photo.src === null) return `<li><p class="tip-photo-missing">${alt}: ${T.photoNotYet}</p></li>`
+  const size = `width="${Math.round(photo.ref.width)}" height="${Math.round(photo.ref.height)}"`
+  return `<li><a href="${escapeHtml(photo.src)}"><img src="${escapeHtml(photo.src)}" alt="${alt}" ${size} loading="lazy"></a></li>`
+}
+
+/** The tip's photo section, as in the app: every photo of the tip, each a link to the whole image. */
+function photoSection(photos: readonly PublicTipPhoto[]): string {
+  if (photos.length === 0) return ''
+  const items = photos.map((photo, index) => photoItem(photo, index, photos.length)).join('')
+  return `<section class="card photos" aria-labelledby="photos-title"><h2 id="photos-title">${T.photosTitle}</h2><ul>${items}</ul></section>`
+}
+
 function tipBody(tip: PublicTip): string {
   const tags = tip.tags.length > 0 ? `<p class="muted">${T.tags}: ${tip.tags.map(escapeHtml).join(', ')}</p>` : ''
   // tip.html comes only from the tip renderer: the app's markdown rules and DOMPurify allow-list.
-  return `<article class="card tip">${tip.html}</article>${tags}<p class="muted">${T.code}: ${formatTipCode(tip.code)}</p>`
+  return `<article class="card tip">${tip.html}</article>${photoSection(tip.photos)}${tags}<p class="muted">${T.code}: ${formatTipCode(tip.code)}</p>`
 }
 
 /** The whole page for `code` in `state`. */

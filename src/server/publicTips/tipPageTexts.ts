@@ -11,4 +11,8 @@ export const TIP_PAGE_TEXTS = {
   tags: 'Emneord',
   code: 'Kode',
   superuser: 'Er du superbruger? Åbn tippet i appen',
+  photosTitle: 'Billeder',
+  photoAlt: 'Billede {n} af {count}',
+  photoNotYet: 'Billedet er ikke lagt op endnu',
+  photoMissing: 'Billedet findes ikke',
 } as const

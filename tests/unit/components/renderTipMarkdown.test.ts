@@ -8,12 +8,12 @@ import { JSDOM } from 'jsdom'
 import type { Browser, Page } from 'playwright-core'
 import { build, type Rolldown } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTipMarkdownRenderer } from '../../../src/domain/tipMarkdown.ts'
+import { createTipMarkdownRenderer, type TipImages } from '../../../src/domain/tipMarkdown.ts'
 import { launchBrowser } from '../../e2e/support/browser.ts'
 
 declare global {
   interface Window {
-    TipMarkdown: { renderTipMarkdown(markdown: string): string }
+    TipMarkdown: { renderTipMarkdown(markdown: string, images?: TipImages): string }
   }
 }
 
@@ -130,7 +130,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const render = (markdown: string) => page.evaluate((md) => window.TipMarkdown.renderTipMarkdown(md), markdown)
+const render = (markdown: string, images?: TipImages) => page.evaluate(([md, im]) => window.TipMarkdown.renderTipMarkdown(md, im), [markdown, images] as const)
 const check = (html: string) => page.evaluate(dangers, html)
 
 describe('renderTipMarkdown in Chromium: hostile markdown and HTML', () => {
@@ -163,8 +163,11 @@ describe('renderTipMarkdown in Chromium: hostile markdown and HTML', () => {
     expect(await render('<a href="&#x6A;avascript&#x3A;alert(1)">Klik her</a>')).toBe('<p><a>Klik her</a></p>\n')
   })
 
-  it('shows an image as its alt text, so nothing is fetched from another host', async () => {
-    expect(await render('Se ![skærmbillede af menuen](https://tracker.example/p.gif)')).toBe('<p>Se skærmbillede af menuen</p>\n')
+  it('shows a web image as a link to it (its alt text), so nothing is fetched from another host until clicked', async () => {
+    expect(await render('Se ![skærmbillede af menuen](https://tracker.example/p.gif)'))
+      .toBe('<p>Se <a href="https://tracker.example/p.gif" target="_blank" rel="noopener noreferrer">skærmbillede af menuen</a></p>\n')
+    expect(await render('![](http://tracker.example/p.gif)', IMAGES)).toBe('<p><a href="http://tracker.example/p.gif" target="_blank" rel="noopener noreferrer">http://tracker.example/p.gif</a></p>\n')
+    expect(await render('![x](data:image/png;base64,AAAA) ![y](/favicon.svg)', IMAGES)).toBe('<p>x y</p>\n')
   })
 
   it('shows hostile text in a code span as text', async () => {
@@ -201,6 +204,66 @@ describe('renderTipMarkdown in Chromium: ordinary markdown', () => {
   })
 })
 
+const OWN = 'a'.repeat(64)
+const WAITING = 'b'.repeat(64)
+const FOREIGN = 'c'.repeat(64)
+const IMAGES: TipImages = {
+  photos: { [OWN]: { src: `/t/ABCDEFGH/foto/${OWN}`, width: 800, height: 600 }, [WAITING]: { placeholder: 'Henter billedet …' } },
+  missing: 'Billedet findes ikke',
+}
+const IMAGE_CASES = [
+  `Trin 1\n\n![Dialogen "Gem som"](foto:${OWN})\n\nTrin 2`,
+  `![venter](foto:${WAITING}) ![fremmed](foto:${FOREIGN}) ![](foto:${FOREIGN})`,
+  `<img src="/t/ABCDEFGH/foto/${OWN}" onerror="alert(1)" alt="rå"> <img src="https://tracker.example/p.gif" alt="spor">`,
+  `<span class="tip-photo-missing" onclick="alert(1)">falsk</span> <p class="btn">klasse</p>`,
+  `![<img src=x onerror=alert(1)>](foto:${OWN}) ![x"onerror="alert(1)](foto:${OWN})`,
+  `[![billede i et link](foto:${OWN})](https://kommune.dk)`,
+  '![sporing](https://tracker.example/p.gif)',
+]
+
+describe("renderTipMarkdown in Chromium: the tip's own photos", () => {
+  it('shows a listed photo from the source given, with its alt text and size', async () => {
+    expect(await render(`![Dialogen "Gem som"](foto:${OWN})`, IMAGES))
+      .toBe(`<p><img src="/t/ABCDEFGH/foto/${OWN}" alt="Dialogen &quot;Gem som&quot;" width="800" height="600" loading="lazy"></p>\n`)
+    const blob = { photos: { [OWN]: { src: 'blob:http://localhost/1234' } }, missing: 'x' }
+    expect(await render(`![a](foto:${OWN})`, blob)).toBe('<p><img src="blob:http://localhost/1234" alt="a" loading="lazy"></p>\n')
+  })
+
+  it('shows a placeholder, never an image, for a photo not here yet or not in the tip\'s list', async () => {
+    expect(await render(`![venter](foto:${WAITING})`, IMAGES)).toBe('<p><span class="tip-photo-missing">Henter billedet …: venter</span></p>\n')
+    expect(await render(`![fremmed](foto:${FOREIGN})`, IMAGES)).toBe('<p><span class="tip-photo-missing">Billedet findes ikke: fremmed</span></p>\n')
+    expect(await render(`![](foto:${FOREIGN})`, IMAGES)).toBe('<p><span class="tip-photo-missing">Billedet findes ikke</span></p>\n')
+  })
+
+  it('without images (search, print of a list) a photo reference is its alt text', async () => {
+    expect(await render(`Se ![dialogen](foto:${OWN})`)).toBe('<p>Se dialogen</p>\n')
+  })
+
+  it('keeps raw <img> out even with a listed source, and classes other than the placeholder\'s', async () => {
+    const html = await render(IMAGE_CASES[2]!, IMAGES)
+    expect(html).toBe('<p>rå spor</p>\n')
+    expect(await render(IMAGE_CASES[3]!, IMAGES)).toBe('<p><span class="tip-photo-missing">falsk</span> </p><p>klasse</p><p></p>\n')
+  })
+
+  it.each(IMAGE_CASES)('%s: only the listed photo loads, nothing runs', async (input) => {
+    const html = await render(input, IMAGES)
+    const found = await page.evaluate((h) => {
+      const template = document.createElement('template')
+      template.innerHTML = h
+      const elements = [...template.content.querySelectorAll('*')]
+      return {
+        sources: elements.filter((e) => e.tagName === 'IMG').map((img) => img.getAttribute('src')),
+        tags: [...new Set(elements.map((e) => e.tagName))].filter((tag) => !['P', 'A', 'IMG', 'SPAN'].includes(tag)),
+        attributes: elements.flatMap((e) => [...e.attributes].map((a) => `${e.tagName} ${a.name}=${a.value}`))
+          .filter((a) => !/^(IMG (src|alt|width|height|loading)|A (href|target|rel)|SPAN class=tip-photo-missing$)/.test(a)),
+      }
+    }, html)
+    for (const src of found.sources) expect(src).toBe(`/t/ABCDEFGH/foto/${OWN}`)
+    expect(found.tags).toEqual([])
+    expect(found.attributes).toEqual([])
+  })
+})
+
 // The public tip page (/t/<code>) renders on the server with the same module on jsdom: it must
 // give exactly what the app gives in Chromium, for hostile and ordinary markdown alike.
 describe('the server (jsdom) renders tips exactly as the app does in Chromium', () => {
@@ -214,6 +277,10 @@ describe('the server (jsdom) renders tips exactly as the app does in Chromium', 
     const onServer = renderOnServer(input)
     expect(onServer).toBe(await render(input))
     expect(await check(onServer), onServer).toEqual([])
+  })
+
+  it.each([...IMAGE_CASES, ...HOSTILE.map(([, input]) => input)])('with photos: %s', async (input) => {
+    expect(renderOnServer(input, IMAGES)).toBe(await render(input, IMAGES))
   })
 })
 
