@@ -15,7 +15,8 @@
 //   TRACE_BUILD=0 skips building both; TRACE_RUNS=5 (default 5) loads per app; TRACE_FLOOR=0 skips the floor;
 //   TRACE_VISIT=repeat measures a second visit (the device's database exists, the service worker controls
 //   the page) instead of the first; TRACE_DIST=dir measures another build of the app (e.g. one made with
-//   `npx vite build --minify false --outDir /tmp/sb-plain` for readable function names); TRACE_SAVE=dir
+//   `npx vite build --minify false --outDir /tmp/sb-plain` for readable function names); TRACE_BASELINE=dir
+//   also measures another build (e.g. of an earlier commit), alternating with this one; TRACE_SAVE=dir
 //   keeps each trace as JSON (open it in Chromium's DevTools performance panel); TRACE_HIRES=1 samples
 //   every 0.1 ms (for the function lists; it inflates the CPU figures); TRACE_TOP=25 functions listed.
 import { chromium } from 'playwright-core'
@@ -241,29 +242,28 @@ function report(label, runs) {
   for (const [fn, n] of sum('inclusive').slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`    ${fn.slice(0, 70).padEnd(70)} ${ms((n / total) * scriptCpu).padStart(7)}`)
 }
 
-const app = await serveDist(DIST)
-const floor = process.env.TRACE_FLOOR === '0' ? null : await serveDist('bench/floor/dist')
+// Each target is loaded in turn, run after run, so a change in the machine's load hits all alike.
+const targets = [['app', `Home (${DIST})`, DIST]]
+if (process.env.TRACE_BASELINE) targets.push(['baseline', `Baseline home (${process.env.TRACE_BASELINE})`, process.env.TRACE_BASELINE])
+if (process.env.TRACE_FLOOR !== '0') targets.push(['floor', 'Floor (bench/floor)', 'bench/floor/dist'])
+const servers = await Promise.all(targets.map(([, , dir]) => serveDist(dir)))
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
-const loadBefore = loadavg()
 try {
-  console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, load ${loadBefore.map((n) => n.toFixed(2)).join(' ')}, Node ${process.version}`)
-  console.log(`Chromium ${browser.version()}, 360×800 at 2× (mobile), no throttling; ${VISIT} visit of / in ${DIST}${floor ? ' and the floor' : ''}`)
+  console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(2)).join(' ')}, Node ${process.version}`)
+  console.log(`Chromium ${browser.version()}, 360×800 at 2× (mobile), no throttling; ${VISIT} visit of / in ${targets.map(([, , dir]) => dir).join(', ')}`)
   if (SAVE) mkdirSync(SAVE, { recursive: true })
-  const runs = { app: [], floor: [] }
+  const runs = targets.map(() => [])
   for (let run = 1; run <= RUNS; run++) {
-    for (const [name, server] of [['app', app], ['floor', floor]]) {
-      if (!server) continue
-      const url = `${server.url}/`
+    for (const [i, [name]] of targets.entries()) {
+      const url = `${servers[i].url}/`
       const events = await traceLoad(browser, url)
       if (SAVE) writeFileSync(join(SAVE, `${name}-${VISIT}-${run}.json`), JSON.stringify({ traceEvents: events }))
-      runs[name].push(analyse(events, url))
+      runs[i].push(analyse(events, url))
     }
   }
-  report(`Home (${DIST})`, runs.app)
-  if (floor) report('Floor (bench/floor)', runs.floor)
+  for (const [i, [, label]] of targets.entries()) report(label, runs[i])
   console.log(`\nLoad average after: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
 } finally {
   await browser.close()
-  await app.close()
-  await floor?.close()
+  await Promise.all(servers.map((server) => server.close()))
 }
