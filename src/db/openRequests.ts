@@ -26,6 +26,21 @@ export async function listNewFaultReports(): Promise<Request[]> {
   return fresh.sort((a, b) => b.createdAt - a.createdAt)
 }
 
+/** What Home's inbox cards would show: whether a referral waits for the person, and whether a QR report waits for anyone. */
+export interface InboxesWaiting {
+  referrals: boolean
+  faultReports: boolean
+}
+
+/** Whether Home's inbox cards have anything to show, so their code and strings load only then. */
+export async function inboxesWaiting(personId: PersonId): Promise<InboxesWaiting> {
+  const [referral, faultReport] = await Promise.all([
+    db().requests.where('status').equals('henvist').filter((r) => awaitsAnswer(r, personId)).first(),
+    db().requests.where('status').equals('ny').filter(isNewFaultReport).first(),
+  ])
+  return { referrals: referral !== undefined, faultReports: faultReport !== undefined }
+}
+
 /** The names of the team's people by id (for who referred a request). */
 export async function personNames(): Promise<Map<string, string>> {
   const people = await db().people.toArray()

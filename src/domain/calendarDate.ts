@@ -20,9 +20,35 @@ function fromUtc(ms: number): string {
 }
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>()
+const HOUR_MS = 3_600_000
+
+/** 01:00 UTC on the last Sunday of `month` (0-based) in `year`: when EU summer time starts or ends. */
+function euSwitch(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0))
+  return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1)
+}
+
+// Copenhagen's clock by the EU rule that has held since 1996: UTC+2 from the last Sunday of March to
+// the last Sunday of October, both at 01:00 UTC, else UTC+1. Worked out here because a page's first
+// Intl.DateTimeFormat with a time zone loads ICU's zone and pattern data, ~40 ms of CPU on the home
+// screen. tests/unit/domain/calendarDate.test.ts holds it to the runtime's zone database (every switch
+// to 2100): if the EU ever stops changing the clock, that test fails until this is changed too.
+const EU_RULE_FROM = Date.UTC(1996, 0, 1)
+
+function copenhagenDate(ms: number): string {
+  const year = new Date(ms).getUTCFullYear()
+  const summer = ms >= euSwitch(year, 2) && ms < euSwitch(year, 9)
+  return fromUtc(ms + (summer ? 2 : 1) * HOUR_MS)
+}
 
 /** The calendar date (yyyy-mm-dd) of the moment `ms` in `zone`: 2026-10-25T22:30Z is 2026-10-25 in Copenhagen. */
 export function dateInZone(ms: number, zone: string = DANISH_TIME_ZONE): string {
+  if (zone === DANISH_TIME_ZONE && ms >= EU_RULE_FROM) return copenhagenDate(ms)
+  return dateByIntl(ms, zone)
+}
+
+/** dateInZone by the runtime's zone database (any zone, any year). */
+export function dateByIntl(ms: number, zone: string): string {
   let format = zoneFormats.get(zone)
   if (!format) {
     // Latin digits whatever the process locale (LANG=fa_IR would give Persian ones).

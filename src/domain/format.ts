@@ -26,18 +26,29 @@ export function formatDateTime(ms: number, locale: FormatLocale = 'da'): string 
   return `${formatDate(ms, locale)} ${formatTime(ms, locale)}`
 }
 
-// Creating an Intl.NumberFormat costs far more than using one (on a phone, milliseconds each).
-const hourFormats = new Map<string, Intl.NumberFormat>()
-
-/** Hours with at most `digits` decimals and a decimal comma in Danish: 3,5. */
+/**
+ * Hours with at most `digits` decimals and a decimal comma in Danish: 3,5 (1.234,5 from a thousand).
+ * The same text as Intl.NumberFormat(da-DK/en-GB, { maximumFractionDigits: digits }) gives
+ * (tests/unit/domain/format.test.ts compares them), written out because a page's first
+ * NumberFormat loads the locale's data: ~15–40 ms of CPU in the home's first render.
+ */
 export function formatHours(hours: number, locale: FormatLocale = 'da', digits = 1): string {
-  const key = `${locale}:${digits}`
-  let format = hourFormats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: 0 })
-    hourFormats.set(key, format)
+  const abs = Math.abs(hours)
+  if (!Number.isFinite(hours) || abs >= 1e21) {
+    return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(hours)
   }
-  return format.format(hours)
+  // The number's shortest decimal form, rounded half away from zero as Intl rounds it (1,005 → 1,01).
+  // String() writes plain digits from 1e-6 up to 1e21; anything smaller rounds to 0 at these digits.
+  const [whole = '0', fraction = ''] = abs < 1e-6 ? ['0'] : String(abs).split('.')
+  let units = BigInt(whole + fraction.slice(0, digits).padEnd(digits, '0'))
+  if ((fraction[digits] ?? '0') >= '5') units += 1n
+  const text = units.toString().padStart(digits + 1, '0')
+  const [group, decimal] = locale === 'da' ? ['.', ','] : [',', '.']
+  const integer = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+$)/g, group)
+  const decimals = text.slice(text.length - digits).replace(/0+$/, '')
+  // As Intl: a minus also on a negative number that rounds to 0 ("-0").
+  const sign = hours < 0 || Object.is(hours, -0) ? '-' : ''
+  return decimals ? `${sign}${integer}${decimal}${decimals}` : `${sign}${integer}`
 }
 
 /** A running stopwatch: "4:07" (minutes:seconds) under an hour, "1:04:07" from an hour; whole seconds, rounded down. */

@@ -20,7 +20,7 @@ function oldDatabase(name: string, version: 1 | 2): Dexie {
   return old
 }
 
-describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations), 8 (hand-offs to IT), 10 (photo images), 11 (loans), 12 (column-wise report packs) and 13 (user-test campaigns)', () => {
+describe('schema versions 3 (conflicts and refused changes), 4 (requests by createdAt), 5 (tip reads), 6 (observations), 8 (hand-offs to IT), 10 (photo images), 11 (loans), 12 (column-wise report packs) 13 (user-test campaigns) and 14 (open requests by team, assignee and status)', () => {
   it.each([1, 2] as const)('upgrades a version %i database, keeping records, outbox and meta', async (version) => {
     const name = `upgrade-v${version}-${Math.random().toString(36).slice(2)}`
     const old = oldDatabase(name, version)
@@ -35,7 +35,7 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     const upgraded = new SuperbrugerDb(name)
     opened.push(upgraded)
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(14)
     // Version 7: the report facts are built for the records already stored.
     expect(await upgraded.reportRequests.get('r1')).toMatchObject({ id: 'r1', createdAt: expect.any(Number) })
     expect(await upgraded.reportEntries.count()).toBe(1)
@@ -74,5 +74,8 @@ describe('schema versions 3 (conflicts and refused changes), 4 (requests by crea
     await upgraded.checklistRuns.add({ id: 'run1', teamId: 't', templateId: 'tpl', templateVersion: 1, title: 'x', subject: { kind: 'person', refId: 'p', label: 'P' }, status: 'i gang', dueDate: null, completedAt: null, overrideReason: '', campaignId: 'k1', createdAt: 10, createdBy: 'p', updatedAt: 10, rev: 0, deletedAt: null } as never)
     expect(await upgraded.campaigns.where('status').equals('åben').count()).toBe(1)
     expect(await upgraded.checklistRuns.where('campaignId').equals('k1').count()).toBe(1)
+    // Version 14: a member's open requests by team, assignee and status (the group's week).
+    await upgraded.requests.update('r1' as RequestId, { assigneeId: 'p' } as never)
+    expect(await upgraded.requests.where('[teamId+assigneeId+status]').equals(['t', 'p', 'ny']).count()).toBe(1)
   })
 })

@@ -6,7 +6,7 @@ import {
   StatusChangeError, updateRequest,
 } from '../../../src/db/requests.ts'
 import { countRequests, listAssignablePeople, listRequestHead, listRequestKeys, listRequestPage } from '../../../src/db/requestQueries.ts'
-import { listOpenRequestsAssignedTo } from '../../../src/db/openRequests.ts'
+import { inboxesWaiting, listOpenRequestsAssignedTo } from '../../../src/db/openRequests.ts'
 import { searchRequestKeys, searchRequests } from '../../../src/db/requestSearch.ts'
 import { emptyDraft, type RequestDraft } from '../../../src/domain/requestRules.ts'
 import { OPEN_STATUSES } from '../../../src/domain/requestRules.ts'
@@ -176,6 +176,20 @@ describe('lists', () => {
     await make('Løst', { status: 'løst' })
     await make('Andens', { assigneeId: other })
     expect((await listOpenRequestsAssignedTo(me)).map((r) => r.id)).toEqual([mine.id])
+  })
+
+  it("tells Home whether its inbox cards have anything to show: a referral waiting for me, a QR report nobody took", async () => {
+    const other = 'p2' as PersonId
+    expect(await inboxesWaiting(me)).toEqual({ referrals: false, faultReports: false })
+    const qr = await make('Skærmen blinker', { channel: 'qr', assigneeId: null })
+    const mine = await make('Arkivaflevering')
+    await referRequest(mine.id, other, '', me, 4000)
+    // Referred by me to someone else: waiting for them, not for me.
+    expect(await inboxesWaiting(me)).toEqual({ referrals: false, faultReports: true })
+    expect(await inboxesWaiting(other)).toEqual({ referrals: true, faultReports: true })
+    await changeStatus(qr.id, 'i gang', me, 5000)
+    await changeStatus(mine.id, 'i gang', other, 6000)
+    expect(await inboxesWaiting(other)).toEqual({ referrals: false, faultReports: false })
   })
 
   it('offers the team members with a role, by name', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addToDate, dateInZone, nextOccurrence } from '../../../src/domain/calendarDate.ts'
+import fc from 'fast-check'
+import { addDays, addToDate, dateByIntl, dateInZone, nextOccurrence } from '../../../src/domain/calendarDate.ts'
 
 describe('addToDate', () => {
   it.each([
@@ -61,5 +62,44 @@ describe('dateInZone', () => {
     [Date.UTC(2027, 9, 31, 23, 0), '2027-11-01'],
   ])('%i is %s in Copenhagen', (ms, expected) => {
     expect(dateInZone(ms)).toBe(expected)
+  })
+})
+
+describe('dateInZone: Copenhagen by the EU rule, held to the runtime zone database', () => {
+  const HOUR = 3_600_000
+  const lastSunday = (year: number, month: number): number => {
+    const last = new Date(Date.UTC(year, month + 1, 0))
+    return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1)
+  }
+
+  it.each([
+    [Date.UTC(2026, 9, 25, 22, 30), '2026-10-25'], // 23.30 in winter time
+    [Date.UTC(2026, 9, 24, 22, 30), '2026-10-25'], // 00.30 in summer time
+    [Date.UTC(2027, 2, 27, 23, 0), '2027-03-28'], // midnight of the 23-hour day
+    [Date.UTC(2027, 11, 31, 22, 59), '2027-12-31'],
+    [Date.UTC(2027, 11, 31, 23, 0), '2028-01-01'],
+  ])('%d is %s', (ms, date) => {
+    expect(dateInZone(ms)).toBe(date)
+  })
+
+  it('agrees with Intl around every clock change from 1996 to 2100', () => {
+    for (let year = 1996; year <= 2100; year++) {
+      for (const change of [lastSunday(year, 2), lastSunday(year, 9)]) {
+        // Every hour of the day of the change and of the days either side, a millisecond either side.
+        for (let hours = -26; hours <= 26; hours++) {
+          for (const ms of [change + hours * HOUR - 1, change + hours * HOUR, change + hours * HOUR + 1]) {
+            expect(dateInZone(ms)).toBe(dateByIntl(ms, 'Europe/Copenhagen'))
+          }
+        }
+      }
+    }
+  })
+
+  it('agrees with Intl at any moment from 1996 to 2100, and other zones and earlier years use Intl', () => {
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1996, 0, 1), max: Date.UTC(2100, 11, 31) }), (ms) => {
+      expect(dateInZone(ms)).toBe(dateByIntl(ms, 'Europe/Copenhagen'))
+    }), { numRuns: 5000 })
+    expect(dateInZone(Date.UTC(2026, 11, 7, 12), 'Pacific/Auckland')).toBe('2026-12-08')
+    expect(dateInZone(Date.UTC(1990, 8, 29, 23, 30))).toBe(dateByIntl(Date.UTC(1990, 8, 29, 23, 30), 'Europe/Copenhagen'))
   })
 })
