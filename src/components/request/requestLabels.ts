@@ -26,3 +26,13 @@ export const ownerKey = (o: Owner): string => guideFor(o).labelKey
 export function errorFor(errors: readonly FieldError[], field: FieldError['field']): FieldError | undefined {
   return errors.find((e) => e.field === field)
 }
+
+/** The Danish (or English) text of a field's first error; undefined when it has none, so no error element shows. */
+export function errorText(
+  errors: readonly FieldError[],
+  field: FieldError['field'],
+  t: (key: string, params: Record<string, unknown>) => string,
+): string | undefined {
+  const error = errorFor(errors, field)
+  return error ? t(error.messageKey, { ...error.params }) : undefined
+}
