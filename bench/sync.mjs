@@ -139,7 +139,7 @@ async function nodeParts(app, baseUrl) {
 const BROWSER_ENTRY = `
 import Dexie from 'dexie'
 import { SuperbrugerDb, useDatabase } from '${process.cwd()}/src/db/database.ts'
-import { withDerivedFields } from '${process.cwd()}/src/db/syncApply.ts'
+import { withLocalFields } from '${process.cwd()}/src/db/derivedFields.ts'
 import { createRecord } from '${process.cwd()}/src/db/write.ts'
 import { createSyncEngine } from '${process.cwd()}/src/sync/engine.ts'
 import { createTransport } from '${process.cwd()}/src/sync/transport.ts'
@@ -169,7 +169,7 @@ window.bench = {
     const rows = []
     for (let cursor = 0, more = true; more;) {
       const page = (await transport.pull(cursor, limit)).value
-      for (const { table, record } of page.records) if (table === 'requests') rows.push(withDerivedFields(table, record))
+      for (const { table, record } of page.records) if (table === 'requests') rows.push(withLocalFields(table, record))
       cursor = page.nextCursor
       more = page.hasMore
     }

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie'
-import { wordsOf } from '../domain/search.ts'
+import { withLocalFields } from './derivedFields.ts'
 
 /**
  * Version 1: every table of DESIGN.md with its sync fields, the outbox and meta.
@@ -65,14 +65,11 @@ export const schemaV6 = {
   observations: 'id, teamId, status, departmentId, createdAt',
 }
 
-/** Fills the v2 derived fields on data written by v1. */
+/** Fills the v2 local-only fields (search words, `running`) on data written by v1. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx.table('requests').toCollection().modify((r: Record<string, unknown>) => {
-    r.words = wordsOf([r.requesterName, r.description, r.resolution, r.helpdeskCaseNo])
-  })
-  await tx.table('timeEntries').toCollection().modify((e: Record<string, unknown>) => {
-    e.running = e.end === null ? 1 : 0
-  })
+  for (const table of ['requests', 'timeEntries'] as const) {
+    await tx.table(table).toCollection().modify((r: Record<string, unknown>) => { Object.assign(r, withLocalFields(table, r)) })
+  }
 }
 
 /**

@@ -3,7 +3,6 @@ import { db, DEFAULT_DB_NAME, SuperbrugerDb } from './database.ts'
 import { importRecord } from './importRecord.ts'
 import type { PhotoBlobRow } from './photos.ts'
 import { PROFILE_KEY, type Profile } from './profile.ts'
-import { withDerivedFields } from './syncApply.ts'
 import { stopTimer } from './timer.ts'
 import type { Author } from './write.ts'
 import {
@@ -219,8 +218,7 @@ export async function moveLocalData(author: Author, name: string = DEFAULT_DB_NA
     const plan = await target.transaction('rw', accountTables(target), async () => {
       const planned = planLocalMove(data, await readAccount(target, author, data), now)
       for (const { table, record } of planned.records) {
-        const stored = withDerivedFields(table, record as unknown as Record<string, unknown>)
-        await importRecord(table, stored as unknown as SyncTables[typeof table], now)
+        await importRecord(table, record as SyncTables[typeof table], now)
       }
       await copyPhotoBlobs(target, planned.records, blobs, now)
       if (planned.stopAccountTimer) await stopTimer(planned.stopAccountTimer.id, planned.stopAccountTimer.end)

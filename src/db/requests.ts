@@ -1,9 +1,9 @@
 import { db } from './database.ts'
 import { getMeta, setMeta } from './meta.ts'
+import type { DerivedFieldName } from './derivedFields.ts'
 import { createRecord, deleteRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { logDuration } from './timeEntries.ts'
 import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
-import { wordsOf } from '../domain/search.ts'
 import { canChangeStatus, type RequestDraft, type TimeDraft } from '../domain/requestRules.ts'
 import type {
   ContentOf, DepartmentId, PersonId, Referral, Request, RequestId, RequestStatus, StatusChange,
@@ -12,16 +12,15 @@ import type {
 const LAST_DEPARTMENT_KEY = 'lastDepartmentId'
 const TEXT_FIELDS = ['requesterName', 'description', 'resolution', 'helpdeskCaseNo'] as const
 
+/** What a request write sets: its search words are derived on write (db/derivedFields.ts). */
+type RequestContent = Omit<ContentOf<Request>, DerivedFieldName<'requests'>>
+
 /** Raised when a status button asks for a change the rules do not allow. */
 export class StatusChangeError extends Error {
   constructor(readonly from: RequestStatus, readonly to: RequestStatus) {
     super(`Cannot change status from ${from} to ${to}`)
     this.name = 'StatusChangeError'
   }
-}
-
-function searchWords(r: Pick<RequestDraft, (typeof TEXT_FIELDS)[number]>): string[] {
-  return wordsOf(TEXT_FIELDS.map((f) => r[f]))
 }
 
 function trimmed<T extends Partial<RequestDraft>>(draft: T): T {
@@ -40,9 +39,7 @@ export async function createRequest(
 ): Promise<Request> {
   const clean = trimmed(draft)
   const first: StatusChange = { at: now, by: author.personId, from: null, to: clean.status }
-  const content: ContentOf<Request> = {
-    ...clean, referrals: [], history: [first], tipId: null, words: searchWords(clean),
-  }
+  const content: RequestContent = { ...clean, referrals: [], history: [first], tipId: null }
   const minutes = time?.logMinutes ?? null
   const request = await db().transaction('rw', [db().requests, db().timeEntries, db().outbox], async () => {
     const created = await createRecord('requests', author, content, now)
@@ -80,7 +77,7 @@ function historyWith(r: Request, to: RequestStatus, by: PersonId, at: number): S
 
 /**
  * Saves edited fields. Only fields that really changed are queued (so sync merges field by
- * field), search words are recomputed, and a status change is added to the history. An edit
+ * field), search words follow the texts, and a status change is added to the history. An edit
  * form passes only the fields the person changed and the revisions they were based on (`base`).
  */
 export async function updateRequest(
@@ -88,12 +85,11 @@ export async function updateRequest(
 ): Promise<Request> {
   return db().transaction('rw', db().requests, db().outbox, async () => {
     const r = await existing(id)
-    const patch: { -readonly [K in keyof ContentOf<Request>]?: ContentOf<Request>[K] } = {}
+    const patch: { -readonly [K in keyof RequestContent]?: RequestContent[K] } = {}
     for (const [key, value] of Object.entries(trimmed(changes)) as [keyof RequestDraft, unknown][]) {
       if (value !== undefined && value !== r[key]) Object.assign(patch, { [key]: value })
     }
     if (Object.keys(patch).length === 0) return r
-    if (TEXT_FIELDS.some((f) => f in patch)) patch.words = searchWords({ ...r, ...patch })
     if (patch.status) patch.history = historyWith(r, patch.status, by, now)
     return patchRecord('requests', id, patch, now, withDerivedRevs(base, { history: 'status' }))
   })
@@ -132,7 +128,7 @@ export async function referRequest(
   return db().transaction('rw', db().requests, db().outbox, async () => {
     const r = await existing(id)
     const referral: Referral = { at: now, from: r.assigneeId ?? by, to, note: note.trim() }
-    const patch: Partial<ContentOf<Request>> = { referrals: [...r.referrals, referral], assigneeId: to }
+    const patch: Partial<RequestContent> = { referrals: [...r.referrals, referral], assigneeId: to }
     if (r.status !== 'henvist') Object.assign(patch, { status: 'henvist', history: historyWith(r, 'henvist', by, now) })
     return patchRecord('requests', id, patch, now)
   })

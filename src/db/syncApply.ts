@@ -3,22 +3,10 @@ import { db } from './database.ts'
 import { ANONYMISED_TEXT } from '../domain/privacyProtocol.ts'
 import { setBase, setCursor } from './syncState.ts'
 import type { PulledRecord } from '../domain/protocol.ts'
-import { wordsOf } from '../domain/search.ts'
-import { SYNC_TABLES, type SyncTableName } from '../domain/types.ts'
+import { tombstoneOf, withLocalFields } from './derivedFields.ts'
+import { SYNC_TABLES, type SyncFields, type SyncTableName } from '../domain/types.ts'
 
 type Row = Record<string, unknown>
-
-const REQUEST_TEXT_FIELDS = ['requesterName', 'description', 'resolution', 'helpdeskCaseNo'] as const
-
-/**
- * Adds the local-only derived fields the server never sends (see migrations upgradeToV2):
- * search words of requests and the indexed `running` flag of time entries.
- */
-export function withDerivedFields(table: SyncTableName, record: Row): Row {
-  if (table === 'requests') return { ...record, words: wordsOf(REQUEST_TEXT_FIELDS.map((f) => record[f])) }
-  if (table === 'timeEntries') return { ...record, running: record.end === null ? 1 : 0 }
-  return record
-}
 
 /**
  * What a queued change makes of the local copy of its record, as the write functions did when it
@@ -29,10 +17,7 @@ export function applyPending(current: Row | undefined, entry: Pick<OutboxEntry, 
   if (entry.op === 'put') return current ? null : { ...entry.fields }
   if (!current || current.deletedAt !== null) return null
   if (entry.op === 'patch') return { ...current, ...entry.fields }
-  return {
-    id: current.id, teamId: current.teamId, createdAt: current.createdAt, createdBy: current.createdBy,
-    updatedAt: entry.at, rev: current.rev, deletedAt: entry.at,
-  }
+  return tombstoneOf(current as unknown as SyncFields<string>, entry.at) as unknown as Row
 }
 
 function key(table: string, id: unknown): string {
@@ -61,7 +46,8 @@ async function writeRows(database: SuperbrugerDb, rows: Iterable<{ table: SyncTa
   const perTable = new Map<SyncTableName, Row[]>()
   for (const { table, row } of rows) {
     const list = perTable.get(table) ?? []
-    list.push(withDerivedFields(table, row))
+    // The server never sends local-only fields, and a re-applied patch may change their sources.
+    list.push(withLocalFields(table, row))
     perTable.set(table, list)
   }
   for (const [table, list] of perTable) await database.table(table).bulkPut(list)

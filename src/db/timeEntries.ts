@@ -1,11 +1,11 @@
 import { db } from './database.ts'
 import { createRecord, deleteRecord, patchRecord, type Author } from './write.ts'
-import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
+import type { EditRevs } from '../domain/editBase.ts'
 import { listAbsences } from './absences.ts'
-import { entryContent, type EntryContent } from './timer.ts'
+import { entryContent } from './timer.ts'
 import { loadBand } from './timeWeek.ts'
 import { endOfIsoWeek, startOfIsoWeek, weeksOfMonth, type YearMonth } from '../domain/isoWeek.ts'
-import { weekKey, weekKeyOf } from '../domain/weekKey.ts'
+import { weekKey } from '../domain/weekKey.ts'
 import type { Activity, BudgetBand, RequestId, TimeEntry, TimeEntryId, PersonId } from '../domain/types.ts'
 
 // The timer and the week have their own modules so Home loads only those; re-exported here.
@@ -45,16 +45,11 @@ export async function addManualEntry(author: Author, input: ManualEntryInput): P
 }
 
 /**
- * Changes an entry; `week` follows a new start and `running` a new end. An edit form passes only
- * the fields the person changed and the revisions they were based on (`base`).
+ * Changes an entry; `week` follows a new start and `running` a new end (db/derivedFields.ts). An
+ * edit form passes only the fields the person changed and the revisions they were based on (`base`).
  */
 export async function updateEntry(id: TimeEntryId, changes: EntryChanges, now: number = Date.now(), base?: EditRevs): Promise<TimeEntry> {
-  const derived: Partial<EntryContent> = {
-    ...changes,
-    ...(changes.start !== undefined ? { week: weekKeyOf(changes.start) } : {}),
-    ...(changes.end !== undefined ? { running: changes.end === null ? 1 : 0 } : {}),
-  }
-  return patchRecord('timeEntries', id, derived, now, withDerivedRevs(base, { week: 'start' }))
+  return patchRecord('timeEntries', id, changes, now, base)
 }
 
 /** Deletes an entry (tombstone + queued delete). */

@@ -1,12 +1,12 @@
 import { db, type StoredTimeEntry } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
-import { weekKeyOf } from '../domain/weekKey.ts'
+import type { DerivedFieldName } from './derivedFields.ts'
 import type { Activity, PersonId, RequestId, TimeEntry, TimeEntryId } from '../domain/types.ts'
 
 // The running timer, apart from the rest of timeEntries.ts so Home's timer button loads only this.
 
-/** Stored fields of an entry that the caller decides (the sync fields are added on write). */
-export type EntryContent = Omit<StoredTimeEntry, 'id' | 'teamId' | 'createdAt' | 'createdBy' | 'updatedAt' | 'rev' | 'deletedAt'>
+/** Stored fields of an entry that the caller decides (sync and derived fields are added on write). */
+export type EntryContent = Omit<StoredTimeEntry, 'id' | 'teamId' | 'createdAt' | 'createdBy' | 'updatedAt' | 'rev' | 'deletedAt' | DerivedFieldName<'timeEntries'>>
 
 /** What a new timer is for. */
 export interface TimerInput {
@@ -15,12 +15,11 @@ export interface TimerInput {
   readonly note?: string
 }
 
-/** The content of a new entry; `week` and `running` are derived from start and end. */
+/** The content of a new entry (`week` and `running` are derived from start and end on write). */
 export function entryContent(author: Author, start: number, end: number | null, rest: TimerInput): EntryContent {
   return {
     personId: author.personId, start, end, activity: rest.activity,
     requestId: rest.requestId ?? null, note: rest.note ?? '',
-    week: weekKeyOf(start), running: end === null ? 1 : 0,
   }
 }
 
@@ -48,7 +47,7 @@ export async function stopTimer(id: TimeEntryId, end: number = Date.now()): Prom
 }
 
 function stopChanges(entry: TimeEntry, end: number): Partial<EntryContent> {
-  return { end: Math.max(end, entry.start), running: 0 }
+  return { end: Math.max(end, entry.start) }
 }
 
 async function listRunning(personId: PersonId): Promise<StoredTimeEntry[]> {

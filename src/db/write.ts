@@ -4,10 +4,12 @@ import { db } from './database.ts'
 import { queueMutation } from './outbox.ts'
 import { newId } from '../domain/ids.ts'
 import { baseRevOf, type EditRevs } from '../domain/editBase.ts'
+import { derivedFieldRevs, type DerivedFieldName, tombstoneOf, withDerivedChanges, withDerivedFields, withoutLocalFields } from './derivedFields.ts'
 import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
 import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
 
-type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string>>
+/** What a writer gives: the record without its sync fields and without the fields derived from others. */
+type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string> | DerivedFieldName<N>>
 type Patch<N extends SyncTableName> = Partial<Content<N>>
 
 /** Who is writing: stamped on new records. */
@@ -15,9 +17,6 @@ export interface Author {
   readonly teamId: TeamId
   readonly personId: PersonId
 }
-
-/** Local additions to a stored record (derived, indexed fields) that are never pushed. */
-const LOCAL_ONLY_FIELDS = new Set(['words', 'running'])
 
 function table(name: SyncTableName): Table {
   return db().table(name)
@@ -48,21 +47,18 @@ function reportMasked(name: SyncTableName, count: number): void {
   }
 }
 
-/** The fields of a stored record or patch that are sent to the server (local derived fields left out). */
-export function pushable(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([key]) => !LOCAL_ONLY_FIELDS.has(key)))
-}
-
 /**
  * Creates a record and queues its `put` in one transaction: either both are stored or neither.
- * Returns the stored record. `id` is given only where every device must make the same one.
+ * Derived fields are computed here from the masked content (db/derivedFields.ts); local-only
+ * ones are stored but not queued. Returns the stored record. `id` is given only where every
+ * device must make the same one.
  */
 export async function createRecord<N extends SyncTableName>(
   name: N, author: Author, content: Content<N>, now: number = Date.now(), id: string = newId(),
 ): Promise<SyncTables[N]> {
   // CPR numbers in free text are masked before anything is stored (DESIGN.md "Compliance").
   const safe = maskRecordFields(name, plain(content) as Record<string, unknown>)
-  const record = {
+  const record = withDerivedFields(name, {
     ...safe.fields,
     id,
     teamId: author.teamId,
@@ -71,12 +67,12 @@ export async function createRecord<N extends SyncTableName>(
     updatedAt: now,
     rev: 0,
     deletedAt: null,
-  } as unknown as SyncTables[N]
+  }) as unknown as SyncTables[N]
   await db().transaction('rw', table(name), db().outbox, async () => {
     await table(name).add(record)
     await queueMutation({
       table: name, recordId: record.id, op: 'put',
-      fields: pushable(plain(record) as unknown as Record<string, unknown>), baseRev: 0, at: now,
+      fields: withoutLocalFields(plain(record) as unknown as Record<string, unknown>), baseRev: 0, at: now,
     })
   })
   reportMasked(name, safe.masked)
@@ -103,7 +99,9 @@ function byBase(changed: Record<string, unknown>, base: EditRevs | undefined, cu
  * `base` gives it (what an edit form showed, so a field changed elsewhere since then ends as a
  * conflict, not overwritten; fields with different bases go as one patch per base), otherwise on
  * the record's current rev (a change decided on what is stored now, such as a status button).
- * Throws if the record does not exist or was deleted.
+ * Derived fields follow the fields they are computed from (a synced one based on its source's
+ * revision); local-only ones are stored but not queued. Throws if the record does not exist or
+ * was deleted.
  */
 export async function patchRecord<N extends SyncTableName>(
   name: N, id: string, changes: Patch<N>, now: number = Date.now(), base?: EditRevs,
@@ -115,11 +113,12 @@ export async function patchRecord<N extends SyncTableName>(
     if (!existing || existing.deletedAt !== null) throw new RecordMissingError(name, id)
     // Only fields that really change are written and queued: a form that saves every field
     // must not claim the unchanged ones, or it would clash with other devices' edits of them.
-    const changed = changedFields(existing as unknown as Record<string, unknown>, fields)
+    const current = existing as unknown as Record<string, unknown>
+    const changed = changedFields(current, withDerivedChanges(name, current, fields))
     if (Object.keys(changed).length === 0) return existing
     const updated = { ...existing, ...changed, updatedAt: now }
     await table(name).put(updated)
-    for (const [baseRev, group] of byBase(pushable(changed), base, existing.rev)) {
+    for (const [baseRev, group] of byBase(withoutLocalFields(changed), derivedFieldRevs(name, base), existing.rev)) {
       await queueMutation({ table: name, recordId: id, op: 'patch', fields: { ...group, updatedAt: now }, baseRev, at: now })
     }
     return (await table(name).get(id)) as SyncTables[N]
@@ -136,11 +135,7 @@ export async function deleteRecord(name: SyncTableName, id: string, now: number 
   await db().transaction('rw', table(name), db().outbox, async () => {
     const existing = (await table(name).get(id)) as SyncFields<string> | undefined
     if (!existing || existing.deletedAt !== null) return
-    const tombstone: SyncFields<string> = {
-      id: existing.id, teamId: existing.teamId, createdAt: existing.createdAt,
-      createdBy: existing.createdBy, updatedAt: now, rev: existing.rev, deletedAt: now,
-    }
-    await table(name).put(tombstone)
+    await table(name).put(tombstoneOf(existing, now))
     await queueMutation({ table: name, recordId: id, op: 'delete', fields: {}, baseRev: existing.rev, at: now })
   })
 }

@@ -13,7 +13,6 @@
 // Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
 
 import { findCprNumbers, maskCpr } from './cpr.ts'
-import { wordsOf } from './search.ts'
 import type { SyncTableName } from './types.ts'
 
 /** A free-text field: a string, or a list or object whose listed string fields are free text. */
@@ -40,9 +39,6 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<SyncTableName, Readonly<R
   campaigns: { name: true },
 }
 
-/** Derived search words of a record (requests): rebuilt from the masked text, never from the original. */
-const WORDS_FIELD = 'words'
-
 /** The fields after masking, and how many CPR numbers were masked (0: `fields` returned as is). */
 export interface MaskResult<T> {
   readonly fields: T
@@ -51,19 +47,13 @@ export interface MaskResult<T> {
 
 interface Masking {
   count: number
-  /** Original texts that contained a CPR number, and their masked versions. */
-  readonly originals: string[]
-  readonly masked: string[]
 }
 
 function maskString(text: string, state: Masking): string {
   const hits = findCprNumbers(text).length
   if (hits === 0) return text
-  const masked = maskCpr(text)
   state.count += hits
-  state.originals.push(text)
-  state.masked.push(masked)
-  return masked
+  return maskCpr(text)
 }
 
 function maskObject(value: unknown, keys: readonly string[], state: Masking): unknown {
@@ -85,30 +75,18 @@ function maskValue(value: unknown, spec: FieldSpec, state: Masking): unknown {
 }
 
 /**
- * Search words without those that only came from a CPR number: the words of the original texts
- * that the masked texts no longer contain ("1234" of "010190-1234").
- */
-function cleanWords(words: unknown, state: Masking): unknown {
-  if (!Array.isArray(words)) return words
-  const kept = new Set(wordsOf(state.masked))
-  const removed = new Set(wordsOf(state.originals).filter((w) => !kept.has(w)))
-  return words.filter((w) => typeof w !== 'string' || (!removed.has(w) && findCprNumbers(w).length === 0))
-}
-
-/**
  * Masks every CPR number in the free-text fields of `fields` (a whole record or a patch of
  * `table`), leaving all other fields untouched. Never mutates its input.
  */
 export function maskRecordFields<T extends Readonly<Record<string, unknown>>>(table: SyncTableName, fields: T): MaskResult<T> {
   const specs = FREE_TEXT_FIELDS[table]
   if (!specs) return { fields, masked: 0 }
-  const state: Masking = { count: 0, originals: [], masked: [] }
+  const state: Masking = { count: 0 }
   const out: Record<string, unknown> = { ...fields }
   for (const [key, spec] of Object.entries(specs)) {
     if (key in fields) out[key] = maskValue(fields[key], spec, state)
   }
   if (state.count === 0) return { fields, masked: 0 }
-  if (WORDS_FIELD in fields) out[WORDS_FIELD] = cleanWords(fields[WORDS_FIELD], state)
   return { fields: out as T, masked: state.count }
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext } from './support/browser.ts'
+import { launchBrowser, phoneWithClock } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
 import { pageHeading, signIn, synced } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
@@ -31,12 +31,9 @@ beforeAll(async () => {
     { table: 'assets', record: { ...base, id: 'a-headset', code: 'K7M4QX', type: 'headset', name: ASSET, model: 'Jabra', serial: '', building: 'A', floor: '1', room: '101', departmentId: null, notes: '', retiredAt: null, forLoan: true } },
   ])
   browser = await launchBrowser()
-  for (const time of [ANNE_NOW, KIM_NOW]) {
-    const context = await newPhoneContext(browser)
-    await context.clock.install({ time })
-    contexts.push(context)
-  }
-  ;[anne, kim] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page]
+  anne = await phoneWithClock(browser, ANNE_NOW)
+  kim = await phoneWithClock(browser, KIM_NOW)
+  contexts.push(anne.context(), kim.context())
   const accounts = [await server.addUser('Anne Larsen', 'superbruger'), await server.addUser('Kim Dahl', 'superbruger')]
   await signIn(anne, server.url, accounts[0]!.email, accounts[0]!.password)
   await signIn(kim, server.url, accounts[1]!.email, accounts[1]!.password)

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext } from './support/browser.ts'
+import { launchBrowser, phoneWithClock } from './support/browser.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
 import { pageHeading, signIn, syncLine } from './support/app.ts'
 import { auditPage, describeFindings } from './support/axe.ts'
@@ -62,14 +62,10 @@ beforeAll(async () => {
       helpdeskCaseNo: '', resolution: 'Kalenderen er delt med læseret under Deling i Outlook.', tipId: null,
     },
   }])
-  for (let i = 0; i < 2; i += 1) {
-    const context = await newPhoneContext(browser)
-    await context.clock.install({ time: NOW })
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-    contexts.push(context)
-  }
-  a = await contexts[0]!.newPage()
-  b = await contexts[1]!.newPage()
+  a = await phoneWithClock(browser, NOW)
+  b = await phoneWithClock(browser, NOW)
+  contexts.push(a.context(), b.context())
+  for (const context of contexts) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
   await signIn(a, server.url, anne.email, anne.password)
   await signIn(b, server.url, bo.email, bo.password)
 }, 120_000)

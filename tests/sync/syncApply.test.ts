@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db, useDatabase } from '../../src/db/database.ts'
-import { applyPending, applyPulledPage, resetLocalCopies, withDerivedFields } from '../../src/db/syncApply.ts'
+import { applyPending, applyPulledPage, resetLocalCopies } from '../../src/db/syncApply.ts'
 import { getCursor } from '../../src/db/syncState.ts'
 import { createRecord, patchRecord } from '../../src/db/write.ts'
 import type { PulledRecord } from '../../src/domain/protocol.ts'
@@ -32,21 +32,6 @@ describe('applyPending: a queued change over the local copy', () => {
     ['delete of a tombstone does nothing', dead, { op: 'delete', fields: {}, at: 7 }, null],
   ] as const)('%s', (_name, current, entry, expected) => {
     expect(applyPending(current as Record<string, unknown> | undefined, entry)).toEqual(expected)
-  })
-})
-
-describe('withDerivedFields', () => {
-  it.each([
-    ['requests', { description: 'Printer på 2. sal', requesterName: 'Åse', resolution: '', helpdeskCaseNo: 'IT-1' }, { words: ['åse', 'printer', 'på', '2', 'sal', 'it', '1'] }],
-    ['requests', { deletedAt: 5 }, { words: [] }],
-    ['timeEntries', { end: null }, { running: 1 }],
-    ['timeEntries', { end: 10 }, { running: 0 }],
-    ['timeEntries', { deletedAt: 5 }, { running: 0 }],
-  ] as const)('%s %j', (table, record, derived) => {
-    expect(withDerivedFields(table, { ...record })).toMatchObject(derived)
-  })
-  it('adds nothing to other tables', () => {
-    expect(withDerivedFields('tips', { title: 'x' })).toEqual({ title: 'x' })
   })
 })
 

@@ -21,6 +21,16 @@ export async function newPhoneContext(browser: Browser): Promise<BrowserContext>
   })
 }
 
+/**
+ * A new phone (a context as newPhoneContext makes it, and its page) whose clock starts at `time`
+ * and runs on from there, so a test never depends on today's date; `page.context()` moves it.
+ */
+export async function phoneWithClock(browser: Browser, time: Date | number): Promise<Page> {
+  const context = await newPhoneContext(browser)
+  await context.clock.install({ time })
+  return context.newPage()
+}
+
 /** Waits until the service worker controls the page, so the app works offline after this. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(async () => {

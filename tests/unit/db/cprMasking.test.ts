@@ -77,7 +77,7 @@ describe('CPR numbers never reach IndexedDB', () => {
     stop = onCprMasked((_table, count) => calls.push(count))
     await db().outbox.hook('creating', () => { throw new Error('disk full') })
     await expect(createRecord('timeEntries', author, {
-      personId: me, start: 0, end: 1, activity: 'daglig hjælp', requestId: null, note: CPR, week: '2030-W20',
+      personId: me, start: 0, end: 1, activity: 'daglig hjælp', requestId: null, note: CPR,
     })).rejects.toThrow('disk full')
     expect(calls).toEqual([])
     expect(await db().timeEntries.count()).toBe(0)

@@ -11,7 +11,8 @@ import { ensureReportFacts } from '../../../src/db/reportFacts.ts'
 import { packFacts } from '../../../src/domain/report/facts.ts'
 import { changeStatus, createRequest, deleteRequest, referRequest, updateRequest } from '../../../src/db/requests.ts'
 import { addManualEntry, deleteEntry, updateEntry } from '../../../src/db/timeEntries.ts'
-import { applyPulledPage, resetLocalCopies, withDerivedFields } from '../../../src/db/syncApply.ts'
+import { applyPulledPage, resetLocalCopies } from '../../../src/db/syncApply.ts'
+import { withLocalFields } from '../../../src/db/derivedFields.ts'
 import { moveLocalData } from '../../../src/db/moveLocalData.ts'
 import { bandMembers } from '../../../src/domain/teamWeek.ts'
 import { buildReport, trendWeeks, type DepartmentFilter, type Report } from '../../../src/domain/report/report.ts'
@@ -262,7 +263,7 @@ describe('report facts', () => {
       const history: { at: number, by: PersonId, from: RequestStatus | null, to: RequestStatus }[] = [{ at: created, by: me, from: null, to: 'ny' }]
       if (to !== 'ny') history.push({ at: created + HOUR, by: me, from: 'ny', to })
       if ((to === 'sendt til IT' || to === 'henvist') && g.next() < 0.5) history.push({ at: created + 30 * HOUR, by: me, from: to, to: 'løst' })
-      requests.push(withDerivedFields('requests', {
+      requests.push(withLocalFields('requests', {
         id: `gen-${i}`, teamId: g.next() < 0.1 ? other.teamId : T1, createdAt: created, createdBy: me, updatedAt: created, rev: i, deletedAt: g.next() < 0.03 ? created + DAY : null,
         requesterName: 'Ib', departmentId: g.next() < 0.15 ? null : g.pick(DEPARTMENTS), channel: g.pick(CHANNELS), category: g.pick(['acadre', 'office', 'printer', 'andet']),
         presetId: g.next() < 0.3 ? 'printer-papir' : null, description: `Sag ${i}`, status: history.at(-1)!.to, owner: g.pick(OWNERS), assigneeId: null,
@@ -274,7 +275,7 @@ describe('report facts', () => {
     for (let i = 0; i < 6000; i++) {
       const start = at()
       const on = g.next() < 0.6 ? g.pick(requests) : null
-      entries.push(withDerivedFields('timeEntries', {
+      entries.push(withLocalFields('timeEntries', {
         id: `gen-entry-${i}`, teamId: g.next() < 0.1 ? other.teamId : T1, createdAt: start, createdBy: me, updatedAt: start, rev: i, deletedAt: g.next() < 0.03 ? start + DAY : null,
         personId: g.pick([me, 'p2', 'p3']), start, end: g.next() < 0.02 ? null : start + (5 + Math.floor(g.next() * 180)) * 60_000,
         activity: g.pick(ACTIVITIES), requestId: on?.id ?? null, note: '', week: weekKey(isoWeekOf(start)),
@@ -322,7 +323,7 @@ describe('report facts', () => {
     const past = new Dexie(name)
     past.version(7).stores({ requests: 'id', timeEntries: 'id' })
     const at = nov(12)
-    await past.table('requests').put(withDerivedFields('requests', {
+    await past.table('requests').put(withLocalFields('requests', {
       id: 'past-1', teamId: T1, createdAt: at, createdBy: me, updatedAt: at, rev: 3, deletedAt: null, requesterName: 'Ib', departmentId: A,
       channel: 'mail', category: 'office', presetId: null, description: 'Uden om', status: 'ny', owner: 'superbruger', assigneeId: null,
       referrals: [], history: [{ at, by: me, from: null, to: 'ny' }], assetId: null, helpdeskCaseNo: '', resolution: '', tipId: null,

@@ -22,7 +22,7 @@ async function solvedRequest(): Promise<Request> {
   return createRecord('requests', author, {
     requesterName: 'Anna', departmentId: null, channel: 'fremmøde', category: 'office', presetId: null,
     description: 'Kan ikke se kalender', status: 'løst', owner: 'superbruger', assigneeId: null, referrals: [], history: [],
-    assetId: null, helpdeskCaseNo: '', resolution: 'Delt med læseret', tipId: null, words: [],
+    assetId: null, helpdeskCaseNo: '', resolution: 'Delt med læseret', tipId: null,
   }, T0)
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { FREE_TEXT_FIELDS, maskRecordFields } from '../../../src/domain/freeText.ts'
-import { wordsOf } from '../../../src/domain/search.ts'
 import { SYNC_TABLES, type SyncTableName } from '../../../src/domain/types.ts'
 
 // Made-up numbers with birth dates in the future, so they cannot be anyone's.
@@ -56,14 +55,6 @@ describe('maskRecordFields', () => {
     const result = maskRecordFields('requests', fields)
     expect(result.masked).toBe(3)
     expect(fields.description).toContain(CPR)
-  })
-
-  it('drops the search words that only came from the number', () => {
-    const description = `Printer ved 150530 4000 og 1234 virker ikke`
-    const result = maskRecordFields('requests', { description, words: wordsOf([description, 'Hanne']) })
-    expect(result.fields.words).toEqual(['printer', 'ved', '150530', 'og', '1234', 'virker', 'ikke', 'hanne'])
-    const glued = maskRecordFields('requests', { description: 'cpr 1505304000', words: ['cpr', '1505304000'] })
-    expect(glued.fields.words).toEqual(['cpr'])
   })
 
   it('knows only real tables and fields that hold text', () => {

@@ -61,7 +61,7 @@ describe('BaseCprWarning', () => {
     app?.unmount()
     app = null
     await createRecord('timeEntries', author, {
-      personId: author.personId, start: 0, end: 1, activity: 'daglig hjælp', requestId: null, note: '150530-4000', week: '2030-W20',
+      personId: author.personId, start: 0, end: 1, activity: 'daglig hjælp', requestId: null, note: '150530-4000',
     })
     expect(ui.notices).toEqual([])
   })
