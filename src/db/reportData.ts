@@ -5,7 +5,8 @@ import { buildReport, type DepartmentFilter, type Report, type ReportInput } fro
 import { shiftPeriod, type Period } from '../domain/report/period.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
 import { bucketOf, packFacts, type DeletedFact, type EntryFact, type PackKind, type RequestFact } from '../domain/report/facts.ts'
-import type { Request, RequestId, TeamId } from '../domain/types.ts'
+import type { Request } from '../domain/records/request.ts'
+import type { RequestId, TeamId } from '../domain/records/fields.ts'
 
 /** What a report of a period is counted from: the records read for it, before any department filter. */
 export type ReportData = Omit<ReportInput, 'period' | 'previous' | 'department'>

@@ -4,7 +4,7 @@ import { ANONYMISED_TEXT } from '../domain/privacyProtocol.ts'
 import { setBase, setCursor } from './syncState.ts'
 import type { PulledRecord } from '../domain/protocol.ts'
 import { wordsOf } from '../domain/search.ts'
-import { SYNC_TABLES, type SyncTableName } from '../domain/types.ts'
+import { SYNC_TABLES, type SyncTableName } from '../domain/records/syncTables.ts'
 
 type Row = Record<string, unknown>
 

@@ -4,7 +4,8 @@ import { OPEN_STATUSES } from '../domain/requestStatus.ts'
 import { weekKey } from '../domain/weekKey.ts'
 import { teamWeek, weeksUpTo, type TeamWeek } from '../domain/teamWeek.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
-import type { BudgetBand, BudgetOverride, Team, TeamId } from '../domain/types.ts'
+import type { BudgetBand, BudgetOverride, Team } from '../domain/records/team.ts'
+import type { TeamId } from '../domain/records/fields.ts'
 
 /** The group's weeks and the team record they were counted with (its band and overrides). */
 export interface TeamWeekData {

@@ -5,7 +5,8 @@ import { queueMutation } from './outbox.ts'
 import { newId } from '../domain/ids.ts'
 import { baseRevOf, type EditRevs } from '../domain/editBase.ts'
 import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
-import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
+import type { PersonId, SyncFields, TeamId } from '../domain/records/fields.ts'
+import type { SyncTableName, SyncTables } from '../domain/records/syncTables.ts'
 
 type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string>>
 type Patch<N extends SyncTableName> = Partial<Content<N>>

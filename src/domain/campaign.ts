@@ -1,6 +1,7 @@
 import { isIsoDate } from './checklist.ts'
-import { MAX_SHORT_TEXT } from './syncSchemas.ts'
-import type { CampaignId, ChecklistRunId, ChecklistTemplateId, PersonId } from './types.ts'
+import {
+  MAX_SHORT_TEXT, type CampaignId, type ChecklistRunId, type ChecklistTemplateId, type PersonId,
+} from './records/fields.ts'
 
 /**
  * The answer key under which a tester writes why an item failed ("virker ikke"): a row of its own

@@ -14,7 +14,7 @@
 
 import { findCprNumbers, maskCpr } from './cpr.ts'
 import { wordsOf } from './search.ts'
-import type { SyncTableName } from './types.ts'
+import type { SyncTableName } from './records/syncTables.ts'
 
 /** A free-text field: a string, or a list or object whose listed string fields are free text. */
 type FieldSpec = true | readonly string[]

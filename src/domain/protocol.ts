@@ -1,4 +1,5 @@
-import type { AnyRecord, Millis, SyncTableName } from './types.ts'
+import type { AnyRecord, SyncTableName } from './records/syncTables.ts'
+import type { Millis } from './records/fields.ts'
 import type { LoanRefusal } from './loans.ts'
 
 export type MutationOp = 'put' | 'patch' | 'delete'
