@@ -15,7 +15,7 @@ export type Plain<T> =
 /** true when A and B are the same type (not merely assignable to each other). */
 export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
 
-type IsOptional<T, K extends keyof T> = {} extends Pick<T, K> ? true : false
+type IsOptional<T, K extends keyof T> = Partial<Pick<T, K>> extends Pick<T, K> ? true : false
 
 type Differs<A, B, K> = K extends keyof A
   ? K extends keyof B
