@@ -10,6 +10,6 @@ export interface Absence extends SyncFields<AbsenceId> {
 }
 
 /** The content fields of an absence as a client may send them. */
-export const AbsenceSchema = v.strictObject({ personId: id, week, note: long })
+export const AbsenceSchema = /* @__PURE__ */ v.strictObject({ personId: id, week, note: long })
 
 type _AbsenceAgrees = NoDrift<Drift<ContentOf<Absence>, v.InferOutput<typeof AbsenceSchema>>>

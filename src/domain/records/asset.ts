@@ -25,7 +25,7 @@ export interface Asset extends SyncFields<AssetId> {
 }
 
 /** The content fields of an asset as a client may send them. */
-export const AssetSchema = v.strictObject({
+export const AssetSchema = /* @__PURE__ */ v.strictObject({
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(32)), type: v.picklist(ASSET_TYPES), name: short,
   model: short, serial: short, building: short, floor: short, room: short, departmentId: optId,
   notes: long, retiredAt: v.nullable(millis), photos, forLoan: v.optional(v.boolean()),

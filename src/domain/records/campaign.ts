@@ -30,7 +30,7 @@ export interface Campaign extends SyncFields<CampaignId> {
 }
 
 /** The content fields of a campaign as a client may send them. */
-export const CampaignSchema = v.strictObject({
+export const CampaignSchema = /* @__PURE__ */ v.strictObject({
   name: v.pipe(short, v.check((s) => s.trim() !== '', 'a campaign needs a name')),
   templateId: id, templateVersion: v.pipe(count, v.minValue(1)),
   testers: v.pipe(listOf(id, MAX_CAMPAIGN_TESTERS), v.minLength(1, 'a campaign needs at least one tester'),

@@ -12,7 +12,7 @@ export interface ChecklistAnswer extends SyncFields<ChecklistAnswerId> {
 }
 
 /** The content fields of a checklist answer as a client may send them. */
-export const ChecklistAnswerSchema = v.strictObject({
+export const ChecklistAnswerSchema = /* @__PURE__ */ v.strictObject({
   runId: id, itemKey: short, answeredBy: id,
   value: v.nullable(v.union([v.boolean(), long, v.pipe(v.number(), v.finite())])),
 })

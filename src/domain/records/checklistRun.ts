@@ -33,7 +33,7 @@ export interface ChecklistRun extends SyncFields<ChecklistRunId> {
 }
 
 /** The content fields of a checklist run as a client may send them. */
-export const ChecklistRunSchema = v.strictObject({
+export const ChecklistRunSchema = /* @__PURE__ */ v.strictObject({
   templateId: id, templateVersion: v.pipe(count, v.minValue(1)), title: short,
   subject: v.strictObject({ kind: v.picklist(SUBJECT_KINDS), refId: optId, label: short }),
   status: v.picklist(CHECKLIST_RUN_STATUSES), dueDate: v.nullable(isoDate), completedAt: v.nullable(millis),

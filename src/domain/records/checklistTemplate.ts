@@ -48,7 +48,7 @@ export interface ChecklistTemplate extends SyncFields<ChecklistTemplateId> {
 }
 
 /** The content fields of a checklist template as a client may send them. */
-export const ChecklistTemplateSchema = v.strictObject({
+export const ChecklistTemplateSchema = /* @__PURE__ */ v.strictObject({
   title: short, purpose: long, version: v.pipe(count, v.minValue(1)), archived: v.boolean(),
   items: listOf(v.strictObject({
     key: short, label: short, kind: v.picklist(ITEM_KINDS), required: v.boolean(),

@@ -8,6 +8,6 @@ export interface Department extends SyncFields<DepartmentId> {
 }
 
 /** The content fields of a department as a client may send them. */
-export const DepartmentSchema = v.strictObject({ name: short, location: short })
+export const DepartmentSchema = /* @__PURE__ */ v.strictObject({ name: short, location: short })
 
 type _DepartmentAgrees = NoDrift<Drift<ContentOf<Department>, v.InferOutput<typeof DepartmentSchema>>>

@@ -33,7 +33,7 @@ export interface HandOff extends SyncFields<HandOffId> {
 }
 
 /** The content fields of a hand-off as a client may send them. */
-export const HandOffSchema = v.strictObject({
+export const HandOffSchema = /* @__PURE__ */ v.strictObject({
   requestId: id, channel: v.picklist(HANDOFF_CHANNELS), tried: long, state: v.picklist(HANDOFF_STATES),
   reason: v.nullable(short), reasonDetail: short, externalNumber: short, sentAt: v.nullable(millis), itClosedAt: v.nullable(millis),
 })

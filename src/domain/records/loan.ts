@@ -20,7 +20,7 @@ export interface Loan extends SyncFields<LoanId> {
 }
 
 /** The content fields of a loan as a client may send them. */
-export const LoanSchema = v.strictObject({
+export const LoanSchema = /* @__PURE__ */ v.strictObject({
   assetId: id, borrowerId: optId, borrowerName: short, departmentId: optId,
   since: isoDate, until: isoDate, returnedOn: v.nullable(isoDate), returnedBy: optId,
 })

@@ -29,7 +29,7 @@ export interface Observation extends SyncFields<ObservationId> {
 }
 
 /** The content fields of an observation as a client may send them. */
-export const ObservationSchema = v.strictObject({
+export const ObservationSchema = /* @__PURE__ */ v.strictObject({
   departmentId: optId, kind: v.picklist(OBSERVATION_KINDS), text: v.pipe(long, v.check((s) => s.trim() !== '', 'empty')),
   status: v.picklist(OBSERVATION_STATUSES),
   history: listOf(v.strictObject({ at: millis, by: id, from: v.nullable(v.picklist(OBSERVATION_STATUSES)), to: v.picklist(OBSERVATION_STATUSES) }), 200),

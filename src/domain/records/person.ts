@@ -30,7 +30,7 @@ export interface Person extends SyncFields<PersonId> {
 }
 
 /** The content fields of a person as a client may send them. */
-export const PersonSchema = v.strictObject({
+export const PersonSchema = /* @__PURE__ */ v.strictObject({
   name: short, initials: v.pipe(v.string(), v.maxLength(10)), email: v.pipe(v.string(), v.maxLength(254)),
   role: v.nullable(v.picklist(ROLES)), homeDepartmentId: optId, competences: listOf(short, 200),
   // Old clients send only `competences`; a new one also sends the levels.

@@ -65,7 +65,7 @@ export interface Request extends SyncFields<RequestId> {
 export type RequestLocalField = 'words'
 
 /** The content fields of a request as a client may send them (never its `words`). */
-export const RequestSchema = v.strictObject({
+export const RequestSchema = /* @__PURE__ */ v.strictObject({
   requesterName: short, departmentId: optId, channel: v.picklist(CHANNELS), category: listKey,
   presetId: optId, description: long, status: v.picklist(REQUEST_STATUSES), owner: v.picklist(OWNERS),
   assigneeId: optId,

@@ -71,17 +71,17 @@ export interface Team extends SyncFields<TeamId> {
   readonly namingPatterns?: readonly NamingPattern[]
 }
 
-const hours = v.pipe(v.number(), v.minValue(0), v.maxValue(168))
-const band = v.pipe(v.strictObject({ minHours: hours, maxHours: hours }), v.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours'))
+const hours = /* @__PURE__ */ v.pipe(v.number(), v.minValue(0), v.maxValue(168))
+const band = /* @__PURE__ */ v.pipe(v.strictObject({ minHours: hours, maxHours: hours }), v.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours'))
 
-const teamCategory = v.strictObject({ key: listKey, label: short, active: v.boolean() })
-const teamPreset = v.strictObject({
+const teamCategory = /* @__PURE__ */ v.strictObject({ key: listKey, label: short, active: v.boolean() })
+const teamPreset = /* @__PURE__ */ v.strictObject({
   id: listKey, label: short, category: listKey, minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)),
   activity: v.picklist(ACTIVITIES), owner: v.picklist(OWNERS), status: v.picklist(REQUEST_STATUSES), active: v.boolean(),
 })
 
 /** A team's naming rules: each shaped like NamingPattern, and together what the editor may save. */
-const namingPatterns = v.pipe(
+const namingPatterns = /* @__PURE__ */ v.pipe(
   listOf(v.strictObject({
     id: listKey, name: v.pipe(v.string(), v.maxLength(MAX_RULE_NAME)), pattern: v.pipe(v.string(), v.maxLength(MAX_PATTERN_LENGTH)),
     explanation: v.pipe(v.string(), v.maxLength(MAX_EXPLANATION)), examples: listOf(v.pipe(v.string(), v.maxLength(MAX_EXAMPLE)), MAX_EXAMPLES),
@@ -90,7 +90,7 @@ const namingPatterns = v.pipe(
 )
 
 /** The content fields of a team as a client may send them. */
-export const TeamSchema = v.strictObject({
+export const TeamSchema = /* @__PURE__ */ v.strictObject({
   name: short,
   budget: band,
   budgetOverrides: v.optional(listOf(v.pipe(v.strictObject({ personId: id, minHours: hours, maxHours: hours }), v.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours')), 500)),

@@ -18,7 +18,7 @@ export interface TimeEntry extends SyncFields<TimeEntryId> {
 }
 
 /** The content fields of a time entry as a client may send them. */
-export const TimeEntrySchema = v.strictObject({
+export const TimeEntrySchema = /* @__PURE__ */ v.strictObject({
   personId: id, start: millis, end: v.nullable(millis), activity: v.picklist(ACTIVITIES),
   requestId: optId, note: long, week,
 })

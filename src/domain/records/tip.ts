@@ -20,7 +20,7 @@ export interface Tip extends SyncFields<TipId> {
 }
 
 /** The content fields of a tip as a client may send them. */
-export const TipSchema = v.strictObject({
+export const TipSchema = /* @__PURE__ */ v.strictObject({
   title: short, body: long, tags: listOf(short, 50), category: v.nullable(listKey),
   requestIds: listOf(id, 500), public: v.optional(v.boolean()), photos,
 })

@@ -12,6 +12,6 @@ export interface TipRead extends SyncFields<TipReadId> {
 }
 
 /** The content fields of a tip read as a client may send them. */
-export const TipReadSchema = v.strictObject({ tipId: id, personId: id })
+export const TipReadSchema = /* @__PURE__ */ v.strictObject({ tipId: id, personId: id })
 
 type _TipReadAgrees = NoDrift<Drift<ContentOf<TipRead>, v.InferOutput<typeof TipReadSchema>>>
