@@ -3,7 +3,7 @@
 // database — SQLite under data/ or DATABASE_URL, as the server uses. Safe while the server runs.
 // Options: --seed=<text> (same seed → same team), --weeks=<n> (default 26); DEMO_PASSWORD.
 import { parseArgs } from 'node:util'
-import { SYNC_TABLES } from '../src/domain/types.ts'
+import { SYNC_TABLES } from '../src/domain/records/syncTables.ts'
 import { ensureFirstAdmin } from '../src/server/auth/bootstrap.ts'
 import { hashPassword } from '../src/server/auth/password.ts'
 import { ConfigError, loadConfig, type DatabaseConfig } from '../src/server/config.ts'

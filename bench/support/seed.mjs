@@ -1,5 +1,5 @@
 // Fills the app's IndexedDB (in the page, raw IndexedDB API) with synthetic records shaped exactly as
-// the app stores them (src/domain/types.ts; StoredTimeEntry adds `running`; indexes of
+// the app stores them (src/domain/records/; StoredTimeEntry adds `running`; indexes of
 // src/db/migrations.ts schema v2). The records look pulled from the server: `rev` is a server
 // sequence number and nothing is queued in the outbox. Runs in the browser:
 // page.evaluate(seedInPage, options) after the app has created its profile.

@@ -2,7 +2,7 @@ import { inject, provide, shallowRef, toRaw, type InjectionKey, type Ref, type S
 import { tryOnScopeDispose } from './tryOnScopeDispose.ts'
 import { observe, type Observation } from '../db/live.ts'
 import { editBaseOf, editedFields, editRevsOf, rebaseEdit, type EditBase, type EditRevs } from '../domain/editBase.ts'
-import type { Millis } from '../domain/types.ts'
+import type { Millis } from '../domain/records/fields.ts'
 
 /** A field the person changed that another device changed too while the form was open. */
 export interface EditClash {

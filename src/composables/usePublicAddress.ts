@@ -2,7 +2,7 @@ import { computed, shallowRef, type ComputedRef } from 'vue'
 import { fetchPublicConfig } from '../api/publicConfig.ts'
 import { readPublicConfig, rememberPublicConfig } from '../db/publicConfig.ts'
 import { acceptedBaseUrls, addressWarning, labelBaseUrl, offeredHandOffChannels, type AddressWarning, type PublicConfig } from '../domain/publicAddress.ts'
-import type { HandOffChannel } from '../domain/types.ts'
+import type { HandOffChannel } from '../domain/records/handOff.ts'
 
 /** What a screen that prints or reads our addresses needs. */
 export interface UsePublicAddressReturn {

@@ -4,7 +4,8 @@ import { useLiveQuery } from './useLiveQuery.ts'
 import { getTeam } from '../db/profile.ts'
 import { findPreset } from '../domain/presets.ts'
 import { categoryLabelKey, listItemName, presetLabelKey, teamCategories, teamPresets } from '../domain/teamLists.ts'
-import type { CategoryKey, TeamCategory, TeamPreset } from '../domain/types.ts'
+import type { CategoryKey } from '../domain/records/request.ts'
+import type { TeamCategory, TeamPreset } from '../domain/records/team.ts'
 import { useSessionStore } from '../stores/session.ts'
 
 export interface UseTeamListsReturn {

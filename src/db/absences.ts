@@ -1,6 +1,7 @@
 import { db } from './database.ts'
 import { createRecord, deleteRecord, type Author } from './write.ts'
-import type { Absence, PersonId } from '../domain/types.ts'
+import type { Absence } from '../domain/records/absence.ts'
+import type { PersonId } from '../domain/records/fields.ts'
 
 async function findAbsences(personId: PersonId, week: string): Promise<Absence[]> {
   const rows = await db().absences.where('[personId+week]').equals([personId, week]).toArray()

@@ -5,7 +5,11 @@ import { generateAssetCodes, isAssetCode, normaliseAssetCode } from '../domain/a
 import { parseScannedText } from '../domain/assetUrl.ts'
 import { decideScan, type ScanDecision } from '../domain/scan.ts'
 import { queryWords, wordsOf } from '../domain/search.ts'
-import type { Asset, AssetId, AssetType, ChecklistRun, ContentOf, DepartmentId, Loan, Request } from '../domain/types.ts'
+import type { Asset, AssetType } from '../domain/records/asset.ts'
+import type { AssetId, ContentOf, DepartmentId } from '../domain/records/fields.ts'
+import type { ChecklistRun } from '../domain/records/checklistRun.ts'
+import type { Loan } from '../domain/records/loan.ts'
+import type { Request } from '../domain/records/request.ts'
 
 /** The editable fields of an asset (retirement has its own functions). */
 export type AssetInput = Omit<ContentOf<Asset>, 'retiredAt'>

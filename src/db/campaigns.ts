@@ -3,7 +3,11 @@ import { toAnswerMap } from './checklistLists.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { campaignProblems, campaignRunId, type CampaignDraft, type CampaignProblem } from '../domain/campaign.ts'
 import { summariseCampaign, type CampaignSummary, type CampaignTester, type TesterRun } from '../domain/campaignSummary.ts'
-import type { Campaign, CampaignId, ChecklistAnswer, ChecklistTemplate, Millis, Person, PersonId } from '../domain/types.ts'
+import type { Campaign } from '../domain/records/campaign.ts'
+import type { CampaignId, Millis, PersonId } from '../domain/records/fields.ts'
+import type { ChecklistAnswer } from '../domain/records/checklistAnswer.ts'
+import type { ChecklistTemplate } from '../domain/records/checklistTemplate.ts'
+import type { Person } from '../domain/records/person.ts'
 
 /** Thrown when a draft cannot be saved; the form shows the same problems before it gets here. */
 export class CampaignDraftError extends Error {

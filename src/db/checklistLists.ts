@@ -2,7 +2,9 @@ import { db } from './database.ts'
 import { progress, type AnswerMap, type ChecklistProgress } from '../domain/checklist.ts'
 import { dueStateOf } from '../domain/dueSoon.ts'
 import { showsCampaignRun } from '../domain/campaignRunVisibility.ts'
-import type { ChecklistAnswer, ChecklistRun, ChecklistRunStatus, DepartmentId, PersonId } from '../domain/types.ts'
+import type { ChecklistAnswer } from '../domain/records/checklistAnswer.ts'
+import type { ChecklistRun, ChecklistRunStatus } from '../domain/records/checklistRun.ts'
+import type { DepartmentId, PersonId } from '../domain/records/fields.ts'
 
 // Lists of runs (Home's card, the checklist list) apart from the run editing in checklists.ts,
 // so the first screen loads only what it shows.

@@ -2,7 +2,7 @@ import { db } from './database.ts'
 import type { Author } from './write.ts'
 import { newId } from '../domain/ids.ts'
 import type { SeedTemplate } from '../domain/checklistTemplates.ts'
-import type { ChecklistTemplateId } from '../domain/types.ts'
+import type { ChecklistTemplateId } from '../domain/records/fields.ts'
 
 /**
  * Stores the default templates for a new team unless it already has templates. Seeding only:

@@ -2,10 +2,10 @@ import { db } from './database.ts'
 import { createRecord, deleteRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { toAnswerMap } from './checklistLists.ts'
 import { decideCompletion, type AnswerMap } from '../domain/checklist.ts'
-import type {
-  AnswerValue, ChecklistAnswer, ChecklistRun, ChecklistRunId, ChecklistSubject,
-  ChecklistTemplate, ChecklistTemplateId, SubjectKind,
-} from '../domain/types.ts'
+import type { AnswerValue, ChecklistAnswer } from '../domain/records/checklistAnswer.ts'
+import type { ChecklistRun, ChecklistSubject, SubjectKind } from '../domain/records/checklistRun.ts'
+import type { ChecklistRunId, ChecklistTemplateId } from '../domain/records/fields.ts'
+import type { ChecklistTemplate } from '../domain/records/checklistTemplate.ts'
 
 // Lists have their own module so Home loads only those; re-exported for existing importers.
 

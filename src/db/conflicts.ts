@@ -3,7 +3,8 @@ import { db } from './database.ts'
 import { patchRecord } from './write.ts'
 import { newId } from '../domain/ids.ts'
 import type { Conflict, MutationOp, RejectedMutation, RejectReason } from '../domain/protocol.ts'
-import type { Millis, SyncTableName } from '../domain/types.ts'
+import type { Millis } from '../domain/records/fields.ts'
+import type { SyncTableName } from '../domain/records/syncTables.ts'
 
 /** A field the server kept while this device had changed it too: both values, for the user to choose. */
 export interface StoredConflict {

@@ -1,7 +1,12 @@
 import { db } from './database.ts'
 import { patchRecord } from './write.ts'
 import { isOpenStatus } from '../domain/requestStatus.ts'
-import type { Asset, ChecklistRun, Department, DepartmentId, Person, Request } from '../domain/types.ts'
+import type { Asset } from '../domain/records/asset.ts'
+import type { ChecklistRun } from '../domain/records/checklistRun.ts'
+import type { Department } from '../domain/records/department.ts'
+import type { DepartmentId } from '../domain/records/fields.ts'
+import type { Person } from '../domain/records/person.ts'
+import type { Request } from '../domain/records/request.ts'
 
 /** What a department's page shows: the area's superusers and what is going on there. */
 export interface DepartmentPage {

@@ -1,7 +1,8 @@
 import { db } from './database.ts'
 import { createRecord, deleteRecord, patchRecord, type Author } from './write.ts'
 import type { EditRevs } from '../domain/editBase.ts'
-import type { ContentOf, Department, DepartmentId, TeamId } from '../domain/types.ts'
+import type { ContentOf, DepartmentId, TeamId } from '../domain/records/fields.ts'
+import type { Department } from '../domain/records/department.ts'
 
 /** The editable fields of a department. */
 export type DepartmentInput = ContentOf<Department>

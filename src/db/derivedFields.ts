@@ -1,7 +1,8 @@
 import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
 import { wordsOf } from '../domain/search.ts'
 import { weekKeyOf } from '../domain/weekKey.ts'
-import type { SyncFields, SyncTableName } from '../domain/types.ts'
+import type { SyncFields } from '../domain/records/fields.ts'
+import type { SyncTableName } from '../domain/records/syncTables.ts'
 
 // The one owner of what a stored record holds beyond what a person typed: fields computed from
 // other fields (search words, the `running` flag, the week of a time entry), which of them stay on

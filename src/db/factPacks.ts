@@ -1,6 +1,6 @@
 import { db } from './database.ts'
 import { bucketOf, type FactPack, type PackKind } from '../domain/report/facts.ts'
-import type { TeamId } from '../domain/types.ts'
+import type { TeamId } from '../domain/records/fields.ts'
 
 /**
  * The team's fact packs of `kind` (see domain/report/facts.ts) that hold the times from `start` up

@@ -3,7 +3,8 @@ import { changeStatus } from './requests.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { mayCancelHandOff, mayHandOffAgain, newHandOffContent } from '../domain/handOff.ts'
 import { canChangeStatus } from '../domain/requestRules.ts'
-import type { HandOff, HandOffChannel, HandOffId, Millis, RequestId } from '../domain/types.ts'
+import type { HandOff, HandOffChannel } from '../domain/records/handOff.ts'
+import type { HandOffId, Millis, RequestId } from '../domain/records/fields.ts'
 
 /** Thrown when a hand-off cannot be made or cancelled now (one is already under way, or it was sent). */
 export class HandOffStateError extends Error {

@@ -3,7 +3,7 @@ import { db } from './database.ts'
 import { queueMutation } from './outbox.ts'
 import { withLocalFields, withoutLocalFields } from './derivedFields.ts'
 import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
-import type { SyncTableName, SyncTables } from '../domain/types.ts'
+import type { SyncTableName, SyncTables } from '../domain/records/syncTables.ts'
 
 // Apart from write.ts so the first screen does not load it: only the move into an account uses it.
 

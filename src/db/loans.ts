@@ -1,7 +1,9 @@
 import { db } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { isOpenLoan, loanProblem, type LoanDraft, type LoanProblem } from '../domain/loans.ts'
-import type { AssetId, Loan, LoanId, Millis, Person, PersonId } from '../domain/types.ts'
+import type { AssetId, LoanId, Millis, PersonId } from '../domain/records/fields.ts'
+import type { Loan } from '../domain/records/loan.ts'
+import type { Person } from '../domain/records/person.ts'
 
 /** Why a loan cannot be made or returned on this device: a rule of the draft, or the asset's state. */
 export type LoanError = LoanProblem | 'notForLoan' | 'alreadyLent' | 'alreadyReturned'

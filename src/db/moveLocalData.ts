@@ -10,7 +10,7 @@ import {
   type MovePlan, type MoveTable,
 } from '../domain/localMove.ts'
 import { PHOTO_TABLES, type PhotoRef } from '../domain/photos.ts'
-import type { SyncTables } from '../domain/types.ts'
+import type { SyncTables } from '../domain/records/syncTables.ts'
 
 // What was logged before signing in lives in the local-only database; this moves it into the
 // signed-in account's database (db()) as new records with queued puts, so they sync. Local

@@ -1,7 +1,8 @@
 import { patchRecord } from './write.ts'
 import { editedFields, editRevsOf, type EditBase } from '../domain/editBase.ts'
 import { checkNamingPatterns, cleanNamingPatterns, type NamingPatternDraft, type NamingProblem } from '../domain/namingRules.ts'
-import type { NamingPattern, Team, TeamId } from '../domain/types.ts'
+import type { NamingPattern, Team } from '../domain/records/team.ts'
+import type { TeamId } from '../domain/records/fields.ts'
 
 /** Raised when edited naming rules cannot be saved; nothing was stored. */
 export class NamingPatternsError extends Error {

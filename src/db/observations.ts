@@ -1,7 +1,8 @@
 import { db } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { nextObservationStatuses, observationProblem, OPEN_OBSERVATION_STATUSES, type ObservationDraft, type ObservationProblem } from '../domain/observations.ts'
-import type { DepartmentId, Millis, Observation, ObservationId, ObservationStatus, PersonId } from '../domain/types.ts'
+import type { DepartmentId, Millis, ObservationId, PersonId } from '../domain/records/fields.ts'
+import type { Observation, ObservationStatus } from '../domain/records/observation.ts'
 
 /** Thrown when a draft cannot be saved (the form shows why before it gets here). */
 export class ObservationDraftError extends Error {

@@ -2,7 +2,8 @@ import { db } from './database.ts'
 import { OPEN_STATUSES } from '../domain/requestStatus.ts'
 import { awaitsAnswer, awaitsOthers, lastReferral } from '../domain/referralInbox.ts'
 import { isNewFaultReport } from '../domain/faultInbox.ts'
-import type { PersonId, Request } from '../domain/types.ts'
+import type { PersonId } from '../domain/records/fields.ts'
+import type { Request } from '../domain/records/request.ts'
 
 // Apart from requestQueries.ts (the list's paging and counting), so Home's card loads only this.
 

@@ -2,7 +2,7 @@ import { db } from './database.ts'
 import { patchRecord, RecordMissingError } from './write.ts'
 import { photosToUpload, recordKey, afterUpload, type QueuedPhoto, type UploadOutcome } from '../domain/photoQueue.ts'
 import { MAX_PHOTOS_PER_RECORD, PHOTO_TABLES, type PhotoRef } from '../domain/photos.ts'
-import type { AssetId, RequestId, TipId } from '../domain/types.ts'
+import type { AssetId, RequestId, TipId } from '../domain/records/fields.ts'
 
 /** A record that can carry photos. */
 export type PhotoOwner =

@@ -6,7 +6,10 @@ import type { EditRevs } from '../domain/editBase.ts'
 import { newId } from '../domain/ids.ts'
 import { DEFAULT_DEPARTMENTS } from '../domain/departments.ts'
 import { seedDefaultTemplates } from './checklistSeed.ts'
-import type { Department, DepartmentId, Person, PersonId, Team, TeamId } from '../domain/types.ts'
+import type { Department } from '../domain/records/department.ts'
+import type { DepartmentId, PersonId, TeamId } from '../domain/records/fields.ts'
+import type { Person } from '../domain/records/person.ts'
+import type { Team } from '../domain/records/team.ts'
 
 /** The person using this device and the team they log for. */
 export interface Profile {

@@ -3,7 +3,8 @@ import { db } from './database.ts'
 import { rejectionRows, type PushOutcome } from './conflicts.ts'
 import { storeServerConflicts } from './serverConflicts.ts'
 import { resetLocalCopies } from './syncApply.ts'
-import { SYNC_TABLES, type Millis } from '../domain/types.ts'
+import { SYNC_TABLES } from '../domain/records/syncTables.ts'
+import type { Millis } from '../domain/records/fields.ts'
 
 /** What handling a push answer did. */
 export interface AcknowledgedPush {

@@ -7,7 +7,7 @@ import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
 import { readFactPacks } from './factPacks.ts'
 import { entryTable, linkEntries, requestRows, requestTable, unlinkedRequestIds } from '../domain/report/factTable.ts'
 import type { DeletedFact, RequestFact } from '../domain/report/facts.ts'
-import type { TeamId } from '../domain/types.ts'
+import type { TeamId } from '../domain/records/fields.ts'
 
 /** What a report of a period is counted from: the facts read for it, before any department filter. */
 export type ReportData = Omit<ReportTables, 'period' | 'previous' | 'department'>

@@ -4,7 +4,7 @@ import { countReport, loadReportData, type ReportData } from './reportData.ts'
 import { ensureReportFacts } from './reportFacts.ts'
 import type { Period } from '../domain/report/period.ts'
 import type { DepartmentFilter, Report } from '../domain/report/report.ts'
-import type { TeamId } from '../domain/types.ts'
+import type { TeamId } from '../domain/records/fields.ts'
 
 /** What the report screen asks for; every field is plain data, so it can be posted to a worker. */
 export interface ReportAsk {

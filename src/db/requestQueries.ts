@@ -1,10 +1,10 @@
 import Dexie from 'dexie'
 import { db } from './database.ts'
 import { requestSearchIndex } from './requestSearchIndex.ts'
-import {
-  REQUEST_STATUSES,
-  type Asset, type AssetId, type Person, type Request, type RequestId, type RequestStatus, type TeamId,
-} from '../domain/types.ts'
+import { REQUEST_STATUSES, type Request, type RequestStatus } from '../domain/records/request.ts'
+import type { Asset } from '../domain/records/asset.ts'
+import type { AssetId, RequestId, TeamId } from '../domain/records/fields.ts'
+import type { Person } from '../domain/records/person.ts'
 
 // Re-exported for existing importers; Home's card imports openRequests.ts directly to stay small.
 

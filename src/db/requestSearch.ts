@@ -5,7 +5,8 @@ import { requestSearchIndex, warmRequestSearchIndex, type RequestSearchIndex, ty
 import { wordsOf } from '../domain/search.ts'
 import { searchTokens } from '../domain/requestRules.ts'
 import { matchesCriteria, narrowsBeyondStatus, type RequestCriteria } from '../domain/requestCriteria.ts'
-import { REQUEST_STATUSES, type Request, type RequestId } from '../domain/types.ts'
+import { REQUEST_STATUSES, type Request } from '../domain/records/request.ts'
+import type { RequestId } from '../domain/records/fields.ts'
 
 /**
  * Reading one record costs about as much as this many index keys (measured in Chromium at 50,000

@@ -1,7 +1,8 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie'
 import { db, type SuperbrugerDb } from './database.ts'
 import { matchesCriteria, type CriteriaFields, type RequestCriteria } from '../domain/requestCriteria.ts'
-import type { Request, RequestId, RequestStatus } from '../domain/types.ts'
+import type { Request, RequestStatus } from '../domain/records/request.ts'
+import type { RequestId } from '../domain/records/fields.ts'
 
 /** What search and the list's filters need of one live request. */
 interface IndexEntry extends CriteriaFields {

@@ -5,9 +5,8 @@ import { createRecord, deleteRecord, patchRecord, RecordMissingError, type Autho
 import { logDuration } from './timeEntries.ts'
 import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
 import { canChangeStatus, type RequestDraft, type TimeDraft } from '../domain/requestRules.ts'
-import type {
-  ContentOf, DepartmentId, PersonId, Referral, Request, RequestId, RequestStatus, StatusChange,
-} from '../domain/types.ts'
+import type { ContentOf, DepartmentId, PersonId, RequestId } from '../domain/records/fields.ts'
+import type { Referral, Request, RequestStatus, StatusChange } from '../domain/records/request.ts'
 
 const LAST_DEPARTMENT_KEY = 'lastDepartmentId'
 const TEXT_FIELDS = ['requesterName', 'description', 'resolution', 'helpdeskCaseNo'] as const

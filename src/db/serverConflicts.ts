@@ -4,7 +4,7 @@ import type { StoredConflict } from './conflicts.ts'
 import { newId } from '../domain/ids.ts'
 import { sameValue } from '../domain/merge.ts'
 import type { Conflict } from '../domain/protocol.ts'
-import type { Millis } from '../domain/types.ts'
+import type { Millis } from '../domain/records/fields.ts'
 
 /**
  * Meta key: ids of conflicts stored here that the server has not yet confirmed as seen. Until it

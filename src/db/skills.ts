@@ -3,7 +3,8 @@ import { createRecord, patchRecord, type Author } from './write.ts'
 import { initialsOf } from '../domain/adminProtocol.ts'
 import { withDerivedRevs, type EditRevs } from '../domain/editBase.ts'
 import { checkSkills, cleanSkillName, skillFields, type SkillNameProblem } from '../domain/skills.ts'
-import type { DepartmentId, Person, PersonId, Skill, TeamId } from '../domain/types.ts'
+import type { DepartmentId, PersonId, TeamId } from '../domain/records/fields.ts'
+import type { Person, Skill } from '../domain/records/person.ts'
 
 /** Raised when skills cannot be saved (a blank or repeated name) or a colleague has no name; nothing was stored. */
 export class SkillsError extends Error {

@@ -4,7 +4,8 @@ import { ANONYMISED_TEXT } from '../domain/privacyProtocol.ts'
 import { setBase, setCursor } from './syncState.ts'
 import type { PulledRecord } from '../domain/protocol.ts'
 import { tombstoneOf, withLocalFields } from './derivedFields.ts'
-import { SYNC_TABLES, type SyncFields, type SyncTableName } from '../domain/types.ts'
+import { SYNC_TABLES, type SyncTableName } from '../domain/records/syncTables.ts'
+import type { SyncFields } from '../domain/records/fields.ts'
 
 type Row = Record<string, unknown>
 

@@ -2,7 +2,7 @@ import type { ApiProblem } from '../api/problem.ts'
 import type { SuperbrugerDb } from './database.ts'
 import { db } from './database.ts'
 import { newId } from '../domain/ids.ts'
-import type { Millis } from '../domain/types.ts'
+import type { Millis } from '../domain/records/fields.ts'
 
 const CLIENT_ID_KEY = 'sync.clientId'
 const CURSOR_KEY = 'sync.cursor'

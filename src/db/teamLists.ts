@@ -1,7 +1,8 @@
 import { patchRecord } from './write.ts'
 import { editedFields, editRevsOf, type EditBase } from '../domain/editBase.ts'
 import { checkTeamLists, type TeamListProblem } from '../domain/teamLists.ts'
-import type { Team, TeamCategory, TeamId, TeamPreset } from '../domain/types.ts'
+import type { Team, TeamCategory, TeamPreset } from '../domain/records/team.ts'
+import type { TeamId } from '../domain/records/fields.ts'
 
 /** Raised when edited category or preset lists cannot be saved; nothing was stored. */
 export class TeamListsError extends Error {

@@ -7,7 +7,8 @@ import { weekKey } from '../domain/weekKey.ts'
 import { packFacts, type EntryFact } from '../domain/report/facts.ts'
 import { bandMembers, teamWeek, weeksUpTo, type MemberEntry, type RequestCount, type TeamWeek } from '../domain/teamWeek.ts'
 import { DEFAULT_BUDGET } from '../domain/weekBudget.ts'
-import type { BudgetBand, BudgetOverride, PersonId, Team, TeamId } from '../domain/types.ts'
+import type { BudgetBand, BudgetOverride, Team } from '../domain/records/team.ts'
+import type { PersonId, TeamId } from '../domain/records/fields.ts'
 
 /** The group's weeks and the team record they were counted with (its band and overrides). */
 export interface TeamWeekData {

@@ -2,7 +2,8 @@ import { db } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import { checkTemplateDraft, templateItemsOf, type TemplateDraft, type TemplateProblem } from '../domain/templateDraft.ts'
 import type { EditRevs } from '../domain/editBase.ts'
-import type { ChecklistTemplate, ChecklistTemplateId, Recurrence, TeamId } from '../domain/types.ts'
+import type { ChecklistTemplate, Recurrence } from '../domain/records/checklistTemplate.ts'
+import type { ChecklistTemplateId, TeamId } from '../domain/records/fields.ts'
 
 /** Raised when a draft cannot be saved; nothing was stored. */
 export class TemplateDraftError extends Error {

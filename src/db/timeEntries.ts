@@ -6,7 +6,9 @@ import { entryContent } from './timer.ts'
 import { loadBand } from './timeWeek.ts'
 import { endOfIsoWeek, startOfIsoWeek, weeksOfMonth, type YearMonth } from '../domain/isoWeek.ts'
 import { weekKey } from '../domain/weekKey.ts'
-import type { Activity, BudgetBand, RequestId, TimeEntry, TimeEntryId, PersonId } from '../domain/types.ts'
+import type { Activity, TimeEntry } from '../domain/records/timeEntry.ts'
+import type { BudgetBand } from '../domain/records/team.ts'
+import type { RequestId, TimeEntryId, PersonId } from '../domain/records/fields.ts'
 
 // The timer and the week have their own modules so Home loads only those; re-exported here.
 

@@ -3,7 +3,9 @@ import type { Author } from './write.ts'
 import { getTeam } from './profile.ts'
 import { listAbsences } from './absences.ts'
 import { bandOf, DEFAULT_BUDGET } from '../domain/weekBudget.ts'
-import type { BudgetBand, PersonId, TimeEntry } from '../domain/types.ts'
+import type { BudgetBand } from '../domain/records/team.ts'
+import type { PersonId } from '../domain/records/fields.ts'
+import type { TimeEntry } from '../domain/records/timeEntry.ts'
 
 // One week's time, apart from the rest of timeEntries.ts so Home's time card loads only this.
 

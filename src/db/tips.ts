@@ -4,7 +4,9 @@ import type { EditRevs } from '../domain/editBase.ts'
 import { parseTipTags, type TipInput } from '../domain/tipDraft.ts'
 import { normaliseTipCode, tipCode } from '../domain/tipCode.ts'
 import { countTipUses, searchTips, type TipHit, type TipQuery } from '../domain/tipSearch.ts'
-import type { PersonId, Request, RequestId, Tip, TipId } from '../domain/types.ts'
+import type { PersonId, RequestId, TipId } from '../domain/records/fields.ts'
+import type { Request } from '../domain/records/request.ts'
+import type { Tip } from '../domain/records/tip.ts'
 
 /**
  * Reads by the same person of the same tip closer together than this count once: opening a tip

@@ -6,7 +6,8 @@ import { newId } from '../domain/ids.ts'
 import { baseRevOf, type EditRevs } from '../domain/editBase.ts'
 import { derivedFieldRevs, type DerivedFieldName, tombstoneOf, withDerivedChanges, withDerivedFields, withoutLocalFields } from './derivedFields.ts'
 import { maskRecordFields, withoutNul } from '../domain/freeText.ts'
-import type { PersonId, SyncFields, SyncTableName, SyncTables, TeamId } from '../domain/types.ts'
+import type { PersonId, SyncFields, TeamId } from '../domain/records/fields.ts'
+import type { SyncTableName, SyncTables } from '../domain/records/syncTables.ts'
 
 /** What a writer gives: the record without its sync fields and without the fields derived from others. */
 type Content<N extends SyncTableName> = Omit<SyncTables[N], keyof SyncFields<string> | DerivedFieldName<N>>

@@ -1,4 +1,5 @@
-import type { Millis, Role } from './types.ts'
+import type { Millis } from './records/fields.ts'
+import type { Role } from './records/person.ts'
 
 /** An account as the people admin screen sees it (GET /api/admin/people). */
 export interface AdminPerson {

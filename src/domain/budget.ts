@@ -5,7 +5,7 @@ import {
 } from './weekBudget.ts'
 import { startOfIsoWeek, weeksOfMonth, type YearMonth } from './isoWeek.ts'
 import { weekKey } from './weekKey.ts'
-import type { BudgetBand } from './types.ts'
+import type { BudgetBand } from './records/team.ts'
 
 // The week's rules have their own module, so Home's time card loads only those.
 export {

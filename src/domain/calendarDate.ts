@@ -1,4 +1,4 @@
-import type { RecurrenceUnit } from './types.ts'
+import type { RecurrenceUnit } from './records/checklistTemplate.ts'
 
 // Calendar dates as yyyy-mm-dd strings, computed on UTC midnights: adding days or months never
 // meets a 23- or 25-hour day, whatever time zone the device or server runs in.

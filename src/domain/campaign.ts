@@ -1,6 +1,8 @@
 import { isIsoDate } from './checklist.ts'
-import { MAX_SHORT_TEXT } from './syncSchemas.ts'
-import type { Campaign, CampaignId, ChecklistRunId, ChecklistTemplateId, PersonId } from './types.ts'
+import {
+  MAX_SHORT_TEXT, type CampaignId, type ChecklistRunId, type ChecklistTemplateId, type PersonId,
+} from './records/fields.ts'
+import type { Campaign } from './records/campaign.ts'
 
 /**
  * The answer key under which a tester writes why an item failed ("virker ikke"): a row of its own

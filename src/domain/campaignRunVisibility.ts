@@ -1,4 +1,4 @@
-import type { PersonId } from './types.ts'
+import type { PersonId } from './records/fields.ts'
 
 /**
  * Whether a run belongs on someone's checklist list: any run that is not a campaign's, and of a

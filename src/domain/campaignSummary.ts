@@ -1,7 +1,9 @@
 import { isAnswered, type AnswerMap } from './checklist.ts'
 import { failureKey } from './campaign.ts'
 import type { CsvValue } from './report/csv.ts'
-import type { ChecklistItem, ChecklistRun, ChecklistRunId, PersonId } from './types.ts'
+import type { ChecklistItem } from './records/checklistTemplate.ts'
+import type { ChecklistRun } from './records/checklistRun.ts'
+import type { ChecklistRunId, PersonId } from './records/fields.ts'
 
 /** A tester as the campaign page names them. */
 export interface CampaignTester {

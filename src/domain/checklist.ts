@@ -1,4 +1,5 @@
-import type { AnswerValue, ChecklistItem, ItemKind } from './types.ts'
+import type { AnswerValue } from './records/checklistAnswer.ts'
+import type { ChecklistItem, ItemKind } from './records/checklistTemplate.ts'
 
 /** Answers of one run, by item key. */
 export type AnswerMap = Readonly<Record<string, AnswerValue>>

@@ -1,4 +1,4 @@
-import type { ChecklistItem, ChecklistTemplate } from './types.ts'
+import type { ChecklistItem, ChecklistTemplate } from './records/checklistTemplate.ts'
 
 /** The content of a template as seeded; ids and sync fields are added when it is stored. */
 export type SeedTemplate = Pick<ChecklistTemplate, 'title' | 'purpose' | 'version' | 'items'>

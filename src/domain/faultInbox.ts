@@ -1,4 +1,4 @@
-import type { Request } from './types.ts'
+import type { Request } from './records/request.ts'
 
 // Kept apart from faultReport.ts (which brings valibot) so Home's card stays small.
 

@@ -13,7 +13,7 @@
 // Masking an identifier would corrupt it, and a CPR number does not belong there by mistake.
 
 import { findCprNumbers, maskCpr } from './cpr.ts'
-import type { SyncTableName } from './types.ts'
+import type { SyncTableName } from './records/syncTables.ts'
 
 /** A free-text field: a string, or a list or object whose listed string fields are free text. */
 type FieldSpec = true | readonly string[]

@@ -1,4 +1,5 @@
-import type { HandOff, HandOffChannel, HandOffState, RequestId } from './types.ts'
+import type { HandOff, HandOffChannel, HandOffState } from './records/handOff.ts'
+import type { RequestId } from './records/fields.ts'
 
 // The hand-off to central IT: the rules both the device and the server hold to.
 

@@ -1,5 +1,6 @@
 import { dateInZone } from './calendarDate.ts'
-import type { AssetId, DepartmentId, Loan, Millis, PersonId } from './types.ts'
+import type { AssetId, DepartmentId, Millis, PersonId } from './records/fields.ts'
+import type { Loan } from './records/loan.ts'
 
 // Lending of assets "til udlån": what makes a loan valid, when it is overdue, and what the server
 // refuses. The server is the one place that sees every device's loans, so it decides: a second

@@ -1,7 +1,13 @@
-import type {
-  Absence, Asset, AssetId, ChecklistAnswer, ChecklistRun, ChecklistSubject, ChecklistTemplate, Department,
-  DepartmentId, Millis, PersonId, Request, RequestId, TeamId, TimeEntry, TimeEntryId, Tip, TipId,
-} from './types.ts'
+import type { Absence } from './records/absence.ts'
+import type { Asset } from './records/asset.ts'
+import type { AssetId, DepartmentId, Millis, PersonId, RequestId, TeamId, TimeEntryId, TipId } from './records/fields.ts'
+import type { ChecklistAnswer } from './records/checklistAnswer.ts'
+import type { ChecklistRun, ChecklistSubject } from './records/checklistRun.ts'
+import type { ChecklistTemplate } from './records/checklistTemplate.ts'
+import type { Department } from './records/department.ts'
+import type { Request } from './records/request.ts'
+import type { TimeEntry } from './records/timeEntry.ts'
+import type { Tip } from './records/tip.ts'
 
 // Moving what was logged without a sign-in into an account, as one pure plan: which records to
 // store (rewritten for the account), which stay behind and why. db/moveLocalData.ts does the I/O.

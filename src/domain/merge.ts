@@ -1,4 +1,4 @@
-import type { Millis } from './types.ts'
+import type { Millis } from './records/fields.ts'
 import type { MutationOp } from './protocol.ts'
 
 /** Who last changed a field, and in which server sequence. */

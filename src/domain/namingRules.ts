@@ -1,6 +1,6 @@
 import { parsePattern, type PatternError } from './namingPattern.ts'
 import { uniqueSlug } from './slugKey.ts'
-import type { NamingPattern, Team } from './types.ts'
+import type { NamingPattern, Team } from './records/team.ts'
 
 /** Most naming rules one team keeps. */
 export const MAX_NAMING_PATTERNS = 50

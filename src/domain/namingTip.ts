@@ -1,7 +1,7 @@
 import { findCprNumbers, maskCpr } from './cpr.ts'
 import { parsePattern } from './namingPattern.ts'
 import type { TipDraft } from './tipDraft.ts'
-import type { NamingPattern } from './types.ts'
+import type { NamingPattern } from './records/team.ts'
 
 /** The tip category every naming rule's tip goes in (one of TIP_CATEGORIES). */
 export const NAMING_TIP_CATEGORY = 'navngivning'

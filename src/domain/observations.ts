@@ -1,6 +1,5 @@
-import { MAX_LONG_TEXT } from './syncSchemas.ts'
-import type { DepartmentId, Observation, ObservationKind, ObservationStatus } from './types.ts'
-import { OBSERVATION_STATUSES } from './types.ts'
+import { MAX_LONG_TEXT, type DepartmentId } from './records/fields.ts'
+import { type Observation, type ObservationKind, type ObservationStatus, OBSERVATION_STATUSES } from './records/observation.ts'
 
 /** Statuses still being worked on (the list's default): not yet done or laid aside. */
 export const OPEN_OBSERVATION_STATUSES: readonly ObservationStatus[] = ['ny', 'drøftet i gruppen', 'givet videre til ledelsen']

@@ -1,4 +1,5 @@
-import type { Activity, Category, CategoryKey, Owner, RequestStatus } from './types.ts'
+import type { Activity } from './records/timeEntry.ts'
+import type { Category, CategoryKey, Owner, RequestStatus } from './records/request.ts'
 
 /** A one-tap template for a common superuser task (DESIGN.md "Typical superuser tasks"). */
 export interface Preset {

@@ -1,4 +1,5 @@
-import type { Millis, SyncTableName } from './types.ts'
+import type { Millis } from './records/fields.ts'
+import type { SyncTableName } from './records/syncTables.ts'
 
 /** What every anonymised free text becomes (an empty text stays empty): says plainly that something was removed. */
 export const ANONYMISED_TEXT = 'Anonymiseret'

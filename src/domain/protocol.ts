@@ -1,4 +1,5 @@
-import type { AnyRecord, Millis, SyncTableName } from './types.ts'
+import type { AnyRecord, SyncTableName } from './records/syncTables.ts'
+import type { Millis } from './records/fields.ts'
 import type { CampaignRefusal } from './campaign.ts'
 import type { LoanRefusal } from './loans.ts'
 

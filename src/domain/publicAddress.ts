@@ -2,7 +2,7 @@
  * The app's public address (PUBLIC_URL): what printed labels and handed-out links carry, and which
  * addresses the scanner takes as its own. Shared by the server (config) and the app.
  */
-import { HANDOFF_CHANNELS, type HandOffChannel } from './types.ts'
+import { HANDOFF_CHANNELS, type HandOffChannel } from './records/handOff.ts'
 
 /** What the server tells the app about its addresses (GET /api/config). */
 export interface PublicConfig {

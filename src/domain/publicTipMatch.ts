@@ -1,4 +1,5 @@
-import type { AssetType, CategoryKey } from './types.ts'
+import type { AssetType } from './records/asset.ts'
+import type { CategoryKey } from './records/request.ts'
 
 // Which public tips the colleague's fault-report page (/a/<code>) offers for an asset. One rule,
 // easy to explain to a koordinator: tag the tip with the kind of asset as the asset form names it

@@ -1,6 +1,8 @@
 import { isIsoDate } from './checklist.ts'
 import { dateInZone, DANISH_TIME_ZONE, nextOccurrence } from './calendarDate.ts'
-import type { AnswerValue, ChecklistItem, ChecklistRunStatus, ChecklistSubject, Recurrence } from './types.ts'
+import type { AnswerValue } from './records/checklistAnswer.ts'
+import type { ChecklistItem, Recurrence } from './records/checklistTemplate.ts'
+import type { ChecklistRunStatus, ChecklistSubject } from './records/checklistRun.ts'
 
 // Which recurring runs are due to be made. Pure, so the server's job is only reading and writing.
 

@@ -1,5 +1,5 @@
 import { isIsoDate } from './checklist.ts'
-import type { Recurrence, RecurrenceScope, RecurrenceUnit } from './types.ts'
+import type { Recurrence, RecurrenceScope, RecurrenceUnit } from './records/checklistTemplate.ts'
 
 /** The longest interval a rule may have (ten years in months; the server's limit too). */
 export const MAX_RECURRENCE_EVERY = 120

@@ -1,4 +1,5 @@
-import type { PersonId, Referral, Request } from './types.ts'
+import type { PersonId } from './records/fields.ts'
+import type { Referral, Request } from './records/request.ts'
 
 /** The referral a request last went through, if any. */
 export function lastReferral(request: Request): Referral | null {

@@ -1,5 +1,6 @@
 import { levelRank, skillKey, skillsOf } from './skills.ts'
-import type { Person, PersonId, Role, Skill } from './types.ts'
+import type { Person, Role, Skill } from './records/person.ts'
+import type { PersonId } from './records/fields.ts'
 
 /** Who a request may be referred to: the superusers and the koordinator, never the leder (who does not take requests). */
 const TAKES_REFERRALS: readonly Role[] = ['superbruger', 'koordinator']

@@ -1,4 +1,4 @@
-import type { Role } from './types.ts'
+import type { Role } from './records/person.ts'
 
 /** The parts of a request that decide who may delete it. */
 export interface RequestOwnership {

@@ -1,5 +1,5 @@
 // Only types are imported: the search index uses this module and must not pull in the request rules.
-import type { Request, RequestStatus } from './types.ts'
+import type { Request, RequestStatus } from './records/request.ts'
 
 /** The fields of a request the list's filters look at. */
 export type CriteriaFields = Pick<Request,

@@ -1,9 +1,7 @@
 import type { RequestCriteria } from './requestCriteria.ts'
 import { parseStatusFilter, statusesOf, type StatusFilter } from './requestRules.ts'
-import {
-  CHANNELS, OWNERS,
-  type AssetId, type CategoryKey, type Channel, type DepartmentId, type Owner, type PersonId,
-} from './types.ts'
+import { CHANNELS, OWNERS, type CategoryKey, type Channel, type Owner } from './records/request.ts'
+import type { AssetId, DepartmentId, PersonId } from './records/fields.ts'
 
 /**
  * The request list's filters as its URL carries them (`/henvendelser?kategori=acadre&status=all`).

@@ -3,10 +3,10 @@ import { OPEN_STATUSES, isOpenStatus } from './requestStatus.ts'
 import { queryWords } from './search.ts'
 import { defaultOwner } from './triage.ts'
 import {
-  REQUEST_STATUSES,
-  type Activity, type AssetId, type CategoryKey, type Channel, type DepartmentId, type Owner,
-  type PersonId, type Request, type RequestStatus,
-} from './types.ts'
+  REQUEST_STATUSES, type CategoryKey, type Channel, type Owner, type Request, type RequestStatus,
+} from './records/request.ts'
+import type { Activity } from './records/timeEntry.ts'
+import type { AssetId, DepartmentId, PersonId } from './records/fields.ts'
 
 // Kept in their own module so lists (Home's card) can use them without the rest of the rules.
 export { OPEN_STATUSES, isOpenStatus }

@@ -1,4 +1,4 @@
-import type { RequestStatus } from './types.ts'
+import type { RequestStatus } from './records/request.ts'
 
 /** Statuses that still need someone to act; the rest are closed. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['ny', 'i gang', 'venter', 'henvist', 'sendt til IT']

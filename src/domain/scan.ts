@@ -1,4 +1,4 @@
-import type { AssetId } from './types.ts'
+import type { AssetId } from './records/fields.ts'
 import { parseScannedText, type ParsedScan } from './assetUrl.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { levelRank, skillKey, skillsOf } from './skills.ts'
-import type { Person, Role, Skill, SkillLevel } from './types.ts'
+import type { Person, Role, Skill, SkillLevel } from './records/person.ts'
 
 /** One holder of a skill in the by-skill view. */
 export interface SkillHolder {

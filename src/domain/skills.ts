@@ -1,4 +1,5 @@
-import type { Person, PersonId, Role, Skill, SkillLevel } from './types.ts'
+import type { Person, Role, Skill, SkillLevel } from './records/person.ts'
+import type { PersonId } from './records/fields.ts'
 
 /** Longest skill name (the sync schema's one-line limit is far above; a skill is a few words). */
 export const MAX_SKILL_NAME = 60

@@ -1,6 +1,7 @@
 import { PRESETS } from './presets.ts'
 import { uniqueSlug } from './slugKey.ts'
-import { CATEGORIES, type CategoryKey, type Team, type TeamCategory, type TeamPreset } from './types.ts'
+import { CATEGORIES, type CategoryKey } from './records/request.ts'
+import type { Team, TeamCategory, TeamPreset } from './records/team.ts'
 
 /** The built-in categories as a team list: all shown, with their built-in names. */
 export const DEFAULT_TEAM_CATEGORIES: readonly TeamCategory[] = CATEGORIES.map((key) => ({ key, label: '', active: true }))

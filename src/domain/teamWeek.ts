@@ -4,7 +4,11 @@ import { isoWeekOf, weekKey, type IsoWeek } from './weekKey.ts'
 import { bandOf, budgetStatus, totalHours, type BudgetEntry, type BudgetStatus } from './weekBudget.ts'
 import { toDateInput } from './format.ts'
 import { isOpenStatus } from './requestStatus.ts'
-import type { BudgetBand, BudgetOverride, ChecklistRun, PersonId, Request, Role } from './types.ts'
+import type { BudgetBand, BudgetOverride } from './records/team.ts'
+import type { ChecklistRun } from './records/checklistRun.ts'
+import type { PersonId } from './records/fields.ts'
+import type { Request } from './records/request.ts'
+import type { Role } from './records/person.ts'
 
 
 /** Net weeks in a row over or under the band before the koordinator is told it is lasting. */

@@ -5,7 +5,8 @@
  * was kept; a superuser sees their own row and the group's totals. Rows are in name order, never ranked.
  */
 import type { GroupWeek, MemberRow, TeamMember, TeamWeek } from './teamWeek.ts'
-import type { PersonId, Role } from './types.ts'
+import type { PersonId } from './records/fields.ts'
+import type { Role } from './records/person.ts'
 
 /** Whether a person's week kept the band, as the leder sees it. */
 export type KeptMark = 'holdt' | 'ikke holdt' | 'fravær' | 'i gang'

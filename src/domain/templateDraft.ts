@@ -1,5 +1,5 @@
 import { uniqueSlug } from './slugKey.ts'
-import type { ChecklistItem, ChecklistTemplate, ItemKind } from './types.ts'
+import type { ChecklistItem, ChecklistTemplate, ItemKind } from './records/checklistTemplate.ts'
 
 /** One item as the template editor holds it; `key` is null for an item added in this edit. */
 export interface TemplateDraftItem {

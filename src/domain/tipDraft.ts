@@ -1,5 +1,6 @@
 import { findCprNumbers, maskCpr } from './cpr.ts'
-import type { CategoryKey, Request, Tip } from './types.ts'
+import type { CategoryKey, Request } from './records/request.ts'
+import type { Tip } from './records/tip.ts'
 
 /** The editable fields of a tip. */
 export type TipInput = Pick<Tip, 'title' | 'body' | 'tags' | 'category' | 'requestIds'>

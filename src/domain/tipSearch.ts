@@ -1,5 +1,7 @@
 import { queryWords, wordsOf } from './search.ts'
-import type { CategoryKey, Tip, TipId } from './types.ts'
+import type { CategoryKey } from './records/request.ts'
+import type { Tip } from './records/tip.ts'
+import type { TipId } from './records/fields.ts'
 
 /** The tip categories the group asked for, in their order; a team's own categories follow them. */
 export const TIP_CATEGORIES = [

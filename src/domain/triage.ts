@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type CategoryKey, type Owner, type RequestStatus } from './types.ts'
+import { CATEGORIES, type Category, type CategoryKey, type Owner, type RequestStatus } from './records/request.ts'
 import { findPreset, type PresetRules } from './presets.ts'
 
 /** One answer of the triage guide "Hvem løser det?": who owns it, why, and typical examples. */

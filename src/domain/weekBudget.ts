@@ -1,5 +1,7 @@
 /** One week's hours against the team's weekly budget band (the month is in budget.ts). */
-import { ACTIVITIES, type Activity, type BudgetBand, type BudgetOverride, type PersonId } from './types.ts'
+import { ACTIVITIES, type Activity } from './records/timeEntry.ts'
+import type { BudgetBand, BudgetOverride } from './records/team.ts'
+import type { PersonId } from './records/fields.ts'
 import { entryDurationMs, type TimeSpan } from './timeSpan.ts'
 
 /** The band a team gets when none is set: 3–4 hours per net week (DESIGN.md). */

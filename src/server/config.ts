@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { normaliseBaseUrl, parseBaseUrlList } from '../domain/publicAddress.ts'
-import { ROLES, type Role } from '../domain/types.ts'
+import { ROLES, type Role } from '../domain/records/person.ts'
 
 /** Where the server keeps its data: a SQLite file (default) or a PostgreSQL database. */
 export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string }

@@ -1,6 +1,7 @@
 import { listReferralsAwaiting, listReferralsSentWaiting, personNames, requestsById } from '../db/openRequests.ts'
 import { arrivalKey, lastReferral, takenSince } from '../domain/referralInbox.ts'
-import type { PersonId, Request } from '../domain/types.ts'
+import type { PersonId } from '../domain/records/fields.ts'
+import type { Request } from '../domain/records/request.ts'
 import { translate } from '../i18n/i18n.ts'
 
 /** The person's referrals as last seen: waiting for them, and waiting on someone they referred to. */

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import type { Role } from '../../src/domain/types.ts'
+import type { Role } from '../../src/domain/records/person.ts'
 import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer } from './support/harness.ts'
 

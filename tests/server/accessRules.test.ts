@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { canRead, canWrite, type StoredFacts, type WriteAttempt } from '../../src/server/sync/access.ts'
 import type { Actor } from '../../src/server/auth/users.ts'
-import type { Role } from '../../src/domain/types.ts'
+import type { Role } from '../../src/domain/records/person.ts'
 import { campaignRunRefusal, type CampaignRunWrite } from '../../src/domain/campaign.ts'
 
 const actor = (role: Role): Actor => ({ id: 'me', email: 'me@x.dk', name: 'Me', role, teams: ['t1'], joinedSeq: 0 })

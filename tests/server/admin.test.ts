@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { expect, it } from 'vitest'
 import type { AdminPeopleResponse, InviteResponse } from '../../src/domain/adminProtocol.ts'
-import type { Person, Role } from '../../src/domain/types.ts'
+import type { Person, Role } from '../../src/domain/records/person.ts'
 import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer, type SignedIn } from './support/harness.ts'
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { campaignRunId } from '../../src/domain/campaign.ts'
-import type { CampaignId, PersonId } from '../../src/domain/types.ts'
+import type { CampaignId, PersonId } from '../../src/domain/records/fields.ts'
 import { describeBackends } from './support/backends.ts'
 import { deleteOf, patchOf, putOf, useServer } from './support/harness.ts'
 

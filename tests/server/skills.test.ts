@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { skillsOf } from '../../src/domain/skills.ts'
-import type { Person } from '../../src/domain/types.ts'
+import type { Person } from '../../src/domain/records/person.ts'
 import { writeSystemRecords } from '../../src/server/storage/systemWrite.ts'
 import { describeBackends } from './support/backends.ts'
 import { patchOf, putOf, useServer } from './support/harness.ts'

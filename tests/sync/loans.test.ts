@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAsset } from '../../src/db/assets.ts'
 import { listRejections } from '../../src/db/conflicts.ts'
 import { currentLoan, lendAsset, listAssetLoans, returnLoan } from '../../src/db/loans.ts'
-import type { Asset } from '../../src/domain/types.ts'
+import type { Asset } from '../../src/domain/records/asset.ts'
 import { startWorld, type World } from './support/world.ts'
 
 let world: World

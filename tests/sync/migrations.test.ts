@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SuperbrugerDb } from '../../src/db/database.ts'
 import { schemaV1, schemaV2 } from '../../src/db/migrations.ts'
-import type { RequestId } from '../../src/domain/types.ts'
+import type { RequestId } from '../../src/domain/records/fields.ts'
 
 const opened: Dexie[] = []
 

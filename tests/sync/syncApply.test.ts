@@ -4,7 +4,7 @@ import { applyPending, applyPulledPage, resetLocalCopies } from '../../src/db/sy
 import { getCursor } from '../../src/db/syncState.ts'
 import { createRecord, patchRecord } from '../../src/db/write.ts'
 import type { PulledRecord } from '../../src/domain/protocol.ts'
-import type { PersonId, TeamId } from '../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../src/domain/records/fields.ts'
 import { requestContent } from './support/content.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }

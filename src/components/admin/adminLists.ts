@@ -1,5 +1,5 @@
 import { nextTick } from 'vue'
-import type { TeamCategory, TeamPreset } from '../../domain/types.ts'
+import type { TeamCategory, TeamPreset } from '../../domain/records/team.ts'
 
 /** An editable copy of a readonly record, for a form. */
 export type Editable<T> = { -readonly [K in keyof T]: T[K] }

@@ -1,7 +1,7 @@
 import { computed, type ComputedRef, type ShallowRef } from 'vue'
 import { useLiveQuery } from '../../composables/useLiveQuery.ts'
 import { getPerson } from '../../db/profile.ts'
-import type { Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/records/person.ts'
 import { useSessionStore } from '../../stores/session.ts'
 
 export interface UseAdminAccessReturn {

@@ -1,4 +1,6 @@
-import type { AssetType, ChecklistRunStatus, RequestStatus } from '../../domain/types.ts'
+import type { AssetType } from '../../domain/records/asset.ts'
+import type { ChecklistRunStatus } from '../../domain/records/checklistRun.ts'
+import type { RequestStatus } from '../../domain/records/request.ts'
 
 /** i18n keys (under `assets.`) of the asset types; stored values keep their Danish names. */
 export const ASSET_TYPE_KEYS: Readonly<Record<AssetType, string>> = {

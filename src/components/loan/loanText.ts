@@ -1,5 +1,7 @@
 import { fromDateTimeInput, formatDate, type FormatLocale } from '../../domain/format.ts'
-import type { Department, Loan, Person } from '../../domain/types.ts'
+import type { Department } from '../../domain/records/department.ts'
+import type { Loan } from '../../domain/records/loan.ts'
+import type { Person } from '../../domain/records/person.ts'
 
 /** The borrower as a line of text: the colleague's name from the list, else the typed name. */
 export function borrowerOf(loan: Loan, people: readonly Person[], unknown: string): string {

@@ -7,7 +7,9 @@ import type { DepartmentFilter, Report } from '../../domain/report/report.ts'
 import type { Count } from '../../domain/report/stats.ts'
 import { toDateInput } from '../../domain/format.ts'
 import { parseWeekKey, startOfIsoWeek, endOfIsoWeek } from '../../domain/isoWeek.ts'
-import type { Activity, AssetId, Channel, DepartmentId, Owner, RequestStatus } from '../../domain/types.ts'
+import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { AssetId, DepartmentId } from '../../domain/records/fields.ts'
+import type { Channel, Owner, RequestStatus } from '../../domain/records/request.ts'
 import { toListQuery, type RequestListFilter } from '../../domain/requestListFilter.ts'
 
 /** A number and how to show it: a count, hours, another decimal number (weeks), or a share 0–1. */

@@ -3,7 +3,7 @@ import { tryOnScopeDispose } from '../../composables/tryOnScopeDispose.ts'
 import { startReportCounter } from '../../db/reportCounter.ts'
 import type { Period } from '../../domain/report/period.ts'
 import type { DepartmentFilter, Report } from '../../domain/report/report.ts'
-import type { TeamId } from '../../domain/types.ts'
+import type { TeamId } from '../../domain/records/fields.ts'
 
 export interface UseReportReturn {
   /** The latest report counted; the one before while a new one is counted; null before the first. */

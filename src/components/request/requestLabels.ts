@@ -1,4 +1,5 @@
-import type { Activity, Category, Channel, Owner } from '../../domain/types.ts'
+import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { Category, Channel, Owner } from '../../domain/records/request.ts'
 import type { FieldError } from '../../domain/requestRules.ts'
 import { guideFor } from '../../domain/triage.ts'
 import { statusKey } from './requestStatusKey.ts'

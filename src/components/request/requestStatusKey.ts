@@ -1,4 +1,4 @@
-import type { RequestStatus } from '../../domain/types.ts'
+import type { RequestStatus } from '../../domain/records/request.ts'
 
 // i18n keys must be plain ASCII words, so statuses with spaces or Danish letters are mapped.
 const STATUS: Record<RequestStatus, string> = {

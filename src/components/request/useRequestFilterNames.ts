@@ -6,7 +6,10 @@ import { useTeamLists } from '../../composables/useTeamLists.ts'
 import { listDepartments } from '../../db/profile.ts'
 import { getRequestAsset, listAssignablePeople } from '../../db/requestQueries.ts'
 import { formatListDay, type ListFilterField, type RequestListFilter } from '../../domain/requestListFilter.ts'
-import type { AssetId, Department, Person, TeamCategory } from '../../domain/types.ts'
+import type { AssetId } from '../../domain/records/fields.ts'
+import type { Department } from '../../domain/records/department.ts'
+import type { Person } from '../../domain/records/person.ts'
+import type { TeamCategory } from '../../domain/records/team.ts'
 import { useSessionStore } from '../../stores/session.ts'
 
 /** One active filter as a chip: its text and the fields removing it clears. */

@@ -1,4 +1,4 @@
-import type { SkillLevel } from '../../domain/types.ts'
+import type { SkillLevel } from '../../domain/records/person.ts'
 
 /** The i18n key of a level's name (levels are stored in Danish with spaces, unfit as keys). */
 export function levelKey(level: SkillLevel): string {

@@ -1,4 +1,4 @@
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 
 const ROUTES: Partial<Record<SyncTableName, string>> = {
   requests: '/henvendelser/',

@@ -1,6 +1,6 @@
 import { parseWeekKey } from '../../domain/isoWeek.ts'
 import { formatHours, type FormatLocale } from '../../domain/format.ts'
-import type { BudgetBand } from '../../domain/types.ts'
+import type { BudgetBand } from '../../domain/records/team.ts'
 import type { KeptMark } from '../../domain/teamWeekView.ts'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string

@@ -2,7 +2,7 @@ import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useTeamLists } from '../../composables/useTeamLists.ts'
 import { TIP_CATEGORIES, tipCategoryKeys } from '../../domain/tipSearch.ts'
-import type { CategoryKey } from '../../domain/types.ts'
+import type { CategoryKey } from '../../domain/records/request.ts'
 
 export interface UseTipCategoriesReturn {
   /** The categories a tip can have: the group's list, then the team's own. */

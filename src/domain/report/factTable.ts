@@ -6,7 +6,8 @@
  */
 import { dictionaryValues, encodeColumns, type Column, type Columns } from './columns.ts'
 import type { ReportEntry, ReportRequest } from './report.ts'
-import type { DepartmentId, Owner } from '../types.ts'
+import type { DepartmentId } from '../records/fields.ts'
+import type { Owner } from '../records/request.ts'
 
 /** One field of every row: the code of each row's value in `values` (the field's distinct values). */
 export interface CodedField {

@@ -7,7 +7,9 @@
  */
 import { decodeColumns, encodeColumns, type Columns } from './columns.ts'
 import type { ReportEntry, ReportRequest } from './report.ts'
-import type { Request, RequestStatus, StatusChange, TeamId, TimeEntry } from '../types.ts'
+import type { Request, RequestStatus, StatusChange } from '../records/request.ts'
+import type { TeamId } from '../records/fields.ts'
+import type { TimeEntry } from '../records/timeEntry.ts'
 
 /** The statuses the hand-off figures (handoffs.ts) look for in a request's history. */
 const HANDOFF_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStatus>(['sendt til IT', 'henvist', 'løst'])

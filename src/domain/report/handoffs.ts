@@ -1,6 +1,6 @@
 /** Requests sent to IT or referred: how many, and how long until they were solved. */
 import { percentile } from './stats.ts'
-import type { RequestStatus, StatusChange } from '../types.ts'
+import type { RequestStatus, StatusChange } from '../records/request.ts'
 
 /** How many requests went one way, and how long they took from there until solved. */
 export interface HandoffStats {

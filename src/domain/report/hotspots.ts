@@ -1,6 +1,6 @@
 /** What rose most against the period before: the categories, departments and assets with the biggest increase. */
 import { countBy, type Count } from './stats.ts'
-import type { Request } from '../types.ts'
+import type { Request } from '../records/request.ts'
 
 export const HOTSPOT_DIMENSIONS = ['category', 'department', 'asset'] as const
 export type HotspotDimension = (typeof HOTSPOT_DIMENSIONS)[number]

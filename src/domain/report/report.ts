@@ -14,7 +14,11 @@ import { isoWeekOf, weekKey } from '../weekKey.ts'
 import { isOutOfRole } from '../triage.ts'
 import { bandOf } from '../weekBudget.ts'
 import { toDateInput } from '../format.ts'
-import { ACTIVITIES, type Activity, type BudgetBand, type BudgetOverride, type ChecklistRun, type DepartmentId, type Owner, type PersonId, type Request, type RequestId, type RequestStatus, type TimeEntry } from '../types.ts'
+import { ACTIVITIES, type Activity, type TimeEntry } from '../records/timeEntry.ts'
+import type { BudgetBand, BudgetOverride } from '../records/team.ts'
+import type { ChecklistRun } from '../records/checklistRun.ts'
+import type { DepartmentId, PersonId, RequestId } from '../records/fields.ts'
+import type { Owner, Request, RequestStatus } from '../records/request.ts'
 
 const HOUR = 3_600_000
 

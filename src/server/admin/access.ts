@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/records/person.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'
 

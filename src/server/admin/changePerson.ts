@@ -1,5 +1,5 @@
 import type { AdminPerson, PersonChange } from '../../domain/adminProtocol.ts'
-import type { Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/records/person.ts'
 import { appendAudit } from '../storage/auditLog.ts'
 import type { Actor } from '../auth/users.ts'
 import { ApiError } from '../errors.ts'

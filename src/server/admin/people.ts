@@ -1,5 +1,5 @@
 import type { AdminPerson } from '../../domain/adminProtocol.ts'
-import type { Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/records/person.ts'
 import type { Db } from '../storage/schema.ts'
 import { findListedAccount, listTeamAccounts, type AccountListRow } from '../storage/users.ts'
 

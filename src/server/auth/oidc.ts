@@ -1,5 +1,5 @@
 import * as client from 'openid-client'
-import type { Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/records/person.ts'
 import type { OidcConfig } from '../config.ts'
 import { savePendingOidcLogin, takePendingOidcLogin } from '../storage/oidcLogins.ts'
 import type { Db } from '../storage/schema.ts'

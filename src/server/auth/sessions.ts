@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/records/person.ts'
 import type { Db } from '../storage/schema.ts'
 import {
   deleteSessionByHash, deleteSessionsExpiredBy, deleteSessionsOfUser, extendSessions, findSessionRows, insertSession, type SessionRow,

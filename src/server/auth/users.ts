@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/records/person.ts'
 import { takeSequenceNumber } from '../storage/records.ts'
 import type { Db } from '../storage/schema.ts'
 import { findEnabledAccount, findEnabledAccountByEmail, insertAccount, insertMemberships, listMemberships } from '../storage/users.ts'

@@ -1,5 +1,6 @@
 import { generateAssetCodes } from '../../domain/assetCode.ts'
-import type { AssetId, AssetType, PersonId } from '../../domain/types.ts'
+import type { AssetId, PersonId } from '../../domain/records/fields.ts'
+import type { AssetType } from '../../domain/records/asset.ts'
 import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoDepartment } from './organisation.ts'
 import type { Random } from './random.ts'

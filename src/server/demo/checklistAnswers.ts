@@ -1,4 +1,5 @@
-import type { AnswerValue, ChecklistItem } from '../../domain/types.ts'
+import type { AnswerValue } from '../../domain/records/checklistAnswer.ts'
+import type { ChecklistItem } from '../../domain/records/checklistTemplate.ts'
 import { isoDate, plusDays } from './calendar.ts'
 import type { Random } from './random.ts'
 

@@ -1,4 +1,4 @@
-import type { ChecklistSubject } from '../../domain/types.ts'
+import type { ChecklistSubject } from '../../domain/records/checklistRun.ts'
 import { isoDate } from './calendar.ts'
 import type { ChecklistEvent, DemoTemplate } from './checklists.ts'
 import { superuserFor, type DemoDepartment, type DemoOrganisation, type DemoPerson } from './organisation.ts'

@@ -1,7 +1,9 @@
 import { DEFAULT_TEMPLATES } from '../../domain/checklistTemplates.ts'
-import type {
-  Activity, AnswerValue, ChecklistItem, ChecklistRunId, ChecklistSubject, ChecklistTemplateId, PersonId,
-} from '../../domain/types.ts'
+import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { AnswerValue } from '../../domain/records/checklistAnswer.ts'
+import type { ChecklistItem } from '../../domain/records/checklistTemplate.ts'
+import type { ChecklistRunId, ChecklistTemplateId, PersonId } from '../../domain/records/fields.ts'
+import type { ChecklistSubject } from '../../domain/records/checklistRun.ts'
 import type { SystemRecord } from '../storage/systemWrite.ts'
 import { answerFor } from './checklistAnswers.ts'
 import { isoDate, plusMinutes, weekOf } from './calendar.ts'

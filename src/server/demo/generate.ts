@@ -1,5 +1,6 @@
 import { startOfIsoWeek } from '../../domain/isoWeek.ts'
-import type { PersonId, Role, TeamId } from '../../domain/types.ts'
+import type { PersonId, TeamId } from '../../domain/records/fields.ts'
+import type { Role } from '../../domain/records/person.ts'
 import type { SystemRecord } from '../storage/systemWrite.ts'
 import { buildAbsences, planAbsences } from './absences.ts'
 import { buildAssets } from './assets.ts'

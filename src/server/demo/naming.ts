@@ -1,4 +1,4 @@
-import type { NamingPattern } from '../../domain/types.ts'
+import type { NamingPattern } from '../../domain/records/team.ts'
 
 /** The demo team's naming rules: a building case, a personnel case and a document name. */
 export const DEMO_NAMING_PATTERNS: readonly NamingPattern[] = [

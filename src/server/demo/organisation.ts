@@ -1,5 +1,6 @@
 import type { SystemRecord } from '../storage/systemWrite.ts'
-import type { DepartmentId, PersonId, Role, Skill } from '../../domain/types.ts'
+import type { DepartmentId, PersonId } from '../../domain/records/fields.ts'
+import type { Role, Skill } from '../../domain/records/person.ts'
 import { makeNames } from './names.ts'
 import type { Random } from './random.ts'
 import { idOf, type RecordMaker } from './records.ts'

@@ -1,5 +1,6 @@
 import type { SystemRecord } from '../storage/systemWrite.ts'
-import type { ContentOf, PersonId, SyncTableName, SyncTables, TeamId } from '../../domain/types.ts'
+import type { ContentOf, PersonId, TeamId } from '../../domain/records/fields.ts'
+import type { SyncTableName, SyncTables } from '../../domain/records/syncTables.ts'
 import type { Random } from './random.ts'
 
 /** Content of a record as the demo makes it; requests leave out `words`, which only devices derive. */

@@ -1,7 +1,8 @@
 import { findPreset } from '../../domain/presets.ts'
-import type {
-  Activity, AssetId, AssetType, Category, Channel, Owner, PersonId, Referral, RequestId, RequestStatus, StatusChange, TipId,
-} from '../../domain/types.ts'
+import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { AssetId, PersonId, RequestId, TipId } from '../../domain/records/fields.ts'
+import type { AssetType } from '../../domain/records/asset.ts'
+import type { Category, Channel, Owner, Referral, RequestStatus, StatusChange } from '../../domain/records/request.ts'
 import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoAsset } from './assets.ts'
 import { plusDays, weekOf } from './calendar.ts'

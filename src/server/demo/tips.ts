@@ -1,4 +1,5 @@
-import type { Category, PersonId, TipId } from '../../domain/types.ts'
+import type { Category } from '../../domain/records/request.ts'
+import type { PersonId, TipId } from '../../domain/records/fields.ts'
 import type { SystemRecord } from '../storage/systemWrite.ts'
 import type { DemoPerson } from './organisation.ts'
 import type { Random } from './random.ts'

@@ -1,4 +1,4 @@
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { insertUser, normaliseEmail } from '../auth/users.ts'
 import { listLiveTeams } from '../storage/liveRecords.ts'
 import { takeWriteLock } from '../storage/records.ts'

@@ -1,4 +1,9 @@
-import type { Asset, Department, HandOff, Person, Request, SyncTableName } from '../../domain/types.ts'
+import type { Asset } from '../../domain/records/asset.ts'
+import type { Department } from '../../domain/records/department.ts'
+import type { HandOff } from '../../domain/records/handOff.ts'
+import type { Person } from '../../domain/records/person.ts'
+import type { Request } from '../../domain/records/request.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { getLiveRecord } from '../storage/liveRecords.ts'
 import type { Db } from '../storage/schema.ts'
 

@@ -1,5 +1,9 @@
 import { briefDescription } from '../../domain/handOff.ts'
-import type { Asset, Department, HandOff, Person, Request } from '../../domain/types.ts'
+import type { Asset } from '../../domain/records/asset.ts'
+import type { Department } from '../../domain/records/department.ts'
+import type { HandOff } from '../../domain/records/handOff.ts'
+import type { Person } from '../../domain/records/person.ts'
+import type { Request } from '../../domain/records/request.ts'
 import type { TopdeskConfig } from '../config.ts'
 import type { IncidentDraft } from './topdesk.ts'
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { HandOffReason } from '../../domain/handOff.ts'
-import type { HandOff, SyncTableName } from '../../domain/types.ts'
+import type { HandOff } from '../../domain/records/handOff.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import type { HandOffConfig } from '../config.ts'
 import {
   claimDueHandoff, claimHandoffFollowUp, closeHandoffJob, endHandoffAttempt, enqueueNewHandoffs,

@@ -1,6 +1,6 @@
 import { tipCode } from '../../domain/tipCode.ts'
 import type { PhotoRef } from '../../domain/photos.ts'
-import type { Tip } from '../../domain/types.ts'
+import type { Tip } from '../../domain/records/tip.ts'
 import { readSequence } from '../storage/records.ts'
 import { listPublicTipRows, type PublicTipRow } from '../storage/publicTips.ts'
 import type { Storage } from '../storage/storage.ts'

@@ -10,7 +10,7 @@
 
 import { sameValue } from '../../domain/merge.ts'
 import { ANONYMISED_TEXT } from '../../domain/privacyProtocol.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { loadRecords, recordKey, type StoredRecord } from '../storage/records.ts'
 import type { Storage, Trx } from '../storage/storage.ts'
 

@@ -1,6 +1,8 @@
 import { OPEN_OBSERVATION_STATUSES } from '../../domain/observations.ts'
 import { isOpenStatus } from '../../domain/requestStatus.ts'
-import type { ObservationStatus, RequestStatus, SyncTableName } from '../../domain/types.ts'
+import type { ObservationStatus } from '../../domain/records/observation.ts'
+import type { RequestStatus } from '../../domain/records/request.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 
 type Content = Readonly<Record<string, unknown>>
 

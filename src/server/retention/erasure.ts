@@ -1,5 +1,5 @@
 import type { AnonymiseResponse, AnonymiseSkipReason, PeopleDataHit } from '../../domain/privacyProtocol.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { appendAudit } from '../storage/auditLog.ts'
 import type { Actor } from '../auth/users.ts'
 import { wipeUnreferencedPhotos } from '../storage/photos.ts'

@@ -1,5 +1,5 @@
 import type { PeopleDataGroup, PeopleDataHit, PeopleDataSearchResponse } from '../../domain/privacyProtocol.ts'
-import { SYNC_TABLES } from '../../domain/types.ts'
+import { SYNC_TABLES } from '../../domain/records/syncTables.ts'
 import { listLiveRecordsOf, readLiveRecordPage } from '../storage/liveRecords.ts'
 import type { Db } from '../storage/schema.ts'
 import { ANONYMISABLE_TABLES } from './anonymise.ts'

@@ -1,5 +1,5 @@
 import { DEFAULT_ANONYMISE_AFTER_MONTHS } from '../../domain/privacyProtocol.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { appendAudit, lastAuditAt, purgeAuditLog } from '../storage/auditLog.ts'
 import { listLiveTeamRecords, listLiveTeams } from '../storage/liveRecords.ts'
 import { wipeUnreferencedPhotos } from '../storage/photos.ts'

@@ -1,6 +1,6 @@
 import { FREE_TEXT_FIELDS } from '../../domain/freeText.ts'
 import { mergeMutation } from '../../domain/merge.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { blankConflictValues } from '../storage/conflicts.ts'
 import { loadRecords, writeRecords, type RecordWrite, type StoredRecord } from '../storage/records.ts'
 import type { Nudge, Storage, Trx } from '../storage/storage.ts'

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
-import { MAX_ID_LENGTH } from '../../domain/syncSchemas.ts'
+import { MAX_ID_LENGTH } from '../../domain/records/fields.ts'
 import { listAudit } from '../storage/auditLog.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import { ApiError } from '../errors.ts'

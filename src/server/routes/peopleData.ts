@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { PEOPLE_QUERY_MAX, PEOPLE_QUERY_MIN } from '../../domain/privacyProtocol.ts'
-import { MAX_ID_LENGTH } from '../../domain/syncSchemas.ts'
+import { MAX_ID_LENGTH } from '../../domain/records/fields.ts'
 import { appendAudit } from '../storage/auditLog.ts'
 import type { SessionGuard } from '../auth/guard.ts'
 import type { Actor } from '../auth/users.ts'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { createIdGenerator } from '../../domain/ids.ts'
 import type { Conflict } from '../../domain/protocol.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import type { Db } from './schema.ts'
 import type { Trx } from './storage.ts'
 

@@ -1,4 +1,4 @@
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import type { Db } from './schema.ts'
 
 // Reads of live (not deleted) records for the server's own work: admin, retention, people search, demo.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { MergeState } from '../../domain/merge.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import type { Db } from './schema.ts'
 import { decodeStamps, encodeStamps } from './stamps.ts'
 import type { Storage, Trx } from './storage.ts'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Conflict, RejectedMutation, RejectReason } from '../../domain/protocol.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { conflictOf, type ConflictRow } from './conflicts.ts'
 import type { Trx } from './storage.ts'
 

@@ -1,5 +1,5 @@
 import { mergeMutation } from '../../domain/merge.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import { loadRecords, recordKey, writeRecords, type RecordWrite } from './records.ts'
 import type { Nudge, Storage, Trx } from './storage.ts'
 

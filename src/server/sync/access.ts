@@ -1,7 +1,7 @@
 import type { MutationOp } from '../../domain/protocol.ts'
 import { isDeviceHandOffWrite } from '../../domain/handOff.ts'
 import { mayDeleteRequest } from '../../domain/requestAccess.ts'
-import type { SyncTableName } from '../../domain/types.ts'
+import type { SyncTableName } from '../../domain/records/syncTables.ts'
 import type { Actor } from '../auth/users.ts'
 
 /** Tables only a koordinator or admin may change: team settings, people, departments, templates, user-test campaigns. */

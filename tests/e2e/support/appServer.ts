@@ -8,7 +8,7 @@ import { ensureFirstAdmin } from '../../../src/server/auth/bootstrap.ts'
 import { createUser } from '../../../src/server/auth/users.ts'
 import type { ServerConfig } from '../../../src/server/config.ts'
 import { writeSystemRecords } from '../../../src/server/storage/systemWrite.ts'
-import type { Role } from '../../../src/domain/types.ts'
+import type { Role } from '../../../src/domain/records/person.ts'
 
 /** The real server (API + the production build) on a fresh SQLite file, for end-to-end tests. */
 export interface AppServer {

@@ -1,4 +1,4 @@
-import type { SyncTableName } from '../../../src/domain/types.ts'
+import type { SyncTableName } from '../../../src/domain/records/syncTables.ts'
 
 const CONTENT: Record<SyncTableName, Record<string, unknown>> = {
   teams: { name: 'Superbrugerne PTM', budget: { minHours: 3, maxHours: 4 }, retention: { anonymiseAfterMonths: 12 } },

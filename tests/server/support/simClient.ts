@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Mutation, PullResponse, PushResponse } from '../../../src/domain/protocol.ts'
-import type { SyncTableName } from '../../../src/domain/types.ts'
+import type { SyncTableName } from '../../../src/domain/records/syncTables.ts'
 import { sampleRecord } from './records.ts'
 
 type Row = Record<string, unknown>

@@ -1,4 +1,6 @@
-import type { ContentOf, PersonId, Request, TimeEntry } from '../../../src/domain/types.ts'
+import type { ContentOf, PersonId } from '../../../src/domain/records/fields.ts'
+import type { Request } from '../../../src/domain/records/request.ts'
+import type { TimeEntry } from '../../../src/domain/records/timeEntry.ts'
 
 /** The content of a new request, as the request form would save it. */
 export function requestContent(overrides: Partial<ContentOf<Request>> = {}): ContentOf<Request> {

@@ -1,5 +1,5 @@
 import { createUser } from '../../../src/server/auth/users.ts'
-import type { Role } from '../../../src/domain/types.ts'
+import type { Role } from '../../../src/domain/records/person.ts'
 import { startServer, type TestServer } from '../../server/support/harness.ts'
 import type { BackendKind } from '../../server/support/backends.ts'
 import { Device, listen } from './device.ts'

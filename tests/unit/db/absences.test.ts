@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { listAbsences, markAbsent, unmarkAbsent } from '../../../src/db/absences.ts'
-import type { PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 const other = { teamId: 't1' as TeamId, personId: 'p2' as PersonId }

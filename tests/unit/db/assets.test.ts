@@ -6,9 +6,8 @@ import {
   listAssetLocations, listAssets, resolveScan, retireAsset, suggestAssetCode, updateAsset, type AssetInput,
 } from '../../../src/db/assets.ts'
 import { isAssetCode } from '../../../src/domain/assetCode.ts'
-import type {
-  AssetId, ChecklistTemplateId, DepartmentId, PersonId, Request, TeamId,
-} from '../../../src/domain/types.ts'
+import type { AssetId, ChecklistTemplateId, DepartmentId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { Request } from '../../../src/domain/records/request.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 const ORIGIN = 'http://localhost:4173'

@@ -3,7 +3,9 @@ import { db } from '../../../src/db/database.ts'
 import { CampaignClosedError, CampaignDraftError, closeCampaign, createCampaign, getCampaignDetails, listCampaigns } from '../../../src/db/campaigns.ts'
 import { answerItem, completeRun } from '../../../src/db/checklists.ts'
 import { campaignRunId, failureKey } from '../../../src/domain/campaign.ts'
-import type { ChecklistTemplate, ChecklistTemplateId, Person, PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { ChecklistTemplate } from '../../../src/domain/records/checklistTemplate.ts'
+import type { ChecklistTemplateId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { Person } from '../../../src/domain/records/person.ts'
 
 const koordinator = { teamId: 't1' as TeamId, personId: 'k1' as PersonId }
 const anne = 'anne' as PersonId

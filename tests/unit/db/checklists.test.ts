@@ -3,7 +3,8 @@ import { db } from '../../../src/db/database.ts'
 import { ensureDefaultTemplates, ensureProfile } from '../../../src/db/profile.ts'
 import { answerItem, cancelRun, ChecklistIncompleteError, completeRun, deleteRun, getRunDetails, listRunsForSubject, listTemplates, RunClosedError, startRun } from '../../../src/db/checklists.ts'
 import { listRuns, listRunsInProgress } from '../../../src/db/checklistLists.ts'
-import type { ChecklistSubject, ChecklistTemplate } from '../../../src/domain/types.ts'
+import type { ChecklistSubject } from '../../../src/domain/records/checklistRun.ts'
+import type { ChecklistTemplate } from '../../../src/domain/records/checklistTemplate.ts'
 
 const subject: ChecklistSubject = { kind: 'person', refId: null, label: 'Ny kollega' }
 

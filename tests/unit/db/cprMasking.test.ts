@@ -3,7 +3,7 @@ import { db } from '../../../src/db/database.ts'
 import { createRequest, referRequest, updateRequest } from '../../../src/db/requests.ts'
 import { createRecord, onCprMasked, patchRecord } from '../../../src/db/write.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
-import type { PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const me = 'p1' as PersonId
 const author = { teamId: 't1' as TeamId, personId: me }

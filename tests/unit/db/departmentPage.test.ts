@@ -3,7 +3,9 @@ import { db } from '../../../src/db/database.ts'
 import { createDepartment, removeDepartment } from '../../../src/db/departments.ts'
 import { getHomeArea, loadDepartmentPage, setHomeArea } from '../../../src/db/departmentPage.ts'
 import { createRecord, deleteRecord } from '../../../src/db/write.ts'
-import type { ContentOf, DepartmentId, Person, PersonId, Request, RequestStatus, TeamId } from '../../../src/domain/types.ts'
+import type { ContentOf, DepartmentId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { Person } from '../../../src/domain/records/person.ts'
+import type { Request, RequestStatus } from '../../../src/domain/records/request.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 

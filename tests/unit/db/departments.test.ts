@@ -5,7 +5,7 @@ import {
   countDepartmentUse, createDepartment, DepartmentNameError, listTeamDepartments, removeDepartment, updateDepartment,
 } from '../../../src/db/departments.ts'
 import { listDepartments } from '../../../src/db/profile.ts'
-import type { DepartmentId, PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { DepartmentId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 

@@ -11,7 +11,9 @@ import { addManualEntry, updateEntry } from '../../../src/db/timeEntries.ts'
 import { getRunningTimer, startTimer, stopTimer } from '../../../src/db/timer.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
 import type { PulledRecord } from '../../../src/domain/protocol.ts'
-import type { PersonId, Request, TeamId, TimeEntry } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { Request } from '../../../src/domain/records/request.ts'
+import type { TimeEntry } from '../../../src/domain/records/timeEntry.ts'
 
 const me = 'p1' as PersonId
 const author = { teamId: 't1' as TeamId, personId: me }

@@ -11,7 +11,8 @@ import { applyPulledPage } from '../../../src/db/syncApply.ts'
 import { editBaseOf } from '../../../src/domain/editBase.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
 import { DEFAULT_TEAM_CATEGORIES, DEFAULT_TEAM_PRESETS } from '../../../src/domain/teamLists.ts'
-import type { PersonId, SyncTableName, TeamId } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { SyncTableName } from '../../../src/domain/records/syncTables.ts'
 
 // Every edit function takes the revision its form opened at and queues only the fields given
 // (issue #12, defect 1): the patch must carry that base, not the record's current revision.

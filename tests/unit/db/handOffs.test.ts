@@ -3,7 +3,7 @@ import { db } from '../../../src/db/database.ts'
 import { cancelHandOff, handOffRequest, HandOffStateError, listHandOffs } from '../../../src/db/handOffs.ts'
 import { createRequest } from '../../../src/db/requests.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
-import type { PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const me = 'p1' as PersonId
 const author = { teamId: 't1' as TeamId, personId: me }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { createAsset } from '../../../src/db/assets.ts'
 import { currentLoan, lendAsset, listAssetLoans, listOpenLoans, LoanRefusedError, returnLoan } from '../../../src/db/loans.ts'
-import type { AssetId, PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { AssetId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 

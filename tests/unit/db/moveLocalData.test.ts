@@ -14,10 +14,10 @@ import { addPhoto, readPhotoBlob } from '../../../src/db/photos.ts'
 import { createRecord } from '../../../src/db/write.ts'
 import { DEFAULT_TEMPLATES } from '../../../src/domain/checklistTemplates.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
-import { putSchema } from '../../../src/domain/syncSchemas.ts'
+import { putSchema, type SyncTableName } from '../../../src/domain/records/syncTables.ts'
+import type { ChecklistTemplateId, DepartmentId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 import { newId } from '../../../src/domain/ids.ts'
 import type { PhotoRef } from '../../../src/domain/photos.ts'
-import type { ChecklistTemplateId, DepartmentId, PersonId, SyncTableName, TeamId } from '../../../src/domain/types.ts'
 
 const ACCOUNT = { teamId: 'team-server' as TeamId, personId: 'anne-server' as PersonId }
 const HOUR = 3_600_000

@@ -6,7 +6,7 @@ import { resetLocalCopies } from '../../../src/db/syncApply.ts'
 import { resolveConflict } from '../../../src/db/conflicts.ts'
 import { createRecord, deleteRecord, RecordMissingError } from '../../../src/db/write.ts'
 import { MAX_PHOTOS_PER_RECORD, type PhotoRef } from '../../../src/domain/photos.ts'
-import type { PersonId, RequestId, TeamId } from '../../../src/domain/types.ts'
+import type { PersonId, RequestId, TeamId } from '../../../src/domain/records/fields.ts'
 import { kickPhotoUploads } from '../../../src/sync/photoUpload.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }

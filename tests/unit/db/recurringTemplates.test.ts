@@ -5,7 +5,8 @@ import { startRun } from '../../../src/db/checklists.ts'
 import { createTemplate, saveTemplateVersion, setTemplateRecurrence } from '../../../src/db/templates.ts'
 import { createRecord } from '../../../src/db/write.ts'
 import { checkTemplateDraft, draftOf, emptyDraftItem, templateItemsOf, type TemplateDraft } from '../../../src/domain/templateDraft.ts'
-import type { DepartmentId, PersonId, Recurrence, TeamId } from '../../../src/domain/types.ts'
+import type { DepartmentId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { Recurrence } from '../../../src/domain/records/checklistTemplate.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 const RULE: Recurrence = { every: 3, unit: 'months', scope: 'homeArea', startDate: '2027-01-31', seriesId: 'x' }

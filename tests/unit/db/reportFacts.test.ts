@@ -20,7 +20,9 @@ import { parsePeriod, shiftPeriod, type Period } from '../../../src/domain/repor
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
 import { weekKey, isoWeekOf } from '../../../src/domain/weekKey.ts'
 import { DEFAULT_BUDGET } from '../../../src/domain/weekBudget.ts'
-import { CHANNELS, OWNERS, type Activity, type DepartmentId, type PersonId, type Request, type RequestId, type RequestStatus, type TeamId, type TimeEntry } from '../../../src/domain/types.ts'
+import { CHANNELS, OWNERS, type Request, type RequestStatus } from '../../../src/domain/records/request.ts'
+import type { Activity, TimeEntry } from '../../../src/domain/records/timeEntry.ts'
+import type { DepartmentId, PersonId, RequestId, TeamId } from '../../../src/domain/records/fields.ts'
 import type { PulledRecord } from '../../../src/domain/protocol.ts'
 
 const me = 'p1' as PersonId

@@ -4,7 +4,7 @@ import { createRequest } from '../../../src/db/requests.ts'
 import { ReportWatch, type ReportAnswer, type ReportAsk } from '../../../src/db/reportWatch.ts'
 import { parsePeriod } from '../../../src/domain/report/period.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
-import type { DepartmentId, PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { DepartmentId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const me = 'p1' as PersonId
 const author = { teamId: 't1' as TeamId, personId: me }

@@ -6,7 +6,8 @@ import { criteriaOf, type RequestListFilter } from '../../../src/domain/requestL
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
 import { newId } from '../../../src/domain/ids.ts'
 import { wordsOf } from '../../../src/domain/search.ts'
-import type { AssetId, DepartmentId, PersonId, Request, RequestId, TeamId } from '../../../src/domain/types.ts'
+import type { AssetId, DepartmentId, PersonId, RequestId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { Request } from '../../../src/domain/records/request.ts'
 
 const sara = 'p-sara' as PersonId
 const ole = 'p-ole' as PersonId

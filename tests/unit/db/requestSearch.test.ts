@@ -9,7 +9,8 @@ import { observe } from '../../../src/db/live.ts'
 import { emptyDraft, OPEN_STATUSES, type RequestDraft } from '../../../src/domain/requestRules.ts'
 import { newId } from '../../../src/domain/ids.ts'
 import { wordsOf } from '../../../src/domain/search.ts'
-import { REQUEST_STATUSES, type PersonId, type Request, type RequestId, type RequestStatus, type TeamId } from '../../../src/domain/types.ts'
+import { REQUEST_STATUSES, type Request, type RequestStatus } from '../../../src/domain/records/request.ts'
+import type { PersonId, RequestId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const me = 'p1' as PersonId
 const author = { teamId: 't1' as TeamId, personId: me }

@@ -12,7 +12,8 @@ import { emptyDraft, type RequestDraft } from '../../../src/domain/requestRules.
 import { OPEN_STATUSES } from '../../../src/domain/requestRules.ts'
 import { newId } from '../../../src/domain/ids.ts'
 import { wordsOf } from '../../../src/domain/search.ts'
-import type { DepartmentId, PersonId, Request, RequestId, RequestStatus, TeamId } from '../../../src/domain/types.ts'
+import type { DepartmentId, PersonId, RequestId, TeamId } from '../../../src/domain/records/fields.ts'
+import type { Request, RequestStatus } from '../../../src/domain/records/request.ts'
 
 const me = 'p1' as PersonId
 const author = { teamId: 't1' as TeamId, personId: me }

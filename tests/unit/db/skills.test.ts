@@ -3,7 +3,7 @@ import { db } from '../../../src/db/database.ts'
 import { createRecord } from '../../../src/db/write.ts'
 import { addColleague, listSkillPeople, saveSkills, SkillsError } from '../../../src/db/skills.ts'
 import { skillsOf } from '../../../src/domain/skills.ts'
-import type { PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 

@@ -5,7 +5,7 @@ import {
   archiveTemplate, createTemplate, getEditableTemplate, listTemplateSummaries, saveTemplateVersion, TemplateDraftError,
 } from '../../../src/db/templates.ts'
 import { draftOf, emptyDraftItem, type TemplateDraft } from '../../../src/domain/templateDraft.ts'
-import type { PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 const subject = { kind: 'person' as const, refId: null, label: 'Ole' }

@@ -5,7 +5,7 @@ import { getEntry, getRunningTimer, startTimer, stopTimer } from '../../../src/d
 import { listWeek, loadWeek } from '../../../src/db/timeWeek.ts'
 import { markAbsent } from '../../../src/db/absences.ts'
 import { RecordMissingError } from '../../../src/db/write.ts'
-import type { PersonId, RequestId, TeamId, TimeEntryId } from '../../../src/domain/types.ts'
+import type { PersonId, RequestId, TeamId, TimeEntryId } from '../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 const other = { teamId: 't1' as TeamId, personId: 'p2' as PersonId }

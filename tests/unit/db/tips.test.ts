@@ -7,7 +7,8 @@ import {
 import { containsCpr } from '../../../src/domain/cpr.ts'
 import { formatTipCode, tipCode } from '../../../src/domain/tipCode.ts'
 import { deleteRecord } from '../../../src/db/write.ts'
-import type { PersonId, Request, RequestId, TeamId, TipId } from '../../../src/domain/types.ts'
+import type { PersonId, RequestId, TeamId, TipId } from '../../../src/domain/records/fields.ts'
+import type { Request } from '../../../src/domain/records/request.ts'
 import type { TipInput } from '../../../src/domain/tipDraft.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }

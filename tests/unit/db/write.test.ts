@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/database.ts'
 import { createRecord, deleteRecord, patchRecord, RecordMissingError } from '../../../src/db/write.ts'
-import type { DepartmentId, PersonId, TeamId } from '../../../src/domain/types.ts'
+import type { DepartmentId, PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 

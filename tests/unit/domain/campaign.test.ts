@@ -3,9 +3,12 @@ import { campaignProblems, campaignRunId, duplicateCampaigns, failureKey, type C
 import { campaignResultRows, summariseCampaign, type TesterRun } from '../../../src/domain/campaignSummary.ts'
 import { toCsv } from '../../../src/domain/report/csv.ts'
 import { showsCampaignRun } from '../../../src/domain/campaignRunVisibility.ts'
-import { putSchema } from '../../../src/domain/syncSchemas.ts'
+import { putSchema } from '../../../src/domain/records/syncTables.ts'
+import type { AnswerValue } from '../../../src/domain/records/checklistAnswer.ts'
+import type { CampaignId, ChecklistTemplateId, PersonId } from '../../../src/domain/records/fields.ts'
+import type { ChecklistItem } from '../../../src/domain/records/checklistTemplate.ts'
+import type { ChecklistRun, ChecklistRunStatus } from '../../../src/domain/records/checklistRun.ts'
 import * as v from 'valibot'
-import type { AnswerValue, CampaignId, ChecklistItem, ChecklistRun, ChecklistRunStatus, ChecklistTemplateId, PersonId } from '../../../src/domain/types.ts'
 
 const items: ChecklistItem[] = [
   { key: 'open', label: 'Åbn en sag', kind: 'check', required: true },

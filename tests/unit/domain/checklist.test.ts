@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { canComplete, decideCompletion, isAnswered, isIsoDate, progress, type AnswerMap } from '../../../src/domain/checklist.ts'
 import { DEFAULT_TEMPLATES } from '../../../src/domain/checklistTemplates.ts'
-import { ITEM_KINDS, type AnswerValue, type ChecklistItem, type ItemKind } from '../../../src/domain/types.ts'
+import { ITEM_KINDS, type ChecklistItem, type ItemKind } from '../../../src/domain/records/checklistTemplate.ts'
+import type { AnswerValue } from '../../../src/domain/records/checklistAnswer.ts'
 
 const CHOICES = ['Ja', 'Nej']
 

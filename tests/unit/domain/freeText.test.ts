@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FREE_TEXT_FIELDS, maskRecordFields } from '../../../src/domain/freeText.ts'
-import { SYNC_TABLES, type SyncTableName } from '../../../src/domain/types.ts'
+import { SYNC_TABLES, type SyncTableName } from '../../../src/domain/records/syncTables.ts'
 
 // Made-up numbers with birth dates in the future, so they cannot be anyone's.
 const CPR = '150530-4000'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { briefDescription, currentHandOff, handOffDisplay, isDeviceHandOffWrite, mayHandOffAgain, newHandOffContent } from '../../../src/domain/handOff.ts'
-import type { RequestId } from '../../../src/domain/types.ts'
+import type { RequestId } from '../../../src/domain/records/fields.ts'
 
 const fresh = { ...newHandOffContent('r1' as RequestId, 'mail', ' prøvet '), id: 'h1', teamId: 't1' }
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { planLocalMove, type AccountData, type LocalData } from '../../../src/domain/localMove.ts'
 import { emptyDraft } from '../../../src/domain/requestRules.ts'
-import type {
-  Asset, ChecklistAnswer, ChecklistRun, ChecklistRunId, ChecklistTemplate, ChecklistTemplateId, Department, PersonId, Request, SyncFields, TeamId, TimeEntry, Tip,
-} from '../../../src/domain/types.ts'
+import type { Asset } from '../../../src/domain/records/asset.ts'
+import type { ChecklistAnswer } from '../../../src/domain/records/checklistAnswer.ts'
+import type { ChecklistRun } from '../../../src/domain/records/checklistRun.ts'
+import type { ChecklistRunId, ChecklistTemplateId, PersonId, SyncFields, TeamId } from '../../../src/domain/records/fields.ts'
+import type { ChecklistTemplate } from '../../../src/domain/records/checklistTemplate.ts'
+import type { Department } from '../../../src/domain/records/department.ts'
+import type { Request } from '../../../src/domain/records/request.ts'
+import type { TimeEntry } from '../../../src/domain/records/timeEntry.ts'
+import type { Tip } from '../../../src/domain/records/tip.ts'
 
 const ME = 'local-me' as PersonId
 const OTHER = 'local-colleague' as PersonId

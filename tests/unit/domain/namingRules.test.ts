@@ -3,7 +3,7 @@ import {
   areValidNamingPatterns, checkNamingPatterns, cleanNamingPatterns, draftOf, MAX_EXAMPLE, MAX_EXAMPLES, MAX_EXPLANATION, MAX_NAMING_PATTERNS,
   MAX_RULE_NAME, splitExamples, teamNamingPatterns, type NamingPatternDraft, type NamingProblem,
 } from '../../../src/domain/namingRules.ts'
-import type { NamingPattern } from '../../../src/domain/types.ts'
+import type { NamingPattern } from '../../../src/domain/records/team.ts'
 
 const building: NamingPatternDraft = { id: 'byggesag', name: 'Byggesag', pattern: '{Emne} – {Adresse}', explanation: 'Emnet først.', examples: 'Carport – Skovvej 3\n\n  Tilbygning – Søndergade 12  ' }
 const blank: NamingPatternDraft = { id: '', name: '', pattern: '', explanation: '', examples: '' }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { containsCpr } from '../../../src/domain/cpr.ts'
 import { draftTipFromPattern, NAMING_TIP_CATEGORY, type NamingTipWords } from '../../../src/domain/namingTip.ts'
 import { TIP_CATEGORIES } from '../../../src/domain/tipSearch.ts'
-import type { NamingPattern } from '../../../src/domain/types.ts'
+import type { NamingPattern } from '../../../src/domain/records/team.ts'
 
 const words: NamingTipWords = { title: (name) => `Navngivning: ${name}`, pattern: 'Mønster', fields: 'Felter', explanation: 'Forklaring', examples: 'Eksempler' }
 const building: NamingPattern = {

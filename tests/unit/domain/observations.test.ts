@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { nextObservationStatuses, observationProblem, observationTable } from '../../../src/domain/observations.ts'
-import type { DepartmentId, Observation, ObservationStatus } from '../../../src/domain/types.ts'
+import type { DepartmentId } from '../../../src/domain/records/fields.ts'
+import type { Observation, ObservationStatus } from '../../../src/domain/records/observation.ts'
 
 function observation(departmentId: string | null, status: ObservationStatus, deletedAt: number | null = null): Observation {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findPreset, PRESETS } from '../../../src/domain/presets.ts'
 import { MAX_LOG_MINUTES } from '../../../src/domain/requestRules.ts'
-import { CATEGORIES, type Category } from '../../../src/domain/types.ts'
+import { CATEGORIES, type Category } from '../../../src/domain/records/request.ts'
 import { message, messageKeys } from './requestMessages.ts'
 
 describe('presets', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { tipMatchesAssetType, type TipForMatch } from '../../../src/domain/publicTipMatch.ts'
-import type { AssetType } from '../../../src/domain/types.ts'
+import type { AssetType } from '../../../src/domain/records/asset.ts'
 
 const tip = (tags: string[], category: string | null = null): TipForMatch => ({ tags, category })
 

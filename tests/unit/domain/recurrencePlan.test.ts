@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findPendingSeries, planNextRun, type PlanInput, type PlanRun, type PlanTemplate } from '../../../src/domain/recurrencePlan.ts'
 import { checkRecurrence } from '../../../src/domain/recurrenceRule.ts'
 import { dueStateOf } from '../../../src/domain/dueSoon.ts'
-import type { ChecklistItem, Recurrence } from '../../../src/domain/types.ts'
+import type { ChecklistItem, Recurrence } from '../../../src/domain/records/checklistTemplate.ts'
 
 const ITEMS: ChecklistItem[] = [
   { key: 'note', label: 'Note', kind: 'text', required: false },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { arrivalKey, awaitsAnswer, awaitsOthers, isSendBack, sendBackTo, takenSince } from '../../../src/domain/referralInbox.ts'
-import type { PersonId, Referral, Request, RequestStatus } from '../../../src/domain/types.ts'
+import type { PersonId } from '../../../src/domain/records/fields.ts'
+import type { Referral, Request, RequestStatus } from '../../../src/domain/records/request.ts'
 
 const me = 'me' as PersonId
 const anna = 'anna' as PersonId

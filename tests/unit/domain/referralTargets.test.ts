@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { referralTargets, skillFits } from '../../../src/domain/referralTargets.ts'
-import type { Person, PersonId, Role, Skill } from '../../../src/domain/types.ts'
+import type { Person, Role, Skill } from '../../../src/domain/records/person.ts'
+import type { PersonId } from '../../../src/domain/records/fields.ts'
 
 function person(id: string, name: string, role: Role | null, competences: string[], deletedAt: number | null = null, skills?: Skill[]): Person {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mayDeleteRequest } from '../../../src/domain/requestAccess.ts'
-import type { Role } from '../../../src/domain/types.ts'
+import type { Role } from '../../../src/domain/records/person.ts'
 
 const theirs = { createdBy: 'mette', assigneeId: 'mette' }
 

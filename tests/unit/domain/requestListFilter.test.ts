@@ -5,7 +5,8 @@ import {
 } from '../../../src/domain/requestListFilter.ts'
 import { matchesCriteria, narrowsBeyondStatus, type CriteriaFields } from '../../../src/domain/requestCriteria.ts'
 import { OPEN_STATUSES } from '../../../src/domain/requestRules.ts'
-import { REQUEST_STATUSES, type AssetId, type DepartmentId, type PersonId } from '../../../src/domain/types.ts'
+import { REQUEST_STATUSES } from '../../../src/domain/records/request.ts'
+import type { AssetId, DepartmentId, PersonId } from '../../../src/domain/records/fields.ts'
 
 const dep = 'd-0193' as DepartmentId
 const sara = '0193a6b2-7c1d-7000-8000-000000000001' as PersonId

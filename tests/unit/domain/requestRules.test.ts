@@ -3,7 +3,8 @@ import {
   applyPreset, canChangeStatus, emptyDraft, isOpenStatus, MAX_LOG_MINUTES, nextStatuses, parseStatusFilter,
   statusesOf, timeDraftFor, validateRequestDraft, type RequestDraft,
 } from '../../../src/domain/requestRules.ts'
-import { REQUEST_STATUSES, type PersonId, type RequestStatus } from '../../../src/domain/types.ts'
+import { REQUEST_STATUSES, type RequestStatus } from '../../../src/domain/records/request.ts'
+import type { PersonId } from '../../../src/domain/records/fields.ts'
 
 const draft = (changes: Partial<RequestDraft> = {}): RequestDraft => ({ ...emptyDraft(), description: 'Hjælp', ...changes })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decideScan, pickScan } from '../../../src/domain/scan.ts'
 import { parseScannedText } from '../../../src/domain/assetUrl.ts'
-import type { AssetId } from '../../../src/domain/types.ts'
+import type { AssetId } from '../../../src/domain/records/fields.ts'
 
 const ORIGIN = 'http://localhost:4173'
 const printer = { id: 'asset-printer' as AssetId }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { peopleSkills, skillGroups } from '../../../src/domain/skillIndex.ts'
-import type { Person, Role, Skill } from '../../../src/domain/types.ts'
+import type { Person, Role, Skill } from '../../../src/domain/records/person.ts'
 
 function person(id: string, name: string, role: Role | null, skills: Skill[] | string[], deletedAt: number | null = null): Person {
   const leveled = skills.map((s) => (typeof s === 'string' ? { name: s, level: 'kan hjælpe' as const } : s))

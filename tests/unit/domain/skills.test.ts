@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkSkillName, checkSkills, cleanSkillName, mayEditSkills, skillFields, skillKey, skillsOf } from '../../../src/domain/skills.ts'
-import type { PersonId, Role, Skill } from '../../../src/domain/types.ts'
+import type { PersonId } from '../../../src/domain/records/fields.ts'
+import type { Role, Skill } from '../../../src/domain/records/person.ts'
 
 const me = 'me' as PersonId
 const other = { id: 'other' as PersonId }

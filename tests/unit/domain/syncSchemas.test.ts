@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { contentFields, parsePullQuery, parsePushRequest } from '../../../src/domain/syncSchemas.ts'
+import { parsePullQuery, parsePushRequest } from '../../../src/domain/syncSchemas.ts'
+import { contentFields, SYNC_TABLES, type SyncTableName } from '../../../src/domain/records/syncTables.ts'
 import { MAX_MUTATIONS_PER_PUSH } from '../../../src/domain/protocol.ts'
-import { SYNC_TABLES, type SyncTableName } from '../../../src/domain/types.ts'
 import { sampleRecord } from '../../server/support/records.ts'
 
 const clientId = 'device-0001'

@@ -5,7 +5,8 @@ import {
   categoryChoices, checkTeamLists, DEFAULT_TEAM_CATEGORIES, DEFAULT_TEAM_PRESETS, listItemName, newListKey, teamCategories, teamPresets,
 } from '../../../src/domain/teamLists.ts'
 import { defaultOwner } from '../../../src/domain/triage.ts'
-import { CATEGORIES, type TeamPreset } from '../../../src/domain/types.ts'
+import { CATEGORIES } from '../../../src/domain/records/request.ts'
+import type { TeamPreset } from '../../../src/domain/records/team.ts'
 
 const own: TeamPreset = { id: 'teams-lyd', label: 'Teams: lyd', category: 'teams', minutes: 5, activity: 'daglig hjælp', owner: 'it-afdelingen', status: 'sendt til IT', active: true }
 

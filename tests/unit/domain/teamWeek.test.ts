@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { bandMembers, lastingPressure, memberLoad, teamWeek, weeksUpTo, type MemberEntry, type MemberWeek, type TeamMember, type TeamWeekInput } from '../../../src/domain/teamWeek.ts'
 import { bandOf } from '../../../src/domain/weekBudget.ts'
 import { weekKey, weekKeyOf } from '../../../src/domain/weekKey.ts'
-import type { PersonId, RequestStatus } from '../../../src/domain/types.ts'
+import type { PersonId } from '../../../src/domain/records/fields.ts'
+import type { RequestStatus } from '../../../src/domain/records/request.ts'
 
 const H = 3_600_000
 const at = (y: number, m: number, d: number, h = 9): number => new Date(y, m - 1, d, h).getTime()

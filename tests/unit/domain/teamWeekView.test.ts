@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { teamWeek, type MemberEntry } from '../../../src/domain/teamWeek.ts'
 import { teamWeekScope, teamWeekView } from '../../../src/domain/teamWeekView.ts'
 import { weekKeyOf } from '../../../src/domain/weekKey.ts'
-import type { PersonId } from '../../../src/domain/types.ts'
+import type { PersonId } from '../../../src/domain/records/fields.ts'
 
 const H = 3_600_000
 const at = (m: number, d: number, h = 9): number => new Date(2026, m - 1, d, h).getTime()

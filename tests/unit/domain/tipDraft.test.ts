@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DRAFT_TITLE_LENGTH, draftTipFromRequest, parseTipTags } from '../../../src/domain/tipDraft.ts'
 import { containsCpr } from '../../../src/domain/cpr.ts'
-import type { RequestId } from '../../../src/domain/types.ts'
+import type { RequestId } from '../../../src/domain/records/fields.ts'
 
 const headings = { problem: 'Problemet', solution: 'Sådan løses det' }
 const request = (description: string, resolution: string) => ({ id: 'r1' as RequestId, description, resolution, category: 'acadre' })

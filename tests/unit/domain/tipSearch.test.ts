@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { countTipUses, scoreTip, searchTips, tipCategoryKeys, type TipQuery } from '../../../src/domain/tipSearch.ts'
-import type { PersonId, TeamId, Tip, TipId } from '../../../src/domain/types.ts'
+import type { PersonId, TeamId, TipId } from '../../../src/domain/records/fields.ts'
+import type { Tip } from '../../../src/domain/records/tip.ts'
 
 function tip(id: string, createdAt: number, fields: Partial<Tip> = {}): Tip {
   return {

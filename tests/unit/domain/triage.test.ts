@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultOwner, guideFor, isOutOfRole, OWNER_GUIDE, suggestStatusForOwner } from '../../../src/domain/triage.ts'
-import { OWNERS, type Category, type Owner, type RequestStatus } from '../../../src/domain/types.ts'
+import { OWNERS, type Category, type Owner, type RequestStatus } from '../../../src/domain/records/request.ts'
 import { message } from './requestMessages.ts'
 
 describe('triage guide', () => {

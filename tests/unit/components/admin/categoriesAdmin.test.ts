@@ -3,7 +3,7 @@ import CategoriesAdminView from '../../../../src/views/CategoriesAdminView.vue'
 import RequestFormView from '../../../../src/views/RequestFormView.vue'
 import { db } from '../../../../src/db/database.ts'
 import { getTeam } from '../../../../src/db/profile.ts'
-import { CATEGORIES } from '../../../../src/domain/types.ts'
+import { CATEGORIES } from '../../../../src/domain/records/request.ts'
 import { buttonNamed, mountAdmin, typeInto, unmountAdmin, until } from './mountAdmin.ts'
 
 afterEach(unmountAdmin)

@@ -4,7 +4,7 @@ import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-rout
 import { expect } from 'vitest'
 import { db } from '../../../../src/db/database.ts'
 import { i18n, loadFeatureMessages } from '../../../../src/i18n/i18n.ts'
-import type { Role } from '../../../../src/domain/types.ts'
+import type { Role } from '../../../../src/domain/records/person.ts'
 import { useSessionStore } from '../../../../src/stores/session.ts'
 import { routes } from '../../../../src/router.ts'
 

@@ -5,7 +5,7 @@ import BaseCprWarning from '../../../../src/components/base/BaseCprWarning.vue'
 import { createRecord } from '../../../../src/db/write.ts'
 import { i18n } from '../../../../src/i18n/i18n.ts'
 import { useUiStore } from '../../../../src/stores/ui.ts'
-import type { PersonId, TeamId } from '../../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../../src/domain/records/fields.ts'
 
 const author = { teamId: 't1' as TeamId, personId: 'p1' as PersonId }
 let app: App | null = null

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, h, nextTick, type App } from 'vue'
 import ChecklistItemField from '../../../../src/components/checklist/ChecklistItemField.vue'
 import { i18n, loadFeatureMessages } from '../../../../src/i18n/i18n.ts'
-import type { AnswerValue, ChecklistItem } from '../../../../src/domain/types.ts'
+import type { AnswerValue } from '../../../../src/domain/records/checklistAnswer.ts'
+import type { ChecklistItem } from '../../../../src/domain/records/checklistTemplate.ts'
 
 let app: App | null = null
 afterEach(() => { app?.unmount(); app = null; document.body.innerHTML = '' })

@@ -4,7 +4,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import ChecklistRunListItem from '../../../../src/components/checklist/ChecklistRunListItem.vue'
 import { i18n, loadFeatureMessages } from '../../../../src/i18n/i18n.ts'
 import type { RunSummary } from '../../../../src/db/checklistLists.ts'
-import type { ChecklistRun } from '../../../../src/domain/types.ts'
+import type { ChecklistRun } from '../../../../src/domain/records/checklistRun.ts'
 
 let app: App | null = null
 const zone = process.env.TZ

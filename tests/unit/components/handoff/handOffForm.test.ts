@@ -4,7 +4,7 @@ import { createPinia } from 'pinia'
 import HandOffForm from '../../../../src/components/handoff/HandOffForm.vue'
 import { rememberPublicConfig } from '../../../../src/db/publicConfig.ts'
 import { i18n, loadFeatureMessages } from '../../../../src/i18n/i18n.ts'
-import type { RequestId } from '../../../../src/domain/types.ts'
+import type { RequestId } from '../../../../src/domain/records/fields.ts'
 
 let app: App | null = null
 afterEach(() => { app?.unmount(); app = null; document.body.innerHTML = ''; localStorage.clear(); vi.unstubAllGlobals() })

@@ -6,7 +6,7 @@ import { reportXlsx, sheetName } from '../../../../src/components/report/reportX
 import { exportNumber } from '../../../../src/components/report/reportCells.ts'
 import { buildReport, type ReportRequest } from '../../../../src/domain/report/report.ts'
 import { parsePeriod, shiftPeriod } from '../../../../src/domain/report/period.ts'
-import type { DepartmentId, PersonId, RequestId } from '../../../../src/domain/types.ts'
+import type { DepartmentId, PersonId, RequestId } from '../../../../src/domain/records/fields.ts'
 
 const H = 3_600_000
 const at = (m: number, d: number, h = 10): number => new Date(2026, m - 1, d, h).getTime()

@@ -9,7 +9,7 @@ import { db } from '../../../../src/db/database.ts'
 import { createRequest } from '../../../../src/db/requests.ts'
 import { applyPulledPage } from '../../../../src/db/syncApply.ts'
 import { emptyDraft } from '../../../../src/domain/requestRules.ts'
-import type { Request } from '../../../../src/domain/types.ts'
+import type { Request } from '../../../../src/domain/records/request.ts'
 
 // The edit rule (issue #12, defect 1): an open form sends only what the person changed, based on
 // the revision it opened at; a sync landing meanwhile shows up in untouched fields and is flagged

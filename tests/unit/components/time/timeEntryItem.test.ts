@@ -7,7 +7,8 @@ import { i18n, loadFeatureMessages } from '../../../../src/i18n/i18n.ts'
 import { createRequest, deleteRequest } from '../../../../src/db/requests.ts'
 import { addManualEntry } from '../../../../src/db/timeEntries.ts'
 import { emptyDraft } from '../../../../src/domain/requestRules.ts'
-import type { PersonId, TeamId, TimeEntry } from '../../../../src/domain/types.ts'
+import type { PersonId, TeamId } from '../../../../src/domain/records/fields.ts'
+import type { TimeEntry } from '../../../../src/domain/records/timeEntry.ts'
 
 let app: App | null = null
 afterEach(() => { app?.unmount(); app = null; document.body.innerHTML = '' })

@@ -4,7 +4,8 @@ import { handoffStats } from '../../../../src/domain/report/handoffs.ts'
 import { hotspots } from '../../../../src/domain/report/hotspots.ts'
 import { parsePeriod, shiftPeriod } from '../../../../src/domain/report/period.ts'
 import { countBy, percentile } from '../../../../src/domain/report/stats.ts'
-import type { AssetId, ChecklistTemplateId, DepartmentId, Owner, PersonId, RequestId, RequestStatus, StatusChange } from '../../../../src/domain/types.ts'
+import type { AssetId, ChecklistTemplateId, DepartmentId, PersonId, RequestId } from '../../../../src/domain/records/fields.ts'
+import type { Owner, RequestStatus, StatusChange } from '../../../../src/domain/records/request.ts'
 
 const H = 3_600_000
 const at = (m: number, d: number, h = 10): number => new Date(2026, m - 1, d, h).getTime()
