@@ -61,9 +61,6 @@ export default defineConfig({
     // Browsers without modulepreload still load every module; they just do not preload it.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      // valibot marks its functions free of side effects, but this build does not see those marks:
-      // say so here, so a screen that imports a record's constants does not carry its schema.
-      treeshake: { manualPureFunctions: ['v'] },
       output: {
         // Everything the first screen loads (the entry's static imports, libraries and app code) in
         // one chunk: one request instead of nine before the home can render, and it compresses
