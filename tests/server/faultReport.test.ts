@@ -130,6 +130,21 @@ describeBackends('public fault report', (kind) => {
     expect(limited.json().error).toBe('too_many_reports')
   })
 
+  it('counts an IPv6 client per /64, so changing addresses inside its network does not lift the limit', async () => {
+    const teamId = await server().team()
+    for (let i = 0; i < 4; i++) await asset(server(), teamId, `a${i}`, ['K7M4QX', 'B7M4QX', 'C7M4QX', 'D7M4QX'][i]!)
+    const codes = ['K7M4QX', 'B7M4QX', 'C7M4QX', 'D7M4QX']
+    const answers: number[] = []
+    for (let i = 0; i < FAULT_REPORT_LIMITS.perIp.max + 3; i++) {
+      const ip = `2001:db8:7:1::${(i + 1).toString(16)}`
+      answers.push((await post(server(), codes[i % codes.length]!, { text: `Fejl ${i}` }, ip)).statusCode)
+    }
+    expect(answers.filter((s) => s === 201)).toHaveLength(FAULT_REPORT_LIMITS.perIp.max)
+    expect(answers.filter((s) => s === 429)).toHaveLength(3)
+    const otherNetwork = await post(server(), 'K7M4QX', { text: 'andet net' }, '2001:db8:7:2::1')
+    expect(otherNetwork.statusCode).not.toBe(429)
+  })
+
   it('limits reports per asset across addresses', async () => {
     const teamId = await server().team()
     await asset(server(), teamId, 'a1', 'K7M4QX')

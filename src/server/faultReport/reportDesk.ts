@@ -9,6 +9,7 @@ import { generateAssetCode, normaliseAssetCode } from '../../domain/assetCode.ts
 import type { ContentOf } from '../../domain/records/fields.ts'
 import type { Request } from '../../domain/records/request.ts'
 import type { ErrorCode } from '../errors.ts'
+import { rateLimitKey } from '../security/clientKey.ts'
 import { FixedWindowLimiter, type LimitRule } from '../security/reportLimiter.ts'
 import { findAssetByCode } from '../storage/liveRecords.ts'
 import type { Storage } from '../storage/storage.ts'
@@ -91,7 +92,7 @@ export class FaultReportDesk {
    * retired code, so codes cannot be told apart — or a wait when the address looked up too many.
    */
   async lookup(ip: string, rawCode: string): Promise<LookupResult> {
-    const wait = this.lookups.take(ip, this.clock())
+    const wait = this.lookups.take(rateLimitKey(ip), this.clock())
     if (wait > 0) return { ok: false, retryAfterSeconds: waitSeconds(wait) }
     const code = normaliseAssetCode(rawCode).slice(0, 32)
     const found = await reportableAsset(this.storage, code)
@@ -104,7 +105,7 @@ export class FaultReportDesk {
     if (!parsed.success) return { ok: false, status: 400, code: 'invalid_body', details: v.summarize(parsed.issues) }
     if (!hasReportText(parsed.output)) return { ok: false, status: 400, code: 'report_text_required' }
     const now = this.clock()
-    const ipWait = this.byIp.take(ip, now)
+    const ipWait = this.byIp.take(rateLimitKey(ip), now)
     if (ipWait > 0) return { ok: false, status: 429, code: 'too_many_reports', retryAfterSeconds: waitSeconds(ipWait) }
     const found = await reportableAsset(this.storage, rawCode)
     if (!found) return { ok: false, status: 404, code: 'not_delivered' }
