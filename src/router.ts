@@ -3,6 +3,7 @@ import HomeView from './views/HomeView.vue'
 import { loadFeatureMessages, type Feature } from './i18n/i18n.ts'
 import { useSessionStore } from './stores/session.ts'
 import { mayWrite } from './composables/useCanWrite.ts'
+import { warmReportWorker } from './db/reportWorkerHandle.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -96,6 +97,8 @@ export const router = createRouter({
 // A screen renders only once its strings are merged (from the precache when offline). If they
 // cannot be loaded, the screen still opens: showing it beats blocking navigation.
 router.beforeEach(async (to) => {
+  // The report's worker starts while the screen's code and strings load (see reportWorkerHandle.ts).
+  if (to.name === 'reports') warmReportWorker()
   // The role is remembered on the device, so this holds offline and before the first sync.
   if (to.meta.writeOnly && !mayWrite(useSessionStore().account?.role)) return { name: to.meta.writeOnly, replace: true }
   try {

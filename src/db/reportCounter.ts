@@ -1,5 +1,6 @@
 import { db } from './database.ts'
 import { ReportWatch, type ReportAnswer, type ReportAsk } from './reportWatch.ts'
+import { takeReportWorker } from './reportWorkerHandle.ts'
 
 /** Asks for reports; answers come to the callback given to `startReportCounter`. */
 export interface ReportCounter {
@@ -18,7 +19,7 @@ export function startReportCounter(onAnswer: (answer: ReportAnswer) => void): Re
     const watch = new ReportWatch(latestOnly)
     return { ask: (ask) => watch.ask({ ...ask, seq: ++seq, database: db().name }), stop: () => watch.stop() }
   }
-  const worker = new Worker(new URL('./reportWorker.ts', import.meta.url), { type: 'module', name: 'report' })
+  const worker = takeReportWorker()
   worker.onmessage = (event: MessageEvent<ReportAnswer>) => latestOnly(event.data)
   worker.onerror = (event) => { event.preventDefault(); onAnswer({ seq, error: event.message || 'report worker failed' }) }
   return {

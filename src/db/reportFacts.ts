@@ -150,16 +150,26 @@ export async function packFactsColumnWise(tx: Pick<Transaction, 'table'>): Promi
 
 /** The databases whose facts were found whole since this context started. */
 const checked = new Set<string>()
+/** Checks under way, so a second caller waits for the first check instead of doing it again. */
+const checking = new Map<string, Promise<boolean>>()
 
 /**
  * Makes sure `database` has one fact per stored request and time entry, building them again if
  * not. Every write of this app keeps them so, but records written to IndexedDB past it (an older
  * copy of the app, a tool, the benchmark's seeding) would otherwise be missing from the reports.
  * Checked once per database and context (counting rows is quick); resolves when they are whole,
- * to whether they had to be built.
+ * to whether they had to be built (a call during another's check waits for that one).
  */
-export async function ensureReportFacts(database: SuperbrugerDb): Promise<boolean> {
-  if (checked.has(database.name)) return false
+export function ensureReportFacts(database: SuperbrugerDb): Promise<boolean> {
+  if (checked.has(database.name)) return Promise.resolve(false)
+  const running = checking.get(database.name)
+  if (running) return running
+  const check = checkReportFacts(database).finally(() => checking.delete(database.name))
+  checking.set(database.name, check)
+  return check
+}
+
+async function checkReportFacts(database: SuperbrugerDb): Promise<boolean> {
   const tables = [database.requests, database.reportRequests, database.timeEntries, database.reportEntries, database.reportPacks]
   const whole = async () => {
     const [requests, requestFacts, entries, entryFacts] = await Promise.all(tables.map((t) => t.count()))

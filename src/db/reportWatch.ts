@@ -54,6 +54,15 @@ export class ReportWatch {
 
   constructor(private readonly answer: (answer: ReportAnswer) => void) {}
 
+  /**
+   * Opens `database` and checks its report facts before the first ask, while the report screen is
+   * still loading (see reportWorkerHandle.ts); the ask then finds the check done or under way.
+   */
+  prepare(database: string): void {
+    if (db().name !== database) useDatabase(database)
+    void ensureReportFacts(db()).catch(() => undefined) // the ask checks again and reports a failure
+  }
+
   /** Answers `ask` (at least once), and again whenever the records it counts change. */
   ask(ask: ReportAsk): void {
     this.latest = ask

@@ -66,6 +66,20 @@ describe('ReportWatch', () => {
     await vi.waitFor(() => expect(answers.at(-1)).toMatchObject({ seq: 2, report: { requests: { total: 1 } } }))
   })
 
+  it('checks the facts once when prepared ahead, and the ask waits for that check instead of making its own', async () => {
+    await make(A, inPeriod)
+    // Records written past the app (as an older copy would): the facts miss one, so the check builds them.
+    await db().reportRequests.clear()
+    const counted = vi.spyOn(db().reportRequests, 'count')
+    const { answers, ask } = start()
+    watch!.prepare(db().name)
+    ask(1)
+    await vi.waitFor(() => expect(answers).toHaveLength(1))
+    expect(answers[0]).toMatchObject({ seq: 1, report: { requests: { total: 1 } } })
+    // One check counts the facts twice (before and inside its write transaction); a second check would count them again.
+    expect(counted).toHaveBeenCalledTimes(2)
+  })
+
   it('reads again for a new period or a new read key', async () => {
     await make(A, inPeriod)
     const { answers, ask } = start()
