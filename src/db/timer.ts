@@ -1,7 +1,8 @@
 import { db, type StoredTimeEntry } from './database.ts'
 import { createRecord, patchRecord, RecordMissingError, type Author } from './write.ts'
 import type { DerivedFieldName } from './derivedFields.ts'
-import type { Activity, TimeEntry } from '../domain/records/timeEntry.ts'
+import type { Activity } from '../domain/activities.ts'
+import type { TimeEntry } from '../domain/records/timeEntry.ts'
 import type { PersonId, RequestId, TimeEntryId } from '../domain/records/fields.ts'
 
 // The running timer, apart from the rest of timeEntries.ts so Home's timer button loads only this.

@@ -1,4 +1,4 @@
-import type { Activity } from './records/timeEntry.ts'
+import type { Activity } from './activities.ts'
 import type { Category, CategoryKey, Owner, RequestStatus } from './records/request.ts'
 
 /** A one-tap template for a common superuser task (DESIGN.md "Typical superuser tasks"). */

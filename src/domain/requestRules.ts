@@ -5,7 +5,7 @@ import { defaultOwner } from './triage.ts'
 import {
   REQUEST_STATUSES, type CategoryKey, type Channel, type Owner, type Request, type RequestStatus,
 } from './records/request.ts'
-import type { Activity } from './records/timeEntry.ts'
+import type { Activity } from './activities.ts'
 import type { AssetId, DepartmentId, PersonId } from './records/fields.ts'
 
 // Kept in their own module so lists (Home's card) can use them without the rest of the rules.

@@ -2,7 +2,7 @@
 // its table's put or patch schema, see records/syncTables.ts), a pull's query and a conflict
 // acknowledgement.
 import * as v from 'valibot'
-import { count, id, millis } from './records/fields.ts'
+import { count, id, millis } from './records/fieldSchemas.ts'
 import { patchSchema, putSchema, SYNC_TABLES } from './records/syncTables.ts'
 import {
   DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, MAX_SEEN_CONFLICTS, type ConflictsSeenRequest, type PushRequest,

@@ -1,5 +1,5 @@
 /** One week's hours against the team's weekly budget band (the month is in budget.ts). */
-import { ACTIVITIES, type Activity } from './records/timeEntry.ts'
+import { ACTIVITIES, type Activity } from './activities.ts'
 import type { BudgetBand, BudgetOverride } from './records/team.ts'
 import type { PersonId } from './records/fields.ts'
 import { entryDurationMs, type TimeSpan } from './timeSpan.ts'

@@ -1,4 +1,4 @@
-import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { Activity } from '../../domain/activities.ts'
 import type { Category, Channel, Owner } from '../../domain/records/request.ts'
 import type { FieldError } from '../../domain/requestRules.ts'
 import { guideFor } from '../../domain/triage.ts'

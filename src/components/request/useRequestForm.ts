@@ -9,7 +9,7 @@ import {
   type FieldError, type RequestDraft, type TimeDraft,
 } from '../../domain/requestRules.ts'
 import { defaultOwner } from '../../domain/triage.ts'
-import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { Activity } from '../../domain/activities.ts'
 import type { AssetId, DepartmentId, RequestId } from '../../domain/records/fields.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { useUiStore } from '../../stores/ui.ts'

@@ -1,4 +1,4 @@
-import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { Activity } from '../../domain/activities.ts'
 import type { BudgetStatus } from '../../domain/weekBudget.ts'
 import type { FormatLocale } from '../../domain/format.ts'
 

@@ -1,6 +1,7 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, long, week, type AbsenceId, type ContentOf, type PersonId, type SyncFields } from './fields.ts'
+import { id, long, week } from './fieldSchemas.ts'
+import { type AbsenceId, type ContentOf, type PersonId, type SyncFields } from './fields.ts'
 
 export interface Absence extends SyncFields<AbsenceId> {
   readonly personId: PersonId
@@ -10,6 +11,6 @@ export interface Absence extends SyncFields<AbsenceId> {
 }
 
 /** The content fields of an absence as a client may send them. */
-export const AbsenceSchema = /* @__PURE__ */ v.strictObject({ personId: id, week, note: long })
+export const AbsenceSchema = /* @__PURE__ */ valibot.strictObject({ personId: id, week, note: long })
 
-type _AbsenceAgrees = NoDrift<Drift<ContentOf<Absence>, v.InferOutput<typeof AbsenceSchema>>>
+type _AbsenceAgrees = NoDrift<Drift<ContentOf<Absence>, valibot.InferOutput<typeof AbsenceSchema>>>

@@ -1,7 +1,8 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { PhotoRef } from '../photos.ts'
 import type { Drift, NoDrift } from './drift.ts'
-import { long, millis, optId, photos, short, type AssetId, type ContentOf, type DepartmentId, type Millis, type SyncFields } from './fields.ts'
+import { long, millis, optId, photos, short } from './fieldSchemas.ts'
+import { type AssetId, type ContentOf, type DepartmentId, type Millis, type SyncFields } from './fields.ts'
 
 export const ASSET_TYPES = ['printer', 'pc', 'laptop', 'dock', 'skærm', 'telefon', 'headset', 'mødelokale', 'andet'] as const
 export type AssetType = (typeof ASSET_TYPES)[number]
@@ -25,10 +26,10 @@ export interface Asset extends SyncFields<AssetId> {
 }
 
 /** The content fields of an asset as a client may send them. */
-export const AssetSchema = /* @__PURE__ */ v.strictObject({
-  code: v.pipe(v.string(), v.minLength(1), v.maxLength(32)), type: v.picklist(ASSET_TYPES), name: short,
+export const AssetSchema = /* @__PURE__ */ valibot.strictObject({
+  code: valibot.pipe(valibot.string(), valibot.minLength(1), valibot.maxLength(32)), type: valibot.picklist(ASSET_TYPES), name: short,
   model: short, serial: short, building: short, floor: short, room: short, departmentId: optId,
-  notes: long, retiredAt: v.nullable(millis), photos, forLoan: v.optional(v.boolean()),
+  notes: long, retiredAt: valibot.nullable(millis), photos, forLoan: valibot.optional(valibot.boolean()),
 })
 
-type _AssetAgrees = NoDrift<Drift<ContentOf<Asset>, v.InferOutput<typeof AssetSchema>>>
+type _AssetAgrees = NoDrift<Drift<ContentOf<Asset>, valibot.InferOutput<typeof AssetSchema>>>

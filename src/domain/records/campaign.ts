@@ -1,7 +1,7 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
+import { count, id, isoDate, listOf, millis, short } from './fieldSchemas.ts'
 import {
-  count, id, isoDate, listOf, millis, short,
   type CampaignId, type ChecklistTemplateId, type ContentOf, type Millis, type PersonId, type SyncFields,
 } from './fields.ts'
 
@@ -30,12 +30,12 @@ export interface Campaign extends SyncFields<CampaignId> {
 }
 
 /** The content fields of a campaign as a client may send them. */
-export const CampaignSchema = /* @__PURE__ */ v.strictObject({
-  name: v.pipe(short, v.check((s) => s.trim() !== '', 'a campaign needs a name')),
-  templateId: id, templateVersion: v.pipe(count, v.minValue(1)),
-  testers: v.pipe(listOf(id, MAX_CAMPAIGN_TESTERS), v.minLength(1, 'a campaign needs at least one tester'),
-    v.check((list) => new Set(list).size === list.length, 'each tester once')),
-  deadline: isoDate, status: v.picklist(CAMPAIGN_STATUSES), closedAt: v.nullable(millis),
+export const CampaignSchema = /* @__PURE__ */ valibot.strictObject({
+  name: valibot.pipe(short, valibot.check((s) => s.trim() !== '', 'a campaign needs a name')),
+  templateId: id, templateVersion: valibot.pipe(count, valibot.minValue(1)),
+  testers: valibot.pipe(listOf(id, MAX_CAMPAIGN_TESTERS), valibot.minLength(1, 'a campaign needs at least one tester'),
+    valibot.check((list) => new Set(list).size === list.length, 'each tester once')),
+  deadline: isoDate, status: valibot.picklist(CAMPAIGN_STATUSES), closedAt: valibot.nullable(millis),
 })
 
-type _CampaignAgrees = NoDrift<Drift<ContentOf<Campaign>, v.InferOutput<typeof CampaignSchema>>>
+type _CampaignAgrees = NoDrift<Drift<ContentOf<Campaign>, valibot.InferOutput<typeof CampaignSchema>>>

@@ -1,6 +1,9 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, long, short, type ChecklistAnswerId, type ChecklistRunId, type ContentOf, type PersonId, type SyncFields } from './fields.ts'
+import { id, long, short } from './fieldSchemas.ts'
+import {
+  type ChecklistAnswerId, type ChecklistRunId, type ContentOf, type PersonId, type SyncFields,
+} from './fields.ts'
 
 export type AnswerValue = boolean | string | number | null
 
@@ -12,9 +15,9 @@ export interface ChecklistAnswer extends SyncFields<ChecklistAnswerId> {
 }
 
 /** The content fields of a checklist answer as a client may send them. */
-export const ChecklistAnswerSchema = /* @__PURE__ */ v.strictObject({
+export const ChecklistAnswerSchema = /* @__PURE__ */ valibot.strictObject({
   runId: id, itemKey: short, answeredBy: id,
-  value: v.nullable(v.union([v.boolean(), long, v.pipe(v.number(), v.finite())])),
+  value: valibot.nullable(valibot.union([valibot.boolean(), long, valibot.pipe(valibot.number(), valibot.finite())])),
 })
 
-type _ChecklistAnswerAgrees = NoDrift<Drift<ContentOf<ChecklistAnswer>, v.InferOutput<typeof ChecklistAnswerSchema>>>
+type _ChecklistAnswerAgrees = NoDrift<Drift<ContentOf<ChecklistAnswer>, valibot.InferOutput<typeof ChecklistAnswerSchema>>>

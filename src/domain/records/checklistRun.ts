@@ -1,7 +1,7 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
+import { count, id, isoDate, long, millis, optId, short } from './fieldSchemas.ts'
 import {
-  count, id, isoDate, long, millis, optId, short,
   type CampaignId, type ChecklistRunId, type ChecklistTemplateId, type ContentOf, type Millis, type SyncFields,
 } from './fields.ts'
 
@@ -33,11 +33,11 @@ export interface ChecklistRun extends SyncFields<ChecklistRunId> {
 }
 
 /** The content fields of a checklist run as a client may send them. */
-export const ChecklistRunSchema = /* @__PURE__ */ v.strictObject({
-  templateId: id, templateVersion: v.pipe(count, v.minValue(1)), title: short,
-  subject: v.strictObject({ kind: v.picklist(SUBJECT_KINDS), refId: optId, label: short }),
-  status: v.picklist(CHECKLIST_RUN_STATUSES), dueDate: v.nullable(isoDate), completedAt: v.nullable(millis),
-  overrideReason: long, campaignId: v.optional(optId),
+export const ChecklistRunSchema = /* @__PURE__ */ valibot.strictObject({
+  templateId: id, templateVersion: valibot.pipe(count, valibot.minValue(1)), title: short,
+  subject: valibot.strictObject({ kind: valibot.picklist(SUBJECT_KINDS), refId: optId, label: short }),
+  status: valibot.picklist(CHECKLIST_RUN_STATUSES), dueDate: valibot.nullable(isoDate), completedAt: valibot.nullable(millis),
+  overrideReason: long, campaignId: valibot.optional(optId),
 })
 
-type _ChecklistRunAgrees = NoDrift<Drift<ContentOf<ChecklistRun>, v.InferOutput<typeof ChecklistRunSchema>>>
+type _ChecklistRunAgrees = NoDrift<Drift<ContentOf<ChecklistRun>, valibot.InferOutput<typeof ChecklistRunSchema>>>

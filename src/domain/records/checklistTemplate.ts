@@ -1,7 +1,8 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import { MAX_RECURRENCE_EVERY } from '../recurrenceRule.ts'
 import type { Drift, NoDrift } from './drift.ts'
-import { count, id, isoDate, listOf, long, short, type ChecklistTemplateId, type ContentOf, type SyncFields } from './fields.ts'
+import { count, id, isoDate, listOf, long, short } from './fieldSchemas.ts'
+import { type ChecklistTemplateId, type ContentOf, type SyncFields } from './fields.ts'
 
 export const ITEM_KINDS = ['check', 'text', 'number', 'choice', 'date'] as const
 export type ItemKind = (typeof ITEM_KINDS)[number]
@@ -48,16 +49,16 @@ export interface ChecklistTemplate extends SyncFields<ChecklistTemplateId> {
 }
 
 /** The content fields of a checklist template as a client may send them. */
-export const ChecklistTemplateSchema = /* @__PURE__ */ v.strictObject({
-  title: short, purpose: long, version: v.pipe(count, v.minValue(1)), archived: v.boolean(),
-  items: listOf(v.strictObject({
-    key: short, label: short, kind: v.picklist(ITEM_KINDS), required: v.boolean(),
-    help: v.optional(long), choices: v.optional(listOf(short, 100)), schedulesNext: v.optional(v.boolean()),
+export const ChecklistTemplateSchema = /* @__PURE__ */ valibot.strictObject({
+  title: short, purpose: long, version: valibot.pipe(count, valibot.minValue(1)), archived: valibot.boolean(),
+  items: listOf(valibot.strictObject({
+    key: short, label: short, kind: valibot.picklist(ITEM_KINDS), required: valibot.boolean(),
+    help: valibot.optional(long), choices: valibot.optional(listOf(short, 100)), schedulesNext: valibot.optional(valibot.boolean()),
   }), 500),
-  recurrence: v.optional(v.nullable(v.strictObject({
-    every: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_RECURRENCE_EVERY)),
-    unit: v.picklist(RECURRENCE_UNITS), scope: v.picklist(RECURRENCE_SCOPES), startDate: isoDate, seriesId: id,
+  recurrence: valibot.optional(valibot.nullable(valibot.strictObject({
+    every: valibot.pipe(valibot.number(), valibot.integer(), valibot.minValue(1), valibot.maxValue(MAX_RECURRENCE_EVERY)),
+    unit: valibot.picklist(RECURRENCE_UNITS), scope: valibot.picklist(RECURRENCE_SCOPES), startDate: isoDate, seriesId: id,
   }))),
 })
 
-type _ChecklistTemplateAgrees = NoDrift<Drift<ContentOf<ChecklistTemplate>, v.InferOutput<typeof ChecklistTemplateSchema>>>
+type _ChecklistTemplateAgrees = NoDrift<Drift<ContentOf<ChecklistTemplate>, valibot.InferOutput<typeof ChecklistTemplateSchema>>>

@@ -1,6 +1,7 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { short, type ContentOf, type DepartmentId, type SyncFields } from './fields.ts'
+import { short } from './fieldSchemas.ts'
+import { type ContentOf, type DepartmentId, type SyncFields } from './fields.ts'
 
 export interface Department extends SyncFields<DepartmentId> {
   readonly name: string
@@ -8,6 +9,6 @@ export interface Department extends SyncFields<DepartmentId> {
 }
 
 /** The content fields of a department as a client may send them. */
-export const DepartmentSchema = /* @__PURE__ */ v.strictObject({ name: short, location: short })
+export const DepartmentSchema = /* @__PURE__ */ valibot.strictObject({ name: short, location: short })
 
-type _DepartmentAgrees = NoDrift<Drift<ContentOf<Department>, v.InferOutput<typeof DepartmentSchema>>>
+type _DepartmentAgrees = NoDrift<Drift<ContentOf<Department>, valibot.InferOutput<typeof DepartmentSchema>>>

@@ -1,5 +1,5 @@
 // The compile-time check that a record's hand-written type and its valibot schema agree. Each
-// record file ends with `type _XAgrees = NoDrift<Drift<ContentOf<X>, v.InferOutput<typeof XSchema>>>`:
+// record file ends with `type _XAgrees = NoDrift<Drift<ContentOf<X>, valibot.InferOutput<typeof XSchema>>>`:
 // when a field's name, type or optionality differs, `npm run typecheck` fails and names the field.
 
 /**

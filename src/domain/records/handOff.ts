@@ -1,6 +1,7 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, long, millis, short, type ContentOf, type HandOffId, type Millis, type RequestId, type SyncFields } from './fields.ts'
+import { id, long, millis, short } from './fieldSchemas.ts'
+import { type ContentOf, type HandOffId, type Millis, type RequestId, type SyncFields } from './fields.ts'
 
 /** How a request goes to central IT: a mail to the helpdesk address, or an incident in TOPdesk. */
 export const HANDOFF_CHANNELS = ['mail', 'topdesk'] as const
@@ -33,9 +34,9 @@ export interface HandOff extends SyncFields<HandOffId> {
 }
 
 /** The content fields of a hand-off as a client may send them. */
-export const HandOffSchema = /* @__PURE__ */ v.strictObject({
-  requestId: id, channel: v.picklist(HANDOFF_CHANNELS), tried: long, state: v.picklist(HANDOFF_STATES),
-  reason: v.nullable(short), reasonDetail: short, externalNumber: short, sentAt: v.nullable(millis), itClosedAt: v.nullable(millis),
+export const HandOffSchema = /* @__PURE__ */ valibot.strictObject({
+  requestId: id, channel: valibot.picklist(HANDOFF_CHANNELS), tried: long, state: valibot.picklist(HANDOFF_STATES),
+  reason: valibot.nullable(short), reasonDetail: short, externalNumber: short, sentAt: valibot.nullable(millis), itClosedAt: valibot.nullable(millis),
 })
 
-type _HandOffAgrees = NoDrift<Drift<ContentOf<HandOff>, v.InferOutput<typeof HandOffSchema>>>
+type _HandOffAgrees = NoDrift<Drift<ContentOf<HandOff>, valibot.InferOutput<typeof HandOffSchema>>>

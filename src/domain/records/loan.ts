@@ -1,6 +1,9 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, isoDate, optId, short, type AssetId, type ContentOf, type DepartmentId, type LoanId, type PersonId, type SyncFields } from './fields.ts'
+import { id, isoDate, optId, short } from './fieldSchemas.ts'
+import {
+  type AssetId, type ContentOf, type DepartmentId, type LoanId, type PersonId, type SyncFields,
+} from './fields.ts'
 
 /**
  * One lending of an asset "til udlån": to a colleague on the team's list (`borrowerId`) or to a
@@ -20,9 +23,9 @@ export interface Loan extends SyncFields<LoanId> {
 }
 
 /** The content fields of a loan as a client may send them. */
-export const LoanSchema = /* @__PURE__ */ v.strictObject({
+export const LoanSchema = /* @__PURE__ */ valibot.strictObject({
   assetId: id, borrowerId: optId, borrowerName: short, departmentId: optId,
-  since: isoDate, until: isoDate, returnedOn: v.nullable(isoDate), returnedBy: optId,
+  since: isoDate, until: isoDate, returnedOn: valibot.nullable(isoDate), returnedBy: optId,
 })
 
-type _LoanAgrees = NoDrift<Drift<ContentOf<Loan>, v.InferOutput<typeof LoanSchema>>>
+type _LoanAgrees = NoDrift<Drift<ContentOf<Loan>, valibot.InferOutput<typeof LoanSchema>>>

@@ -1,6 +1,9 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, listOf, long, millis, optId, type ContentOf, type DepartmentId, type Millis, type ObservationId, type PersonId, type SyncFields } from './fields.ts'
+import { id, listOf, long, millis, optId } from './fieldSchemas.ts'
+import {
+  type ContentOf, type DepartmentId, type Millis, type ObservationId, type PersonId, type SyncFields,
+} from './fields.ts'
 
 export const OBSERVATION_KINDS = ['typisk problem', 'idé', 'ros', 'uhensigtsmæssig arbejdsgang', 'informationssikkerhed'] as const
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number]
@@ -29,10 +32,10 @@ export interface Observation extends SyncFields<ObservationId> {
 }
 
 /** The content fields of an observation as a client may send them. */
-export const ObservationSchema = /* @__PURE__ */ v.strictObject({
-  departmentId: optId, kind: v.picklist(OBSERVATION_KINDS), text: v.pipe(long, v.check((s) => s.trim() !== '', 'empty')),
-  status: v.picklist(OBSERVATION_STATUSES),
-  history: listOf(v.strictObject({ at: millis, by: id, from: v.nullable(v.picklist(OBSERVATION_STATUSES)), to: v.picklist(OBSERVATION_STATUSES) }), 200),
+export const ObservationSchema = /* @__PURE__ */ valibot.strictObject({
+  departmentId: optId, kind: valibot.picklist(OBSERVATION_KINDS), text: valibot.pipe(long, valibot.check((s) => s.trim() !== '', 'empty')),
+  status: valibot.picklist(OBSERVATION_STATUSES),
+  history: listOf(valibot.strictObject({ at: millis, by: id, from: valibot.nullable(valibot.picklist(OBSERVATION_STATUSES)), to: valibot.picklist(OBSERVATION_STATUSES) }), 200),
 })
 
-type _ObservationAgrees = NoDrift<Drift<ContentOf<Observation>, v.InferOutput<typeof ObservationSchema>>>
+type _ObservationAgrees = NoDrift<Drift<ContentOf<Observation>, valibot.InferOutput<typeof ObservationSchema>>>

@@ -1,6 +1,7 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { listOf, optId, short, type ContentOf, type DepartmentId, type PersonId, type SyncFields } from './fields.ts'
+import { listOf, optId, short } from './fieldSchemas.ts'
+import { type ContentOf, type DepartmentId, type PersonId, type SyncFields } from './fields.ts'
 
 /** Every role, in the order screens list them: the one list of roles (schemas, config and admin read it). */
 export const ROLES = ['superbruger', 'koordinator', 'leder', 'admin'] as const
@@ -30,11 +31,11 @@ export interface Person extends SyncFields<PersonId> {
 }
 
 /** The content fields of a person as a client may send them. */
-export const PersonSchema = /* @__PURE__ */ v.strictObject({
-  name: short, initials: v.pipe(v.string(), v.maxLength(10)), email: v.pipe(v.string(), v.maxLength(254)),
-  role: v.nullable(v.picklist(ROLES)), homeDepartmentId: optId, competences: listOf(short, 200),
+export const PersonSchema = /* @__PURE__ */ valibot.strictObject({
+  name: short, initials: valibot.pipe(valibot.string(), valibot.maxLength(10)), email: valibot.pipe(valibot.string(), valibot.maxLength(254)),
+  role: valibot.nullable(valibot.picklist(ROLES)), homeDepartmentId: optId, competences: listOf(short, 200),
   // Old clients send only `competences`; a new one also sends the levels.
-  skills: v.optional(listOf(v.strictObject({ name: v.pipe(short, v.check((s) => s.trim() !== '', 'a skill needs a name')), level: v.picklist(SKILL_LEVELS) }), 200)),
+  skills: valibot.optional(listOf(valibot.strictObject({ name: valibot.pipe(short, valibot.check((s) => s.trim() !== '', 'a skill needs a name')), level: valibot.picklist(SKILL_LEVELS) }), 200)),
 })
 
-type _PersonAgrees = NoDrift<Drift<ContentOf<Person>, v.InferOutput<typeof PersonSchema>>>
+type _PersonAgrees = NoDrift<Drift<ContentOf<Person>, valibot.InferOutput<typeof PersonSchema>>>

@@ -1,8 +1,8 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { PhotoRef } from '../photos.ts'
 import type { Drift, NoDrift } from './drift.ts'
+import { id, listKey, listOf, long, millis, optId, photos, short } from './fieldSchemas.ts'
 import {
-  id, listKey, listOf, long, millis, optId, photos, short,
   type AssetId, type ContentOf, type DepartmentId, type Millis, type PersonId, type RequestId, type SyncFields, type TipId,
 } from './fields.ts'
 
@@ -65,15 +65,15 @@ export interface Request extends SyncFields<RequestId> {
 export type RequestLocalField = 'words'
 
 /** The content fields of a request as a client may send them (never its `words`). */
-export const RequestSchema = /* @__PURE__ */ v.strictObject({
-  requesterName: short, departmentId: optId, channel: v.picklist(CHANNELS), category: listKey,
-  presetId: optId, description: long, status: v.picklist(REQUEST_STATUSES), owner: v.picklist(OWNERS),
+export const RequestSchema = /* @__PURE__ */ valibot.strictObject({
+  requesterName: short, departmentId: optId, channel: valibot.picklist(CHANNELS), category: listKey,
+  presetId: optId, description: long, status: valibot.picklist(REQUEST_STATUSES), owner: valibot.picklist(OWNERS),
   assigneeId: optId,
-  referrals: listOf(v.strictObject({ at: millis, from: optId, to: optId, note: long }), 200),
-  history: listOf(v.strictObject({
-    at: millis, by: id, from: v.nullable(v.picklist(REQUEST_STATUSES)), to: v.picklist(REQUEST_STATUSES),
+  referrals: listOf(valibot.strictObject({ at: millis, from: optId, to: optId, note: long }), 200),
+  history: listOf(valibot.strictObject({
+    at: millis, by: id, from: valibot.nullable(valibot.picklist(REQUEST_STATUSES)), to: valibot.picklist(REQUEST_STATUSES),
   }), 1000),
   assetId: optId, helpdeskCaseNo: short, resolution: long, tipId: optId, photos,
 })
 
-type _RequestAgrees = NoDrift<Drift<Omit<ContentOf<Request>, RequestLocalField>, v.InferOutput<typeof RequestSchema>>>
+type _RequestAgrees = NoDrift<Drift<Omit<ContentOf<Request>, RequestLocalField>, valibot.InferOutput<typeof RequestSchema>>>

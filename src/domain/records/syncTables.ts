@@ -1,7 +1,7 @@
 // The synced tables: each table's name, record type and content schema, and the schemas of a
 // `put` and a `patch` the server validates a push with. The schemas are built on first use, so a
 // screen that needs only the table names does not carry them.
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import { AbsenceSchema, type Absence } from './absence.ts'
 import { AssetSchema, type Asset } from './asset.ts'
 import { CampaignSchema, type Campaign } from './campaign.ts'
@@ -9,7 +9,7 @@ import { ChecklistAnswerSchema, type ChecklistAnswer } from './checklistAnswer.t
 import { ChecklistRunSchema, type ChecklistRun } from './checklistRun.ts'
 import { ChecklistTemplateSchema, type ChecklistTemplate } from './checklistTemplate.ts'
 import { DepartmentSchema, type Department } from './department.ts'
-import { millis, SyncFieldsSchema } from './fields.ts'
+import { millis, SyncFieldsSchema } from './fieldSchemas.ts'
 import { HandOffSchema, type HandOff } from './handOff.ts'
 import { LoanSchema, type Loan } from './loan.ts'
 import { ObservationSchema, type Observation } from './observation.ts'
@@ -48,7 +48,7 @@ export const SYNC_TABLES: readonly SyncTableName[] = [
   'handOffs', 'loans', 'campaigns',
 ]
 
-type ContentSchema = v.StrictObjectSchema<v.ObjectEntries, undefined>
+type ContentSchema = valibot.StrictObjectSchema<valibot.ObjectEntries, undefined>
 
 /** Each table's content schema (its record file checks that it agrees with the record type). */
 const CONTENT: { readonly [N in SyncTableName]: ContentSchema } = {
@@ -71,18 +71,18 @@ const CONTENT: { readonly [N in SyncTableName]: ContentSchema } = {
 }
 
 interface TableSchemas {
-  readonly put: Record<SyncTableName, v.GenericSchema>
-  readonly patch: Record<SyncTableName, v.GenericSchema>
+  readonly put: Record<SyncTableName, valibot.GenericSchema>
+  readonly patch: Record<SyncTableName, valibot.GenericSchema>
 }
 let built: TableSchemas | undefined
 
 function tableSchemas(): TableSchemas {
   if (built) return built
-  const put = {} as Record<SyncTableName, v.GenericSchema>
-  const patch = {} as Record<SyncTableName, v.GenericSchema>
+  const put = {} as Record<SyncTableName, valibot.GenericSchema>
+  const patch = {} as Record<SyncTableName, valibot.GenericSchema>
   for (const table of SYNC_TABLES) {
-    put[table] = v.strictObject({ ...SyncFieldsSchema.entries, ...CONTENT[table].entries })
-    patch[table] = v.partial(v.strictObject({ ...CONTENT[table].entries, updatedAt: millis }))
+    put[table] = valibot.strictObject({ ...SyncFieldsSchema.entries, ...CONTENT[table].entries })
+    patch[table] = valibot.partial(valibot.strictObject({ ...CONTENT[table].entries, updatedAt: millis }))
   }
   built = { put, patch }
   return built
@@ -94,11 +94,11 @@ export function contentFields(table: SyncTableName): readonly string[] {
 }
 
 /** Schema of the fields of a `put` (the whole record) for one table; unknown fields are rejected. */
-export function putSchema(table: SyncTableName): v.GenericSchema {
+export function putSchema(table: SyncTableName): valibot.GenericSchema {
   return tableSchemas().put[table]
 }
 
 /** Schema of the fields of a `patch` for one table: any subset of content fields plus updatedAt. */
-export function patchSchema(table: SyncTableName): v.GenericSchema {
+export function patchSchema(table: SyncTableName): valibot.GenericSchema {
   return tableSchemas().patch[table]
 }

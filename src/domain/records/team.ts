@@ -1,10 +1,11 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import { MAX_PATTERN_LENGTH } from '../namingPattern.ts'
 import { areValidNamingPatterns, MAX_EXAMPLE, MAX_EXAMPLES, MAX_EXPLANATION, MAX_NAMING_PATTERNS, MAX_RULE_NAME } from '../namingRules.ts'
 import type { Drift, NoDrift } from './drift.ts'
-import { count, id, listKey, listOf, short, type ContentOf, type PersonId, type SyncFields, type TeamId } from './fields.ts'
+import { count, id, listKey, listOf, short } from './fieldSchemas.ts'
+import { type ContentOf, type PersonId, type SyncFields, type TeamId } from './fields.ts'
 import { OWNERS, REQUEST_STATUSES, type CategoryKey, type Owner, type RequestStatus } from './request.ts'
-import { ACTIVITIES, type Activity } from './timeEntry.ts'
+import { ACTIVITIES, type Activity } from '../activities.ts'
 
 export interface BudgetBand {
   readonly minHours: number
@@ -71,33 +72,33 @@ export interface Team extends SyncFields<TeamId> {
   readonly namingPatterns?: readonly NamingPattern[]
 }
 
-const hours = /* @__PURE__ */ v.pipe(v.number(), v.minValue(0), v.maxValue(168))
-const band = /* @__PURE__ */ v.pipe(v.strictObject({ minHours: hours, maxHours: hours }), v.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours'))
+const hours = /* @__PURE__ */ valibot.pipe(valibot.number(), valibot.minValue(0), valibot.maxValue(168))
+const band = /* @__PURE__ */ valibot.pipe(valibot.strictObject({ minHours: hours, maxHours: hours }), valibot.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours'))
 
-const teamCategory = /* @__PURE__ */ v.strictObject({ key: listKey, label: short, active: v.boolean() })
-const teamPreset = /* @__PURE__ */ v.strictObject({
-  id: listKey, label: short, category: listKey, minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)),
-  activity: v.picklist(ACTIVITIES), owner: v.picklist(OWNERS), status: v.picklist(REQUEST_STATUSES), active: v.boolean(),
+const teamCategory = /* @__PURE__ */ valibot.strictObject({ key: listKey, label: short, active: valibot.boolean() })
+const teamPreset = /* @__PURE__ */ valibot.strictObject({
+  id: listKey, label: short, category: listKey, minutes: valibot.pipe(valibot.number(), valibot.integer(), valibot.minValue(1), valibot.maxValue(600)),
+  activity: valibot.picklist(ACTIVITIES), owner: valibot.picklist(OWNERS), status: valibot.picklist(REQUEST_STATUSES), active: valibot.boolean(),
 })
 
 /** A team's naming rules: each shaped like NamingPattern, and together what the editor may save. */
-const namingPatterns = /* @__PURE__ */ v.pipe(
-  listOf(v.strictObject({
-    id: listKey, name: v.pipe(v.string(), v.maxLength(MAX_RULE_NAME)), pattern: v.pipe(v.string(), v.maxLength(MAX_PATTERN_LENGTH)),
-    explanation: v.pipe(v.string(), v.maxLength(MAX_EXPLANATION)), examples: listOf(v.pipe(v.string(), v.maxLength(MAX_EXAMPLE)), MAX_EXAMPLES),
+const namingPatterns = /* @__PURE__ */ valibot.pipe(
+  listOf(valibot.strictObject({
+    id: listKey, name: valibot.pipe(valibot.string(), valibot.maxLength(MAX_RULE_NAME)), pattern: valibot.pipe(valibot.string(), valibot.maxLength(MAX_PATTERN_LENGTH)),
+    explanation: valibot.pipe(valibot.string(), valibot.maxLength(MAX_EXPLANATION)), examples: listOf(valibot.pipe(valibot.string(), valibot.maxLength(MAX_EXAMPLE)), MAX_EXAMPLES),
   }), MAX_NAMING_PATTERNS),
-  v.check((list) => areValidNamingPatterns(list), 'naming patterns must be named uniquely and parse'),
+  valibot.check((list) => areValidNamingPatterns(list), 'naming patterns must be named uniquely and parse'),
 )
 
 /** The content fields of a team as a client may send them. */
-export const TeamSchema = /* @__PURE__ */ v.strictObject({
+export const TeamSchema = /* @__PURE__ */ valibot.strictObject({
   name: short,
   budget: band,
-  budgetOverrides: v.optional(listOf(v.pipe(v.strictObject({ personId: id, minHours: hours, maxHours: hours }), v.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours')), 500)),
-  retention: v.strictObject({ anonymiseAfterMonths: v.pipe(count, v.maxValue(1200)) }),
-  categories: v.optional(listOf(teamCategory, 200)),
-  presets: v.optional(listOf(teamPreset, 200)),
-  namingPatterns: v.optional(namingPatterns),
+  budgetOverrides: valibot.optional(listOf(valibot.pipe(valibot.strictObject({ personId: id, minHours: hours, maxHours: hours }), valibot.check((b) => b.minHours <= b.maxHours, 'minHours must not exceed maxHours')), 500)),
+  retention: valibot.strictObject({ anonymiseAfterMonths: valibot.pipe(count, valibot.maxValue(1200)) }),
+  categories: valibot.optional(listOf(teamCategory, 200)),
+  presets: valibot.optional(listOf(teamPreset, 200)),
+  namingPatterns: valibot.optional(namingPatterns),
 })
 
-type _TeamAgrees = NoDrift<Drift<ContentOf<Team>, v.InferOutput<typeof TeamSchema>>>
+type _TeamAgrees = NoDrift<Drift<ContentOf<Team>, valibot.InferOutput<typeof TeamSchema>>>

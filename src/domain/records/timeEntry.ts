@@ -1,9 +1,11 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, long, millis, optId, week, type ContentOf, type Millis, type PersonId, type RequestId, type SyncFields, type TimeEntryId } from './fields.ts'
+import { ACTIVITIES, type Activity } from '../activities.ts'
+import { id, long, millis, optId, week } from './fieldSchemas.ts'
+import {
+  type ContentOf, type Millis, type PersonId, type RequestId, type SyncFields, type TimeEntryId,
+} from './fields.ts'
 
-export const ACTIVITIES = ['daglig hjælp', 'udvikling', 'videndeling', 'superbrugermøde', 'brugertest', 'databeskyttelse'] as const
-export type Activity = (typeof ACTIVITIES)[number]
 
 export interface TimeEntry extends SyncFields<TimeEntryId> {
   readonly personId: PersonId
@@ -18,9 +20,9 @@ export interface TimeEntry extends SyncFields<TimeEntryId> {
 }
 
 /** The content fields of a time entry as a client may send them. */
-export const TimeEntrySchema = /* @__PURE__ */ v.strictObject({
-  personId: id, start: millis, end: v.nullable(millis), activity: v.picklist(ACTIVITIES),
+export const TimeEntrySchema = /* @__PURE__ */ valibot.strictObject({
+  personId: id, start: millis, end: valibot.nullable(millis), activity: valibot.picklist(ACTIVITIES),
   requestId: optId, note: long, week,
 })
 
-type _TimeEntryAgrees = NoDrift<Drift<ContentOf<TimeEntry>, v.InferOutput<typeof TimeEntrySchema>>>
+type _TimeEntryAgrees = NoDrift<Drift<ContentOf<TimeEntry>, valibot.InferOutput<typeof TimeEntrySchema>>>

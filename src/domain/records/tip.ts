@@ -1,7 +1,8 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { PhotoRef } from '../photos.ts'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, listKey, listOf, long, photos, short, type ContentOf, type RequestId, type SyncFields, type TipId } from './fields.ts'
+import { id, listKey, listOf, long, photos, short } from './fieldSchemas.ts'
+import { type ContentOf, type RequestId, type SyncFields, type TipId } from './fields.ts'
 import type { CategoryKey } from './request.ts'
 
 export interface Tip extends SyncFields<TipId> {
@@ -20,9 +21,9 @@ export interface Tip extends SyncFields<TipId> {
 }
 
 /** The content fields of a tip as a client may send them. */
-export const TipSchema = /* @__PURE__ */ v.strictObject({
-  title: short, body: long, tags: listOf(short, 50), category: v.nullable(listKey),
-  requestIds: listOf(id, 500), public: v.optional(v.boolean()), photos,
+export const TipSchema = /* @__PURE__ */ valibot.strictObject({
+  title: short, body: long, tags: listOf(short, 50), category: valibot.nullable(listKey),
+  requestIds: listOf(id, 500), public: valibot.optional(valibot.boolean()), photos,
 })
 
-type _TipAgrees = NoDrift<Drift<ContentOf<Tip>, v.InferOutput<typeof TipSchema>>>
+type _TipAgrees = NoDrift<Drift<ContentOf<Tip>, valibot.InferOutput<typeof TipSchema>>>

@@ -1,6 +1,7 @@
-import * as v from 'valibot'
+import * as valibot from 'valibot'
 import type { Drift, NoDrift } from './drift.ts'
-import { id, type ContentOf, type PersonId, type SyncFields, type TipId, type TipReadId } from './fields.ts'
+import { id } from './fieldSchemas.ts'
+import { type ContentOf, type PersonId, type SyncFields, type TipId, type TipReadId } from './fields.ts'
 
 /**
  * One person reading a tip once: uses are counted as records that are only ever added, so two
@@ -12,6 +13,6 @@ export interface TipRead extends SyncFields<TipReadId> {
 }
 
 /** The content fields of a tip read as a client may send them. */
-export const TipReadSchema = /* @__PURE__ */ v.strictObject({ tipId: id, personId: id })
+export const TipReadSchema = /* @__PURE__ */ valibot.strictObject({ tipId: id, personId: id })
 
-type _TipReadAgrees = NoDrift<Drift<ContentOf<TipRead>, v.InferOutput<typeof TipReadSchema>>>
+type _TipReadAgrees = NoDrift<Drift<ContentOf<TipRead>, valibot.InferOutput<typeof TipReadSchema>>>

@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATES } from '../../domain/checklistTemplates.ts'
-import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { Activity } from '../../domain/activities.ts'
 import type { AnswerValue } from '../../domain/records/checklistAnswer.ts'
 import type { ChecklistItem } from '../../domain/records/checklistTemplate.ts'
 import type { ChecklistRunId, ChecklistTemplateId, PersonId } from '../../domain/records/fields.ts'

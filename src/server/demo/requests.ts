@@ -1,5 +1,5 @@
 import { findPreset } from '../../domain/presets.ts'
-import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { Activity } from '../../domain/activities.ts'
 import type { AssetId, PersonId, RequestId, TipId } from '../../domain/records/fields.ts'
 import type { AssetType } from '../../domain/records/asset.ts'
 import type { Category, Channel, Owner, Referral, RequestStatus, StatusChange } from '../../domain/records/request.ts'

@@ -1,4 +1,4 @@
-import type { Activity } from '../../domain/records/timeEntry.ts'
+import type { Activity } from '../../domain/activities.ts'
 import type { IsoWeek } from '../../domain/weekKey.ts'
 import type { SystemRecord } from '../storage/systemWrite.ts'
 import { placeInWeek, weekOf, type Placeable } from './calendar.ts'

@@ -16,7 +16,8 @@ import { teamWeek, weeksUpTo, type RequestCount, type TeamWeek } from '../../../
 import { weekKey } from '../../../src/domain/weekKey.ts'
 import { DEFAULT_BUDGET } from '../../../src/domain/weekBudget.ts'
 import type { PulledRecord } from '../../../src/domain/protocol.ts'
-import type { Activity, TimeEntry } from '../../../src/domain/records/timeEntry.ts'
+import type { Activity } from '../../../src/domain/activities.ts'
+import type { TimeEntry } from '../../../src/domain/records/timeEntry.ts'
 import type { PersonId, TeamId } from '../../../src/domain/records/fields.ts'
 import type { Request, RequestStatus } from '../../../src/domain/records/request.ts'
 

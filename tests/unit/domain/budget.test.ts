@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { budgetStatus, hoursByActivity, summariseMonth, summariseWeek, type BudgetEntry } from '../../../src/domain/budget.ts'
 import { weekKeyOf } from '../../../src/domain/weekKey.ts'
-import type { Activity } from '../../../src/domain/records/timeEntry.ts'
+import type { Activity } from '../../../src/domain/activities.ts'
 
 const band = { minHours: 3, maxHours: 4 }
 const H = 3_600_000
