@@ -142,7 +142,14 @@ describe('a tip with a picture in its text', () => {
   it('made public, /t/<code> shows the picture to a browser without an account, from the public address', async () => {
     await kirsten.goto(`${server.url}/tips/${tipId}`)
     await kirsten.getByRole('checkbox', { name: 'Offentligt tip' }).check()
+    await kirsten.getByText('Alle kan læse tippet via koden').waitFor()
+    // The status line may still say "Synkroniseret" from before the change was queued: wait for the
+    // server to hold the tip as public (CI once asked /t/<code> before the push and got a 404).
     await synced(kirsten)
+    await expect.poll(async () => {
+      const row = await server.app.storage.db.selectFrom('records').select('data').where('tbl', '=', 'tips').where('id', '=', tipId).executeTakeFirst()
+      return row ? (JSON.parse(row.data) as { public?: boolean }).public : undefined
+    }, { timeout: 20_000 }).toBe(true)
     const context = await newPhoneContext(browser)
     contexts.push(context)
     const stranger = await context.newPage()
