@@ -30,9 +30,38 @@ export function syncLine(page: Page, text: string | RegExp): Locator {
   return page.locator('.sync-line').filter({ hasText: text })
 }
 
-/** Waits until the header says the last sync succeeded. */
+/** How many changes wait in the outbox of the signed-in account's database (0 when nobody is signed in). */
+function outboxSize(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const raw = localStorage.getItem('superbruger.account')
+    const id = raw === null ? null : (JSON.parse(raw) as { id?: string }).id
+    if (!id) { resolve(0); return }
+    const open = indexedDB.open(`superbruger-user-${id}`)
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const database = open.result
+      if (!database.objectStoreNames.contains('outbox')) { database.close(); resolve(0); return }
+      const count = database.transaction('outbox').objectStore('outbox').count()
+      count.onsuccess = () => { database.close(); resolve(count.result) }
+      count.onerror = () => { database.close(); reject(count.error) }
+    }
+  }))
+}
+
+/**
+ * Waits until the header says the last sync succeeded and nothing waits in the outbox. Right after
+ * a change the line can still say "Synkroniseret" from before the change was queued; the outbox
+ * holds the change from the moment it is saved, so both together mean the server has it.
+ */
 export async function synced(page: Page, timeout = 20_000): Promise<void> {
-  await syncLine(page, /^Synkroniseret/).waitFor({ timeout })
+  const deadline = Date.now() + timeout
+  for (;;) {
+    await syncLine(page, /^Synkroniseret/).waitFor({ timeout: Math.max(1, deadline - Date.now()) })
+    const waiting = await outboxSize(page)
+    if (waiting === 0 && await syncLine(page, /^Synkroniseret/).count() > 0) return
+    if (Date.now() > deadline) throw new Error(`synced: ${waiting} change(s) still in the outbox after ${timeout} ms`)
+    await page.waitForTimeout(100)
+  }
 }
 
 export interface SignInOptions {
