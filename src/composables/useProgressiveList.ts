@@ -9,5 +9,5 @@ import { afterNextPaint } from './afterNextPaint.ts'
 export function useProgressiveList<T>(items: Ref<readonly T[]>, first: number): ComputedRef<readonly T[]> {
   const all = shallowRef(false)
   onMounted(() => void afterNextPaint().then(() => { all.value = true }))
-  return computed(() => (all.value || items.value.length <= first ? items.value : items.value.slice(0, first)))
+  return computed(() => (all.value ? items.value : items.value.slice(0, first)))
 }
