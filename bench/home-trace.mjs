@@ -18,7 +18,8 @@
 //   `npx vite build --minify false --outDir /tmp/sb-plain` for readable function names); TRACE_BASELINE=dir
 //   also measures another build (e.g. of an earlier commit), alternating with this one; TRACE_SAVE=dir
 //   keeps each trace as JSON (open it in Chromium's DevTools performance panel); TRACE_HIRES=1 samples
-//   every 0.1 ms (for the function lists; it inflates the CPU figures); TRACE_TOP=25 functions listed.
+//   every 0.1 ms (for the function lists; it inflates the CPU figures); TRACE_TOP=25 functions listed;
+//   TRACE_TASKS=1 lists the first run's tasks of 4 ms CPU or 10 ms wall time or more, each with the functions that ran in it.
 import { chromium } from 'playwright-core'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -123,6 +124,7 @@ function profileOf(events, { pid, tid }) {
   const byFile = new Map()
   const byFunction = new Map()
   const inclusive = new Map()
+  const timed = timedSamplesOf(events, ids, pid)
   const nameOf = (frame) => `${frame.functionName || '(anonymous)'} ${new URL(frame.url).pathname.replace(/^.*\//, '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
   const isPage = (frame) => Boolean(frame?.url && /^https?:/.test(frame.url))
   let js = 0
@@ -140,7 +142,41 @@ function profileOf(events, { pid, tid }) {
     }
     for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + 1)
   }
-  return { js, byFile, byFunction, inclusive }
+  return { js, byFile, byFunction, inclusive, timed, nodes, isPage, nameOf }
+}
+
+/** Each sample's node id with its time (trace clock, µs): the profile's start plus the chunks' deltas. */
+function timedSamplesOf(events, ids, pid) {
+  const timed = []
+  for (const id of ids) {
+    const start = events.find((e) => e.name === 'Profile' && e.pid === pid && e.id === id)?.args?.data?.startTime
+    if (typeof start !== 'number') continue
+    let t = start
+    for (const e of events) {
+      if (e.name !== 'ProfileChunk' || e.pid !== pid || e.id !== id) continue
+      const samples = e.args?.data?.cpuProfile?.samples ?? []
+      const deltas = e.args?.data?.timeDeltas ?? []
+      for (const [i, node] of samples.entries()) {
+        t += deltas[i] ?? 0
+        timed.push({ node, t })
+      }
+    }
+  }
+  return timed
+}
+
+/** The functions that ran in [start, end): inclusive sample counts of the page's own functions. */
+function functionsDuring(profile, start, end) {
+  const counts = new Map()
+  for (const { node: id, t } of profile.timed) {
+    if (t < start || t >= end) continue
+    const seen = new Set()
+    for (let node = profile.nodes.get(id); node; node = profile.nodes.get(node.parent)) {
+      if (profile.isPage(node.callFrame)) seen.add(profile.nameOf(node.callFrame))
+    }
+    for (const name of seen) counts.set(name, (counts.get(name) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])
 }
 
 /** The figures of one traced load. */
@@ -168,8 +204,10 @@ function analyse(events, url) {
   let tbt4 = 0
   let longTasks = 0
   let longest = 0
+  const tasks = []
   for (const root of roots) {
     const ms = root.cpu / 1000
+    if (ms >= 4 || root.end - root.start >= 10_000) tasks.push({ at: (root.start - main.t0) / 1000, cpu: ms, wall: (root.end - root.start) / 1000, root, start: root.start, end: root.end, afterFcp: (root.start - main.t0) / 1000 >= fcp })
     longest = Math.max(longest, ms)
     if (4 * ms > 50) longTasks++
     if ((root.start - main.t0) / 1000 >= fcp) tbt4 += Math.max(0, 4 * ms - 50)
@@ -192,7 +230,7 @@ function analyse(events, url) {
     cpu, cpuBeforeLcp, groups, byEvent, tbt4, longTasks, longest, scriptCpu,
     requestsBeforeLcp: beforeLcp.length, scriptsBeforeLcp: beforeLcp.filter((r) => /\.js(\?|$)/.test(r.url)).map((r) => new URL(r.url).pathname),
     scriptKB: scripts.reduce((sum, r) => sum + r.bytes, 0) / 1024, scriptFiles: scripts.length,
-    profile,
+    profile, tasks,
   }
 }
 
@@ -240,6 +278,24 @@ function report(label, runs) {
   for (const [fn, n] of sum('byFunction').slice(0, 15)) console.log(`    ${fn.slice(0, 70).padEnd(70)} ${ms((n / total) * scriptCpu).padStart(7)}`)
   console.log('  Top functions with what they call (inclusive):')
   for (const [fn, n] of sum('inclusive').slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`    ${fn.slice(0, 70).padEnd(70)} ${ms((n / total) * scriptCpu).padStart(7)}`)
+  if (process.env.TRACE_TASKS !== '1') return
+  // The tasks of the first run that took 4 ms CPU or more, each with what ran in it.
+  const first = runs[0]
+  console.log('  Tasks of run 1 with ≥ 4 ms CPU or 10 ms wall (from the navigation\'s start; * = after FCP, counts for TBT):')
+  for (const task of first.tasks) {
+    const fns = functionsDuring(first.profile, task.start, task.end)
+    const all = fns[0]?.[1] ?? 0
+    if (process.env.TRACE_TASK_EVENTS === '1') {
+      // Where the task's wall time went: its trace events by own wall time (waiting shows here, not in CPU).
+      const own = new Map()
+      for (const node of walk([task.root])) {
+        const selfWall = (node.end - node.start) - node.children.reduce((sum, c) => sum + (c.end - c.start), 0)
+        own.set(node.event.name, (own.get(node.event.name) ?? 0) + selfWall / 1000)
+      }
+      console.log(`        events by own wall time: ${[...own].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, v]) => `${n} ${v.toFixed(1)}`).join(', ')}`)
+    }
+    console.log(`    ${task.afterFcp ? '*' : ' '} at ${ms(task.at).padStart(7)}  CPU ${ms(task.cpu).padStart(6)}  wall ${ms(task.wall).padStart(6)}  ${fns.slice(0, Number(process.env.TRACE_TASK_TOP ?? 6)).map(([fn, n]) => `${fn.replace(/ \S+\.js/, '')} ${all ? Math.round((100 * n) / all) : 0}%`).join(', ')}`)
+  }
 }
 
 // Each target is loaded in turn, run after run, so a change in the machine's load hits all alike.

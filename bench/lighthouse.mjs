@@ -5,6 +5,8 @@
 // Usage: npm run bench:lighthouse [-- URL]
 //   builds both first (LH_BUILD=0 skips it); with URL it measures that server's screens, no floor.
 //   LH_RUNS=5 (default 3), LH_PATHS=/henvendelser,/tid (other screens; default the main ones, '' for none)
+//   LH_BASELINE=dir also measures another build of the app (e.g. of an earlier commit) in each run, between the
+//   app and the floor, and prints it as a third column; LH_TASKS=1 lists the long tasks each home run saw (start and simulated duration, by script)
 //   Also the colleague's fault-report page (/a/<code>, rendered by the server): the real server is
 //   started on an empty SQLite database (LH_FAULT_PAGE=0 skips it), so the code is unknown to it —
 //   the same page a known code gets, without the two lines naming the asset. Then a public tip's
@@ -32,6 +34,7 @@ if (!external && process.env.LH_BUILD !== '0') {
 }
 const app = external ? null : await serveDist('dist')
 const floor = external ? null : await serveDist('bench/floor/dist')
+const baseline = process.env.LH_BASELINE ? await serveDist(process.env.LH_BASELINE) : null
 const base = external ?? app.url
 
 console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(2)).join(' ')}, Node ${process.version}`)
@@ -56,6 +59,7 @@ async function measure(url) {
     tbt: a['total-blocking-time'].numericValue,
     cls: a['cumulative-layout-shift'].numericValue,
     jsKB: scripts.reduce((sum, r) => sum + r.transferSize, 0) / 1024,
+    longTasks: a['long-tasks'].details?.items ?? [],
     failed: Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary').map((x) => x.id),
   }
 }
@@ -139,12 +143,21 @@ async function measureFaultPage() {
 }
 
 try {
-  const home = { app: [], floor: [] }
+  const home = { app: [], floor: [], baseline: [] }
   for (let run = 1; run <= RUNS; run++) {
     const r = await measure(`${base}/`)
     home.app.push(r)
     console.log(line(`/ #${run}`, r))
+    if (process.env.LH_TASKS === '1') {
+      const tasks = r.longTasks.map((t) => `${Math.round(t.startTime)}+${Math.round(t.duration)} ms ${String(t.url).replace(/^.*\//, '')}`)
+      console.log(`                 long tasks: ${tasks.join(', ') || 'none'}`)
+    }
     if (r.failed.length > 0) console.log(`                 failing audits: ${r.failed.join(', ')}`)
+    if (baseline) {
+      const b = await measure(`${baseline.url}/`)
+      home.baseline.push(b)
+      console.log(line(`baseline #${run}`, b))
+    }
     if (floor) {
       const f = await measure(`${floor.url}/`)
       home.floor.push(f)
@@ -162,7 +175,7 @@ try {
       return `${fmt(median(xs))} [${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}]`.padEnd(24)
     }
     const ratio = floor ? `ratio ${(median(home.app.map((r) => r[key])) / Math.max(median(home.floor.map((r) => r[key])), 1e-9)).toFixed(2)}` : ''
-    console.log(`  ${label.padEnd(18)} app ${cell(home.app)} ${floor ? `floor ${cell(home.floor)} ${ratio}` : ''}`)
+    console.log(`  ${label.padEnd(18)} app ${cell(home.app)} ${baseline ? `baseline ${cell(home.baseline)} ` : ''}${floor ? `floor ${cell(home.floor)} ${ratio}` : ''}`)
   }
 
   if (!external && process.env.LH_FAULT_PAGE !== '0') await measureFaultPage()
@@ -177,4 +190,5 @@ try {
   await chrome.kill()
   await app?.close()
   await floor?.close()
+  await baseline?.close()
 }
