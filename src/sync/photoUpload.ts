@@ -1,6 +1,7 @@
 import { uploadPhoto } from '../api/photos.ts'
 import type { ApiResult } from '../api/problem.ts'
 import { listDueUploads, recordUpload, wipeOrphanPhotoBlobs } from '../db/photos.ts'
+import { countOutbox } from '../db/outbox.ts'
 import type { UploadOutcome } from '../domain/photoQueue.ts'
 
 /** How the upload loop reaches the server and the clock (tests and the bench pass their own). */
@@ -35,6 +36,9 @@ async function drain(options: PhotoUploadOptions): Promise<void> {
     again = false
     await wipeOrphanPhotoBlobs()
     for (const photo of await listDueUploads(now())) {
+      // Records first: a change waiting to be sent would share a slow link with the photo. The
+      // sync that sends it starts the queue again.
+      if (await countOutbox() > 0) return
       const outcome = outcomeOf(await upload(photo.hash, photo.blob))
       await recordUpload(photo.hash, outcome, now())
       // Without a network or with the server in trouble, the rest would fail the same way.
@@ -45,7 +49,7 @@ async function drain(options: PhotoUploadOptions): Promise<void> {
 
 /**
  * Sends the photos whose records have synced, one at a time, outside the sync lock: record sync
- * never waits for a photo. Called after each sync; a call while a run is going makes it look
+ * never waits for a photo, and no photo starts while a change waits in the outbox. Called after each sync; a call while a run is going makes it look
  * once more when done. Resolves when the queue is empty or the network gave up.
  */
 export function kickPhotoUploads(options: PhotoUploadOptions = {}): Promise<void> {

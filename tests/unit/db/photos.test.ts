@@ -70,6 +70,22 @@ describe('photos on the device', () => {
     expect((await db().photoBlobs.get(ref(4).hash))?.state).toBe('sent')
   })
 
+  it('starts no photo while a change waits in the outbox; the sync that sends it starts them again', async () => {
+    const owner = await newTip()
+    await addPhoto(owner, ref(7), blob(7))
+    await clearOutbox()
+    await newTip()
+    const sent: string[] = []
+    const upload = async (hash: string) => { sent.push(hash); return { ok: true as const, value: { hash, stored: true } } }
+    await kickPhotoUploads({ now: () => 10_000, upload })
+    expect(sent).toEqual([])
+    expect((await db().photoBlobs.get(ref(7).hash))?.state).toBe('upload')
+    await clearOutbox()
+    await kickPhotoUploads({ now: () => 10_000, upload })
+    expect(sent).toEqual([ref(7).hash])
+    expect((await db().photoBlobs.get(ref(7).hash))?.state).toBe('sent')
+  })
+
   it('keeps an image two records share when one of them drops it', async () => {
     const a = await newTip()
     const b = await newTip()
