@@ -21,10 +21,10 @@ async function prefetch(router: Router, path: string): Promise<void> {
 }
 
 /**
- * Loads the code and strings of the screens a menu links to, one screen per idle moment once the
- * menu has been painted, so the first tap on a link opens its screen without fetching and compiling
- * it first. The browser keeps each module once: the navigation then finds it loaded. Stops when the
- * menu is left. A failure is left to the navigation, which shows it.
+ * Loads the code and strings of the screens a menu links to, at the first idle moment once the menu
+ * has been painted, so the first tap on a link opens its screen without fetching and compiling it
+ * first. The browser keeps each module once: the navigation then finds it loaded. Nothing starts if
+ * the menu is left before. A failure is left to the navigation, which shows it.
  */
 export function usePrefetchRoutes(paths: readonly string[]): void {
   const router = useRouter()
@@ -32,10 +32,9 @@ export function usePrefetchRoutes(paths: readonly string[]): void {
   onBeforeUnmount(() => { left = true })
   onMounted(async () => {
     await afterNextPaint()
-    for (const path of paths) {
-      await whenIdle()
-      if (left) return
-      await prefetch(router, path).catch(() => undefined)
-    }
+    await whenIdle()
+    if (left) return
+    // All at once: the fetches overlap, and each module is evaluated in a task of its own as it arrives.
+    await Promise.all(paths.map((path) => prefetch(router, path).catch(() => undefined)))
   })
 }

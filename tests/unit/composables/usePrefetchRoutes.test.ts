@@ -33,16 +33,15 @@ function mountMenu(paths: readonly string[]) {
 }
 
 describe('usePrefetchRoutes', () => {
-  it('loads the code of each linked screen once the menu is painted, in order, without navigating', async () => {
+  it('loads the code of each linked screen once the menu is painted, without navigating', async () => {
     const { loadA, loadB, router } = mountMenu(['/b', '/a'])
     expect(loadA).not.toHaveBeenCalled()
     await vi.waitFor(() => expect(loadA).toHaveBeenCalledOnce())
     expect(loadB).toHaveBeenCalledOnce()
     expect(router.currentRoute.value.path).toBe('/')
-    expect(loadB.mock.invocationCallOrder[0]).toBeLessThan(loadA.mock.invocationCallOrder[0]!)
   })
 
-  it('stops when the menu is left before it is done', async () => {
+  it('loads nothing when the menu is left before the browser was idle', async () => {
     const { loadA, loadB } = mountMenu(['/a', '/b'])
     app?.unmount()
     app = null
