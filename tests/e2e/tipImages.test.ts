@@ -95,6 +95,11 @@ describe('a tip with a picture in its text', () => {
     const box = await insert.boundingBox()
     expect(box!.height).toBeGreaterThanOrEqual(44)
     // Keyboard: the button is reached by Tab from the text and opens the file chooser with Enter.
+    // The wait starts here, well before the key press: Playwright turns on file-chooser interception
+    // when the wait starts, and a key press sent right behind it can open the chooser before that
+    // is done (CI once saw no "filechooser" event at all).
+    const chooserOpened = kirsten.waitForEvent('filechooser')
+    chooserOpened.catch(() => undefined) // awaited below; a step failing before must not leave it unhandled
     await body.focus()
     let tabs = 0
     while (!(await insert.evaluate((el) => el === document.activeElement)) && tabs < 10) {
@@ -102,7 +107,8 @@ describe('a tip with a picture in its text', () => {
       tabs += 1
     }
     expect(tabs).toBeLessThan(10)
-    const [chooser] = await Promise.all([kirsten.waitForEvent('filechooser'), kirsten.keyboard.press('Enter')])
+    await kirsten.keyboard.press('Enter')
+    const chooser = await chooserOpened
     await body.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(14, 14))
     await chooser.setFiles({ name: 'dialog.png', mimeType: 'image/png', buffer: await dialogShot(kirsten) })
     await expect.poll(() => body.inputValue(), { timeout: 20_000 }).toMatch(/^1\. Klik på Gem\n\n!\[Skærmbillede\]\(foto:[0-9a-f]{64}\)\n\n2\. Vælg sagen$/)
